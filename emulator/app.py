@@ -1,0 +1,51 @@
+"""create_app(): the ASGI application — SP-API paths go straight to the edge pipeline, the rest to Starlette."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from emulator import apis
+from emulator.catalog import Catalog, load_catalog
+from emulator.control import routes as control_routes
+from emulator.edge.pipeline import SpApiEdge
+from emulator.lwa import routes as lwa_routes
+from emulator.registry import registry
+from emulator.runtime import Runtime
+from emulator.settings import Settings
+
+NON_SPAPI_PREFIXES = ("/_emulator", "/auth/o2/", "/apps/authorize/")
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    return JSONResponse({"error": "not_found" if status == 404 else "error",
+                         "error_description": getattr(exc, "detail", "request failed")}, status_code=status)
+
+
+class EmulatorApp:
+    """The ASGI entry point. `runtime` is the emulator instance behind it."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.edge = SpApiEdge(runtime)
+        self.admin = Starlette(routes=[*control_routes.routes(runtime), *lwa_routes.routes(runtime)],
+                               exception_handlers={HTTPException: _http_error})
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and not scope["path"].startswith(NON_SPAPI_PREFIXES):
+            await self.edge(scope, receive, send)
+        else:
+            await self.admin(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None, catalog: Catalog | None = None) -> EmulatorApp:
+    """Build an emulator: load and verify the models (unless a catalog is given), bind behaviour."""
+    settings = settings or Settings.from_env()
+    apis.load()
+    catalog = catalog or load_catalog(settings.models_dir)
+    return EmulatorApp(Runtime(settings, catalog, registry))

@@ -1,0 +1,31 @@
+"""`mcf-emulator` command line: serve, specs sync|verify, coverage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from emulator import __version__
+from emulator.cli import coverage, serve, specs
+from emulator.errors import EmulatorError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mcf-emulator", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"mcf-emulator {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for module in (serve, specs, coverage):
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except EmulatorError as error:
+        print(f"mcf-emulator: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

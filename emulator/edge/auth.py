@@ -1,0 +1,42 @@
+"""The `x-amz-access-token` check: who is calling, and may they call this operation.
+
+Token problems answer 403 `Unauthorized` with Amazon's message; `details` says which problem it was.
+Grantless operations need a client_credentials token with their scope; all others need a token
+that a seller's refresh token (or authorization code) produced.
+"""
+
+from __future__ import annotations
+
+from emulator.catalog import Operation
+from emulator.context import Caller
+from emulator.errors import Unauthorized
+from emulator.lwa.accounts import Accounts
+
+# Grantless operations of the in-scope models and the scope each needs (reference §2.4).
+GRANTLESS_SCOPES = {"notifications": "sellingpartnerapi::notifications"}
+
+
+def authenticate(op: Operation, token: str | None, accounts: Accounts, now: float) -> Caller:
+    """The caller behind `token`, or Unauthorized."""
+    if not token:
+        raise Unauthorized(details="Access token is missing in the request header.")
+    grant = accounts.access_token(token)
+    if grant is None:
+        raise Unauthorized(details="The access token you provided is revoked, malformed or invalid.")
+    if grant["expires_at"] <= now:
+        raise Unauthorized(details="The access token you provided has expired.")
+    app = accounts.application(grant["client_id"])
+    application_id = app["application_id"] if app else ""
+    seller_id = grant["seller_id"]
+    if op.grantless:
+        scope = GRANTLESS_SCOPES.get(op.api)
+        if seller_id is not None or (scope and scope not in grant["scopes"]):
+            raise Unauthorized(details=f"{op.operation_id} is a grantless operation: call it with an access "
+                                       f"token from the client_credentials grant with scope {scope}.")
+        return Caller(grant["client_id"], application_id, None, (), tuple(grant["scopes"]))
+    if seller_id is None:
+        raise Unauthorized(details=f"{op.operation_id} needs a selling partner's authorization: use an access "
+                                   "token from the refresh_token grant.")
+    seller = accounts.seller(seller_id)
+    marketplaces = tuple(seller["marketplaces"]) if seller else ()
+    return Caller(grant["client_id"], application_id, seller_id, marketplaces)

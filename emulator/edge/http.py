@@ -1,0 +1,43 @@
+"""Raw ASGI I/O for the hot path: read a bounded body, send a JSON (or empty) response."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from emulator.errors import SpApiError
+
+Headers = list[tuple[bytes, bytes]]
+JSON_TYPE = (b"content-type", b"application/json")
+
+
+async def read_body(receive: Any, limit: int) -> tuple[bytes, bool]:
+    """The request body, and whether it went over `limit` bytes (the rest is then drained, not kept)."""
+    chunks, size, too_large = [], 0, False
+    while True:
+        message = await receive()
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            too_large = True
+        elif chunk:
+            chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks), too_large
+
+
+async def send_response(send: Any, status: int, body: Any, headers: dict[str, str]) -> None:
+    """Send `body` as JSON (None sends no body), with `headers`."""
+    raw: Headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+    payload = b"" if body is None else orjson.dumps(body)
+    if body is not None:
+        raw.append(JSON_TYPE)
+    raw.append((b"content-length", str(len(payload)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": payload})
+
+
+def error_body(error: SpApiError) -> dict[str, Any]:
+    """SP-API's error envelope."""
+    return {"errors": [error.as_error()]}

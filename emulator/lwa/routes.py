@@ -1,0 +1,77 @@
+"""HTTP face of Login with Amazon: `POST /auth/o2/token` and the consent redirect."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from emulator.lwa.grants import LwaError
+
+if TYPE_CHECKING:
+    from emulator.runtime import Runtime
+
+_NO_CACHE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+MAX_TOKEN_REQUEST = 64 * 1024
+
+
+def _lwa_json(body: dict[str, object], status: int = 200) -> JSONResponse:
+    response = JSONResponse(body, status_code=status, headers=_NO_CACHE)
+    response.headers["content-type"] = "application/json;charset=UTF-8"
+    return response
+
+
+async def _token_form(request: Request) -> dict[str, str]:
+    """The token request's fields, from a form body or (as Amazon's own helpers send) a JSON body."""
+    raw = await request.body()
+    if len(raw) > MAX_TOKEN_REQUEST:
+        raise LwaError("invalid_request", "The request body is too large")
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "application/json":
+        try:
+            document = orjson.loads(raw or b"{}")
+        except orjson.JSONDecodeError:
+            raise LwaError("invalid_request", "The request body is not valid JSON") from None
+        if not isinstance(document, dict):
+            raise LwaError("invalid_request", "The request body must be a JSON object")
+        form = {str(k): v if isinstance(v, str) else str(v) for k, v in document.items() if v is not None}
+    elif content_type in ("application/x-www-form-urlencoded", ""):
+        form = dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
+    else:
+        raise LwaError("invalid_request", f"Unsupported Content-Type {content_type}")
+    return form
+
+
+def routes(runtime: Runtime) -> list[Route]:
+    async def token(request: Request) -> Response:
+        try:
+            form = await _token_form(request)
+            return _lwa_json(runtime.tokens.exchange(form))
+        except LwaError as error:
+            return _lwa_json(error.body(), error.status)
+
+    async def consent(request: Request) -> Response:
+        query = request.query_params
+        try:
+            application_id = query.get("application_id")
+            if not application_id:
+                raise LwaError("invalid_request", "The request is missing a required parameter : application_id")
+            target, seller_id, code = runtime.tokens.authorize(
+                application_id, query.get("redirect_uri"), query.get("selling_partner_id"))
+        except LwaError as error:
+            return _lwa_json(error.body(), error.status)
+        parts = urlsplit(target)
+        extra = {"spapi_oauth_code": code, "selling_partner_id": seller_id}
+        if query.get("state") is not None:
+            extra["state"] = query["state"]
+        joined = "&".join(p for p in (parts.query, urlencode(extra)) if p)
+        return RedirectResponse(urlunsplit(parts._replace(query=joined)), status_code=302)
+
+    return [
+        Route("/auth/o2/token", token, methods=["POST"]),
+        Route("/apps/authorize/consent", consent, methods=["GET"]),
+    ]

@@ -1,0 +1,57 @@
+"""One emulator instance: settings, catalog, behaviour registry, state, clock, ids and accounts."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+from emulator.catalog import Catalog, Operation
+from emulator.edge.routing import Router
+from emulator.edge.validation import RequestBinder, ResponseChecker
+from emulator.lwa.accounts import Accounts
+from emulator.lwa.grants import TokenService
+from emulator.registry import Registry
+from emulator.settings import Settings
+from emulator.state import Clock, IdFactory, Store
+
+MAX_VIOLATIONS = 1000
+
+
+class Runtime:
+    """Everything one running emulator owns; no module-level state anywhere else."""
+
+    def __init__(self, settings: Settings, catalog: Catalog, registry: Registry) -> None:
+        registry.check(catalog)
+        self.settings = settings
+        self.catalog = catalog
+        self.registry = registry
+        self.store = Store()
+        self.clock = Clock(settings.clock_start, settings.clock_speed)
+        self.ids = IdFactory(settings.seed)
+        self.accounts = Accounts(self.store, self.ids)
+        self.accounts.ensure_defaults()
+        self.tokens = TokenService(self.accounts, self.clock, settings.auth_mode, settings.access_token_lifetime)
+        self.router = Router(catalog)
+        self.binder = RequestBinder()
+        self.checker = ResponseChecker()
+        self.violations: deque[dict[str, Any]] = deque(maxlen=MAX_VIOLATIONS)
+
+    def settle(self) -> int:
+        """Fire every time-driven transition that is due by the emulator clock."""
+        return self.store.scheduler.run_due(self.clock.timestamp(), self.store, self.registry.transitions)
+
+    def reset(self, seller_id: str | None = None) -> None:
+        """Forget sellers' data (all, or one); registered applications, sellers and tokens stay."""
+        self.store.reset(seller_id)
+        self.accounts.ensure_defaults()
+
+    def record_violation(self, request_id: str, op: Operation | None, status: int, problems: list[str]) -> None:
+        self.violations.append({"requestId": request_id, "operationId": op.operation_id if op else None,
+                                "status": status, "problems": problems})
+
+    def response_problems(self, op: Operation, status: int, body: Any, request_id: str) -> list[str]:
+        """Check a response against the model; any problem is recorded as a violation."""
+        problems = self.checker.problems(op, status, body)
+        if problems:
+            self.record_violation(request_id, op, status, problems)
+        return problems

@@ -1,0 +1,48 @@
+"""Typed settings; the only module that reads the environment (prefix MCF_EMULATOR_)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+AUTH_MODES = ("permissive", "strict")
+ENV_PREFIX = "MCF_EMULATOR_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How one emulator instance behaves. Defaults suit local use and CI."""
+
+    host: str = "127.0.0.1"
+    port: int = 8787
+    models_dir: Path | None = None
+    auth_mode: str = "permissive"
+    strict_responses: bool = False
+    seed: int | None = None
+    clock_start: datetime | None = None
+    clock_speed: float = 1.0
+    max_body_bytes: int = 10 * 1024 * 1024
+    access_token_lifetime: int = 3600
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.auth_mode not in AUTH_MODES:
+            raise ValueError(f"auth mode must be one of {AUTH_MODES}, not {self.auth_mode!r}")
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Settings from MCF_EMULATOR_* variables, then `overrides` (None values are ignored)."""
+        env = os.environ
+        values: dict[str, object] = {}
+        if env.get(ENV_PREFIX + "MODELS"):
+            values["models_dir"] = Path(env[ENV_PREFIX + "MODELS"])
+        if env.get(ENV_PREFIX + "AUTH"):
+            values["auth_mode"] = env[ENV_PREFIX + "AUTH"]
+        if env.get(ENV_PREFIX + "STRICT_RESPONSES"):
+            values["strict_responses"] = env[ENV_PREFIX + "STRICT_RESPONSES"].lower() in ("1", "true", "yes")
+        if env.get(ENV_PREFIX + "SEED"):
+            values["seed"] = int(env[ENV_PREFIX + "SEED"])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **values)  # type: ignore[arg-type]
