@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
     print(banner(settings), flush=True)
     config = uvicorn.Config(app, host=settings.host, port=settings.port, access_log=False,
                             log_level="warning", lifespan="off")
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to whatever handler was
+    # installed before it started; a no-op handler makes a requested stop a clean exit (status 0).
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, lambda *_: None)
     uvicorn.Server(config).run()
     print("mcf-emulator stopped.", flush=True)
     return 0

@@ -48,6 +48,9 @@ async def _token_form(request: Request) -> dict[str, str]:
 
 def routes(runtime: Runtime) -> list[Route]:
     async def token(request: Request) -> Response:
+        if request.method != "POST":
+            return _lwa_json({"error": "invalid_request",
+                              "error_description": "The token endpoint only accepts POST"}, 405)
         try:
             form = await _token_form(request)
             return _lwa_json(runtime.tokens.exchange(form))
@@ -72,6 +75,6 @@ def routes(runtime: Runtime) -> list[Route]:
         return RedirectResponse(urlunsplit(parts._replace(query=joined)), status_code=302)
 
     return [
-        Route("/auth/o2/token", token, methods=["POST"]),
+        Route("/auth/o2/token", token, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         Route("/apps/authorize/consent", consent, methods=["GET"]),
     ]

@@ -1,0 +1,108 @@
+"""`mcf-emulator serve` as a user runs it: start-up errors, the banner, tokens for the official SDK, shutdown."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from emulator.lwa.accounts import DEFAULTS
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def mcf(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "emulator", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env or os.environ.copy(), **kwargs)
+
+
+@pytest.fixture
+def server(catalog):
+    port = free_port()
+    process = mcf("serve", "--port", str(port), "--models", str(catalog.models_dir))
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/_emulator/health", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.05)
+    else:
+        process.kill()
+        pytest.fail(f"serve did not become healthy: {process.communicate()}")
+    yield base, process
+    if process.poll() is None:
+        process.kill()
+    process.communicate()
+
+
+def test_missing_models_stop_start_up_with_one_clear_message(tmp_path):
+    process = mcf("serve", "--models", str(tmp_path / "absent"))
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 2
+    assert err.count("\n") == 1 and "mcf-emulator specs sync" in err and "Traceback" not in err
+
+
+def test_tampered_models_stop_start_up(catalog, tmp_path):
+    import shutil
+    copy = tmp_path / "models"
+    shutil.copytree(catalog.models_dir, copy)
+    (copy / "models/reports-api-model/reports_2021-06-30.json").write_text("{}")
+    process = mcf("serve", "--models", str(copy))
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 2 and "digest mismatch: models/reports-api-model" in err
+
+
+def test_version_is_printed():
+    done = subprocess.run([sys.executable, "-m", "emulator", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("mcf-emulator ")
+
+
+def test_serve_binds_loopback_prints_credentials_and_stops_cleanly(server):
+    base, process = server
+    assert base.startswith("http://127.0.0.1:")
+    process.send_signal(signal.SIGTERM)
+    out, _ = process.communicate(timeout=15)
+    assert process.returncode == 0
+    for expected in (base, f"{base}/auth/o2/token", DEFAULTS.client_id, DEFAULTS.client_secret,
+                     DEFAULTS.refresh_token, DEFAULTS.seller_id, "mcf-emulator stopped."):
+        assert expected in out
+
+
+def test_official_sdk_gets_tokens_and_a_schema_valid_answer(server):
+    from spapi import SPAPIClient, SPAPIConfig
+    from spapi.api.fba_inventory_v1.fba_inventory_api import FbaInventoryApi
+
+    base, _ = server
+    config = SPAPIConfig(client_id=DEFAULTS.client_id, client_secret=DEFAULTS.client_secret,
+                         refresh_token=DEFAULTS.refresh_token, region="NA")
+    client = SPAPIClient(config, oauth_endpoint=f"{base}/auth/o2/token", endpoint=base)
+    api = FbaInventoryApi(client.api_client)
+    response = api.get_inventory_summaries(granularity_type="Marketplace", granularity_id="ATVPDKIKX0DER",
+                                           marketplace_ids=["ATVPDKIKX0DER"], details=True)
+    assert response.payload.granularity.granularity_id == "ATVPDKIKX0DER"
+    assert response.payload.inventory_summaries == []
+
+
+def test_hostile_traffic_leaves_the_server_healthy(server):
+    base, _ = server
+    with httpx.Client(base_url=base, timeout=5) as client:
+        for path in ("/", "/..%2f..%2fetc/passwd", "/fba/inventory/v1/summaries?" + "a=" * 2000,
+                     "/_emulator/../fba/inventory/v1/summaries", "/auth/o2/token"):
+            response = client.get(path)
+            assert response.status_code < 500
+        response = client.post("/fba/outbound/2020-07-01/fulfillmentOrders", content=b"\xff\xfe" * 100,
+                               headers={"content-type": "application/json"})
+        assert response.status_code == 403
+        assert client.get("/_emulator/health").status_code == 200
