@@ -1,0 +1,142 @@
+"""pytest plugin `spapi_emulator` (entry point `pytest11`): an mcf-emulator for your test suite.
+
+Fixtures (all prefixed `spapi_`):
+
+    spapi_emulator_settings  session   Settings of the emulator; override it in your conftest.py
+    spapi_emulator_app       session   the ASGI app (models load once per session, per xdist worker)
+    spapi_emulator_server    session   a real uvicorn server on a free loopback port, in a thread
+    spapi_emulator           function  EmulatorHandle, state reset before the test (clock, sellers,
+                                       seed, faults, journal); the test fails on contract violations
+    spapi_url                function  the emulator's base URL (SP-API endpoint and LWA host)
+    spapi_credentials        function  Credentials of the default seller
+    spapi_client             function  httpx.Client with LWA tokens handled
+    spapi_sdk                function  factory -> Amazon's official `spapi.SPAPIClient`
+    spapi_sp_api             function  factory(api_class) -> `python-amazon-sp-api` client
+
+Markers: `spapi_scenario(source)` seeds a world document (dict, or a JSON/YAML path relative to the
+test file) before the test; `spapi_faults(*rules)` installs fault rules for the test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from emulator.errors import ModelsUnavailable
+from emulator.settings import Settings
+from emulator.testing.credentials import Credentials
+from emulator.testing.handle import EmulatorHandle
+from emulator.testing.server import EmulatorServer
+
+HANDLE_KEY = pytest.StashKey[EmulatorHandle]()
+MARKERS = {
+    "spapi_scenario": "spapi_scenario(source): seed the emulator with a world document (dict or JSON/YAML "
+                      "path relative to the test file) before the test",
+    "spapi_faults": "spapi_faults(*rules): install these fault rules in the emulator for the test",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("spapi-emulator", "mcf-emulator (SP-API MCF emulator)")
+    group.addoption("--spapi-models", default=None, metavar="DIR",
+                    help="directory of Amazon's SP-API models (default: $MCF_EMULATOR_MODELS, then the cache)")
+    group.addoption("--spapi-seed", type=int, default=None, metavar="N",
+                    help="seed the emulator's id factory, for reproducible ids and tokens")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, text in MARKERS.items():
+        config.addinivalue_line("markers", text)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """After the test body: anything the emulator recorded as a violation fails this test."""
+    result = yield
+    handle = item.stash.get(HANDLE_KEY, None)
+    if handle is not None:
+        handle.check()
+    return result
+
+
+@pytest.fixture(scope="session")
+def spapi_emulator_settings(pytestconfig: pytest.Config) -> Settings:
+    """Emulator settings: strict response validation on, models and seed from the command line or env."""
+    models = pytestconfig.getoption("--spapi-models")
+    return Settings.from_env(models_dir=Path(models) if models else None, strict_responses=True,
+                             seed=pytestconfig.getoption("--spapi-seed"))
+
+
+@pytest.fixture(scope="session")
+def spapi_emulator_app(spapi_emulator_settings: Settings) -> Any:
+    """The emulator app; built once per session (per worker under pytest-xdist)."""
+    from emulator.app import create_app
+
+    try:
+        return create_app(spapi_emulator_settings)
+    except ModelsUnavailable as error:
+        pytest.fail(f"mcf-emulator cannot start: {error}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def spapi_emulator_server(spapi_emulator_app: Any) -> Iterator[EmulatorServer]:
+    """A real HTTP server for the session's app on a free loopback port."""
+    with EmulatorServer(spapi_emulator_app) as server:
+        yield server
+
+
+@pytest.fixture
+def spapi_emulator(request: pytest.FixtureRequest, spapi_emulator_app: Any,
+                   spapi_emulator_server: EmulatorServer) -> Iterator[EmulatorHandle]:
+    """The emulator, reset for this test, with the test's markers applied."""
+    handle = EmulatorHandle(spapi_emulator_app.runtime, spapi_emulator_server.url)
+    handle.reset()
+    for marker in reversed(list(request.node.iter_markers("spapi_scenario"))):
+        for source in marker.args:
+            handle.seed(_resolve(source, request))
+    for marker in request.node.iter_markers("spapi_faults"):
+        for rule in marker.args:
+            handle.add_fault(rule)
+    request.node.stash[HANDLE_KEY] = handle
+    yield handle
+    del request.node.stash[HANDLE_KEY]
+
+
+def _resolve(source: Any, request: pytest.FixtureRequest) -> Any:
+    if isinstance(source, str | Path) and not Path(source).is_absolute():
+        return Path(request.path).parent / source
+    return source
+
+
+@pytest.fixture
+def spapi_url(spapi_emulator: EmulatorHandle) -> str:
+    """Base URL of the running emulator, e.g. `http://127.0.0.1:49321`."""
+    return spapi_emulator.url
+
+
+@pytest.fixture
+def spapi_credentials(spapi_emulator: EmulatorHandle) -> Credentials:
+    """Endpoint, LWA token URL and the default seller's client id, secret and refresh token."""
+    return spapi_emulator.credentials
+
+
+@pytest.fixture
+def spapi_client(spapi_emulator: EmulatorHandle) -> Iterator[Any]:
+    """An httpx.Client on the emulator acting for the default seller; tokens are fetched and renewed."""
+    with spapi_emulator.client() as client:
+        yield client
+
+
+@pytest.fixture
+def spapi_sdk(spapi_emulator: EmulatorHandle) -> Callable[..., Any]:
+    """Factory of Amazon's official `spapi.SPAPIClient` on the emulator: `spapi_sdk(credentials=None)`."""
+    return spapi_emulator.spapi
+
+
+@pytest.fixture
+def spapi_sp_api(spapi_emulator: EmulatorHandle) -> Callable[..., Any]:
+    """Factory of `python-amazon-sp-api` clients on the emulator: `spapi_sp_api(Inventories)`."""
+    return spapi_emulator.sp_api

@@ -1,0 +1,103 @@
+"""`EmulatorHandle`: what a test holds to drive one emulator — reset, clock, sellers, violations.
+
+Every method acts on the runtime directly (no HTTP), so setup costs microseconds. Control-plane
+actions (seed, faults, journal) live in `emulator.testing.control` and are mixed in here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from emulator.lwa.accounts import DEFAULTS, NA_MARKETPLACES
+from emulator.testing.clients import httpx_client, sp_api_client, spapi_client
+from emulator.testing.control import ControlActions
+from emulator.testing.credentials import Credentials
+
+if TYPE_CHECKING:
+    import httpx
+
+    from emulator.runtime import Runtime
+
+
+class ContractViolation(AssertionError):
+    """The emulator answered with a body that breaks the model, or failed internally."""
+
+
+class EmulatorHandle(ControlActions):
+    """One emulator seen from a test: its runtime, its URL and the default seller's credentials."""
+
+    def __init__(self, runtime: Runtime, url: str) -> None:
+        self.runtime = runtime
+        self.url = url.rstrip("/")
+        self.credentials = Credentials.for_emulator(self.url)
+
+    # lifecycle ----------------------------------------------------------------------------------
+    def reset(self) -> None:
+        """Fresh state: no seller data, no faults, empty journal and violations, clock at real time."""
+        rt = self.runtime
+        rt.reset()
+        rt.clock.set(datetime.now(UTC))
+        rt.clock.run(1.0)
+        rt.violations.clear()
+        self.reset_control()
+
+    def violations(self) -> list[dict[str, Any]]:
+        """Contract violations and internal errors recorded since the last reset."""
+        return list(self.runtime.violations)
+
+    def check(self) -> None:
+        """Raise `ContractViolation` listing every recorded violation (and forget them)."""
+        found = self.violations()
+        self.runtime.violations.clear()
+        if found:
+            lines = [f"  {v['operationId']} -> {v['status']} (request {v['requestId']}): {'; '.join(v['problems'])}"
+                     for v in found]
+            raise ContractViolation("the emulator recorded contract violations:\n" + "\n".join(lines))
+
+    # clock --------------------------------------------------------------------------------------
+    def now(self) -> datetime:
+        """Emulator time."""
+        return self.runtime.clock.now()
+
+    def advance(self, by: float | timedelta) -> datetime:
+        """Move emulator time forwards and fire every transition that became due; returns the new time."""
+        seconds = by.total_seconds() if isinstance(by, timedelta) else float(by)
+        self.runtime.clock.advance(seconds)
+        self.runtime.settle()
+        return self.now()
+
+    @contextmanager
+    def frozen_clock(self, at: datetime | None = None) -> Iterator[datetime]:
+        """Stop emulator time (at `at`, or now) inside the block; it runs again afterwards."""
+        clock = self.runtime.clock
+        speed = clock.speed or 1.0
+        if at is not None:
+            clock.set(at if at.tzinfo else at.replace(tzinfo=UTC))
+        clock.freeze()
+        try:
+            yield clock.now()
+        finally:
+            clock.run(speed)
+
+    # sellers and clients ------------------------------------------------------------------------
+    def add_seller(self, seller_id: str, marketplace_ids: tuple[str, ...] = NA_MARKETPLACES) -> Credentials:
+        """Register a seller who authorized the default application; returns credentials acting for it."""
+        accounts = self.runtime.accounts
+        accounts.add_seller(seller_id, marketplace_ids)
+        token = accounts.add_refresh_token(DEFAULTS.client_id, seller_id)
+        return Credentials.for_emulator(self.url, token, seller_id, tuple(marketplace_ids))
+
+    def client(self, credentials: Credentials | None = None, **kwargs: Any) -> httpx.Client:
+        """An httpx client on this emulator acting for the default seller (or `credentials`)."""
+        return httpx_client(credentials or self.credentials, **kwargs)
+
+    def spapi(self, credentials: Credentials | None = None, **config: Any) -> Any:
+        """Amazon's official SDK client (`spapi.SPAPIClient`) on this emulator."""
+        return spapi_client(credentials or self.credentials, **config)
+
+    def sp_api(self, api: type[Any], credentials: Credentials | None = None, **kwargs: Any) -> Any:
+        """A `python-amazon-sp-api` client of class `api` on this emulator."""
+        return sp_api_client(api, credentials or self.credentials, **kwargs)
