@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-API_MODULES: tuple[str, ...] = ()
+API_MODULES: tuple[str, ...] = ("inventory", "outbound")
 
 
 def load() -> None:

@@ -1,0 +1,83 @@
+"""MCF delivery features (reference §6.7): which exist where, what they cost, which SKUs qualify.
+
+Computed from state: a seller is enrolled in every feature offered in the marketplace's country;
+a SKU is eligible when it exists in the marketplace and has units in the network, and its
+`skuCount` is its fulfillable quantity.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from emulator.apis.inventory import service as inventory
+from emulator.errors import InvalidInput
+from emulator.state import TenantState
+
+# name -> (description, countries where offered; None = everywhere, per-unit surcharge in USD)
+CATALOG: dict[str, tuple[str, tuple[str, ...] | None, Decimal]] = {
+    "BLOCK_AMZL": ("Block Amazon Logistics: ship with a carrier other than Amazon Logistics.", None,
+                   Decimal("0.40")),
+    "BLANK_BOX": ("Ship in unbranded packaging without Amazon logos.", None, Decimal("0.00")),
+    "OVERBOX": ("Pack the product inside an additional outer box.", None, Decimal("0.25")),
+    "PACKING_SLIP": ("Include a seller-branded packing slip in the package.", None, Decimal("0.00")),
+    "SIGNATURE_CONFIRMATION": ("Require the recipient's signature on delivery.", ("US",), Decimal("1.25")),
+}
+
+
+def offered(name: str, country: str) -> bool:
+    entry = CATALOG.get(name)
+    return entry is not None and (entry[1] is None or country in entry[1])
+
+
+def required(constraints: list[dict[str, Any]] | None) -> list[str]:
+    """Names of the features a request marks `Required`."""
+    return [c.get("featureName", "") for c in constraints or []
+            if c.get("featureFulfillmentPolicy") == "Required"]
+
+
+def unavailable(constraints: list[dict[str, Any]] | None, country: str) -> list[str]:
+    return [name for name in required(constraints) if not offered(name, country)]
+
+
+def surcharge(constraints: list[dict[str, Any]] | None) -> Decimal:
+    return sum((CATALOG[n][2] for n in required(constraints) if n in CATALOG), Decimal("0"))
+
+
+def require_known(name: str) -> None:
+    if name not in CATALOG:
+        raise InvalidInput(f"{name!r} is not a valid feature name.", f"featureName={name}")
+
+
+def sku_eligibility(tenant: TenantState, marketplace_id: str, country: str, name: str, sku: str
+                    ) -> dict[str, Any]:
+    """getFeatureSKU's payload for one SKU."""
+    require_known(name)
+    item = inventory.find(tenant, marketplace_id, sku)
+    reasons = []
+    if not offered(name, country):
+        reasons.append("MERCHANT_NOT_ENROLLED")
+    if item is None:
+        reasons.append("INVALID_SKU")
+    elif inventory.total_quantity(item) == 0:
+        reasons.append("SKU_NOT_ELIGIBLE")
+    result: dict[str, Any] = {"marketplaceId": marketplace_id, "featureName": name, "isEligible": not reasons}
+    if reasons:
+        result["ineligibleReasons"] = reasons
+    else:
+        result.update(sellerSku=sku, fnSku=item["fnSku"], asin=item["asin"],
+                      skuCount=item["q"]["fulfillable"])
+    return result
+
+
+def eligible_skus(tenant: TenantState, marketplace_id: str, country: str, name: str, since: float | None
+                  ) -> list[dict[str, Any]]:
+    """Every SKU eligible for the feature (optionally only those changed since `since`), in SKU order."""
+    require_known(name)
+    if not offered(name, country):
+        return []
+    chosen = [i for i in inventory.items(tenant, marketplace_id)
+              if inventory.total_quantity(i) > 0 and (since is None or i["changedAt"] >= since)]
+    chosen.sort(key=lambda i: i["sellerSku"])
+    return [{"sellerSku": i["sellerSku"], "fnSku": i["fnSku"], "asin": i["asin"],
+             "skuCount": i["q"]["fulfillable"], "overlappingSkus": []} for i in chosen]

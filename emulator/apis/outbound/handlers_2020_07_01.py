@@ -1,0 +1,190 @@
+"""Fulfillment Outbound 2020-07-01: the 14 operations, thin over the shared order services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from emulator.apis.inventory import service as inventory
+from emulator.apis.inventory.marketplaces import BY_ID, require
+from emulator.apis.outbound import (features, lifecycle, orders, preview, records, returns, shipments, tracking,
+                                    wire_2020)
+from emulator.context import Call
+from emulator.errors import InvalidInput
+from emulator.registry import operation
+from emulator.state.clock import parse_iso
+
+FEATURE_PAGE = 50
+
+
+def _env(call: Call) -> lifecycle.Env:
+    return lifecycle.Env.of(call.store, call.seller_id)
+
+
+def _since(text: str | None, field: str) -> float | None:
+    if text is None:
+        return None
+    try:
+        return parse_iso(text).timestamp()
+    except ValueError:
+        raise InvalidInput(f"{field} is not a valid ISO 8601 date-time.", f"{field}={text}") from None
+
+
+@operation("getFulfillmentPreview")
+def get_fulfillment_preview(call: Call) -> dict[str, Any]:
+    """Per-speed previews from unreserved stock; COD and delivery-window variants; fees as decimal strings."""
+    body, env = call.body, _env(call)
+    marketplace = orders.marketplace_for(body.get("marketplaceId"), body["address"], call.caller.marketplaces)
+    constraints = body.get("featureConstraints") or []
+    found = preview.plans(env, marketplace, body["address"], body["items"],
+                          preview.speeds_for(body.get("shippingSpeedCategories"), marketplace), constraints,
+                          bool(body.get("includeCODFulfillmentPreview")), call.clock.timestamp())
+    windows = bool(body.get("includeDeliveryWindows"))
+    return {"payload": {"fulfillmentPreviews": [preview.fulfillment_preview(p, cod, constraints, windows)
+                                                for p, cod in found]}}
+
+
+@operation("deliveryOffers")
+def delivery_offers(call: Call) -> dict[str, Any]:
+    """Delivery date ranges per speed the stock can meet, each expiring after `offer_ttl`."""
+    body, env, now = call.body, _env(call), call.clock.timestamp()
+    product, terms = body["product"], body["terms"]
+    amount = product.get("amount") or {"value": "1"}
+    marketplace, found = preview.offer_plans(env, call.caller.marketplaces,
+                                             product["productIdentifier"]["merchantSku"], amount["value"],
+                                             terms["origin"]["countryCode"],
+                                             terms["destination"].get("deliveryAddress"), now)
+    offers = [{"expiresAt": records.at(now + env.timings.offer_ttl),
+               "dateRange": {"earliest": records.at(p.arrival_window[0]), "latest": records.at(p.arrival_window[1])},
+               "policy": {"message": {"text": f"{p.speed} delivery: arrives between "
+                                              f"{records.at(p.arrival_window[0])[:10]} and "
+                                              f"{records.at(p.arrival_window[1])[:10]}.",
+                                      "locale": "en-US"}}} for p in found]
+    return {"payload": {"deliveryOffers": offers}}
+
+
+@operation("createFulfillmentOrder")
+def create_fulfillment_order(call: Call) -> dict[str, Any]:
+    """Validates, reserves stock per fulfillmentPolicy and starts the clock-driven lifecycle."""
+    orders.create(_env(call), wire_2020.draft(call.body), call.caller.marketplaces, call.clock.timestamp())
+    return {}
+
+
+@operation("getFulfillmentOrder")
+def get_fulfillment_order(call: Call) -> dict[str, Any]:
+    """The order with items, shipments, packages, return items and authorizations."""
+    order = records.get(call.tenant, call.params["sellerFulfillmentOrderId"])
+    return {"payload": wire_2020.order_result(order, call.clock.timestamp())}
+
+
+@operation("listAllFulfillmentOrders")
+def list_all_fulfillment_orders(call: Call) -> dict[str, Any]:
+    """Orders whose status changed at or after queryStartDate (all when absent), 50 per page."""
+    since = _since(call.params.get("queryStartDate"), "queryStartDate")
+    found, token = records.page(call.tenant, since, call.params.get("nextToken"), "nextToken")
+    payload: dict[str, Any] = {"fulfillmentOrders": [wire_2020.fulfillment_order(o) for o in found]}
+    if token:
+        payload["nextToken"] = token
+    return {"payload": payload}
+
+
+@operation("updateFulfillmentOrder")
+def update_fulfillment_order(call: Call) -> dict[str, Any]:
+    """Changes an order before picking starts; Hold -> Ship releases it into the lifecycle."""
+    env = _env(call)
+    order = records.get(env.tenant, call.params["sellerFulfillmentOrderId"])
+    orders.update(env, order, call.body, call.clock.timestamp())
+    return {}
+
+
+@operation("cancelFulfillmentOrder")
+def cancel_fulfillment_order(call: Call) -> dict[str, Any]:
+    """Cancels before Processing and releases reserved units; 400 once picking has started."""
+    env = _env(call)
+    lifecycle.cancel(env, records.get(env.tenant, call.params["sellerFulfillmentOrderId"]), call.clock.timestamp())
+    return {}
+
+
+@operation("submitFulfillmentOrderStatusUpdate")
+def submit_fulfillment_order_status_update(call: Call) -> dict[str, Any]:
+    """Sandbox: moves the order forwards through the real steps (shipments, stock) to the status given."""
+    target = (call.body or {}).get("fulfillmentOrderStatus")
+    if not target:
+        raise InvalidInput("fulfillmentOrderStatus is required.", "fulfillmentOrderStatus")
+    env = _env(call)
+    lifecycle.force(env, records.get(env.tenant, call.params["sellerFulfillmentOrderId"]), target,
+                    call.clock.timestamp())
+    return {}
+
+
+@operation("getPackageTrackingDetails")
+def get_package_tracking_details(call: Call) -> dict[str, Any]:
+    """Tracking events up to the emulator's now, ending in delivery."""
+    order, shipment, package = shipments.locate_package(call.tenant, call.params["packageNumber"])
+    return {"payload": tracking.details(order, shipment, package, call.clock.timestamp())}
+
+
+@operation("listReturnReasonCodes")
+def list_return_reason_codes(call: Call) -> dict[str, Any]:
+    """The reason codes createFulfillmentReturn accepts for a SKU the seller stocks."""
+    params = call.params
+    marketplace_id = params.get("marketplaceId")
+    if params.get("sellerFulfillmentOrderId"):
+        order = records.get(call.tenant, params["sellerFulfillmentOrderId"])
+        marketplace_id = marketplace_id or order["marketplaceId"]
+    marketplace_id = marketplace_id or (call.caller.marketplaces or ("ATVPDKIKX0DER",))[0]
+    require(marketplace_id, call.caller.marketplaces)
+    if inventory.find(call.tenant, marketplace_id, params["sellerSku"]) is None:
+        raise InvalidInput(f"The SellerSKU {params['sellerSku']} is invalid.", f"sellerSku={params['sellerSku']}")
+    return {"payload": {"reasonCodeDetails": returns.reason_codes(params.get("language"))}}
+
+
+@operation("createFulfillmentReturn")
+def create_fulfillment_return(call: Call) -> dict[str, Any]:
+    """Authorises returns of shipped units; the FC receives them later and restocks by disposition."""
+    env = _env(call)
+    order = records.get(env.tenant, call.params["sellerFulfillmentOrderId"])
+    result = returns.create(env, order, call.body["items"], call.ids, call.clock.timestamp())
+    return {"payload": wire_2020.return_result(result)}
+
+
+def _feature_marketplace(call: Call) -> tuple[str, str]:
+    marketplace_id = call.params["marketplaceId"]
+    require(marketplace_id, call.caller.marketplaces)
+    return marketplace_id, BY_ID[marketplace_id].country
+
+
+@operation("getFeatures")
+def get_features(call: Call) -> dict[str, Any]:
+    """The MCF features and whether the seller can use each in the marketplace."""
+    _, country = _feature_marketplace(call)
+    return {"payload": {"features": [{"featureName": name, "featureDescription": text,
+                                      "sellerEligible": features.offered(name, country)}
+                                     for name, (text, _, _) in features.CATALOG.items()]}}
+
+
+@operation("getFeatureInventory")
+def get_feature_inventory(call: Call) -> dict[str, Any]:
+    """SKUs eligible for a feature, from live stock; `nextToken` pages of 50."""
+    marketplace_id, country = _feature_marketplace(call)
+    name = call.params["featureName"]
+    skus = features.eligible_skus(call.tenant, marketplace_id, country, name,
+                                  _since(call.params.get("queryStartDate"), "queryStartDate"))
+    start = 0
+    if call.params.get("nextToken"):
+        token = call.params["nextToken"]
+        start = next((n + 1 for n, s in enumerate(skus) if records.derived(name, s["sellerSku"]) == token), -1)
+        if start < 0:
+            raise InvalidInput("nextToken is invalid or expired.", f"nextToken={token}")
+    chunk = skus[start:start + FEATURE_PAGE]
+    payload: dict[str, Any] = {"marketplaceId": marketplace_id, "featureName": name, "featureSkus": chunk}
+    if start + FEATURE_PAGE < len(skus):
+        payload["nextToken"] = records.derived(name, chunk[-1]["sellerSku"])
+    return {"payload": payload}
+
+
+@operation("getFeatureSKU")
+def get_feature_sku(call: Call) -> dict[str, Any]:
+    """Whether one SKU can use a feature, with its fulfillable count."""
+    marketplace_id, country = _feature_marketplace(call)
+    return {"payload": features.sku_eligibility(call.tenant, marketplace_id, country, call.params["featureName"],
+                                                call.params["sellerSku"])}

@@ -1,0 +1,146 @@
+"""What Amazon would promise for a set of order lines: stock check, weight, fees, dates, per speed.
+
+Version-neutral; previews (both versions), delivery offers and order creation build on it.
+Choices where Amazon is silent (documented in the README): fee tables below, in the marketplace
+currency; Priority offered in US/CA/MX/IN, ScheduledDelivery only in JP, COD only in JP and IN;
+unfulfillable item reasons `InsufficientInventory` / `InvalidQuantity`; order reasons
+`DeliverySLAUnavailable`, `InvalidDestinationAddress`, `FeatureNotAvailable`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from emulator.apis.inventory import service as inventory
+from emulator.apis.inventory.marketplaces import BY_COUNTRY, Marketplace
+from emulator.apis.outbound import features
+from emulator.apis.outbound.timings import DAY, Timings
+from emulator.errors import InvalidInput
+from emulator.state import TenantState
+
+SPEEDS = ("Standard", "Expedited", "Priority", "ScheduledDelivery")
+PRIORITY_COUNTRIES = ("US", "CA", "MX", "IN")
+COD_COUNTRIES = ("JP", "IN")
+MAX_LINES, MAX_UNITS = 100, 250
+SPEED_FACTOR = {"Standard": Decimal("1.00"), "Expedited": Decimal("1.45"), "Priority": Decimal("2.10"),
+                "ScheduledDelivery": Decimal("1.60")}
+CURRENCY_FACTOR = {"USD": Decimal("1"), "CAD": Decimal("1.35"), "MXN": Decimal("17"), "JPY": Decimal("150"),
+                   "INR": Decimal("83"), "GBP": Decimal("0.8"), "EUR": Decimal("0.92")}
+CENT = Decimal("0.01")
+
+
+@dataclass
+class Plan:
+    """One speed's promise for a set of lines."""
+
+    speed: str
+    marketplace: Marketplace
+    shippable: list[dict[str, Any]] = field(default_factory=list)
+    unfulfillable: list[tuple[dict[str, Any], list[str]]] = field(default_factory=list)
+    order_reasons: list[str] = field(default_factory=list)
+    weight_lb: Decimal = Decimal("0")
+    fees: list[tuple[str, Decimal]] = field(default_factory=list)
+    ship_window: tuple[float, float] = (0.0, 0.0)
+    arrival_window: tuple[float, float] = (0.0, 0.0)
+
+    @property
+    def fulfillable(self) -> bool:
+        return not self.unfulfillable and not self.order_reasons
+
+    def money(self, amount: Decimal) -> dict[str, str]:
+        """2020-07-01 Money: decimal string value."""
+        return {"currencyCode": self.marketplace.currency, "value": str(amount.quantize(CENT))}
+
+
+def speed_available(speed: str, country: str) -> bool:
+    if speed == "Priority":
+        return country in PRIORITY_COUNTRIES
+    if speed == "ScheduledDelivery":
+        return country == "JP"
+    return True
+
+
+def address_problem(address: dict[str, Any]) -> str | None:
+    """Why an address cannot be delivered to, or None."""
+    country = address.get("countryCode", "")
+    if country not in BY_COUNTRY:
+        return f"countryCode {country!r} is not a supported destination country"
+    if not str(address.get("postalCode", "")).strip():
+        return "postalCode is empty"
+    if country != "JP" and not str(address.get("city", "")).strip():
+        return "city is required outside Japan"
+    return None
+
+
+def check_lines(lines: list[dict[str, Any]]) -> None:
+    """Amazon's documented limits: 100 lines, 250 units, unique line ids."""
+    if not lines:
+        raise InvalidInput("At least one item is required.", "items")
+    if len(lines) > MAX_LINES:
+        raise InvalidInput(f"An order may have at most {MAX_LINES} line items.", "items")
+    if sum(max(0, line["quantity"]) for line in lines) > MAX_UNITS:
+        raise InvalidInput(f"An order may have at most {MAX_UNITS} units.", "items")
+    ids = [line["sellerFulfillmentOrderItemId"] for line in lines]
+    if len(set(ids)) != len(ids):
+        raise InvalidInput("sellerFulfillmentOrderItemId values must be unique within an order.", "items")
+
+
+def require_skus(tenant: TenantState, marketplace_id: str, lines: list[dict[str, Any]]) -> None:
+    """Unknown SKUs are a 400 with Amazon's observed wording (reference §6.2), not an unfulfillable line."""
+    for line in lines:
+        if inventory.find(tenant, marketplace_id, line["sellerSku"]) is None:
+            item_id = line["sellerFulfillmentOrderItemId"]
+            raise InvalidInput(f"the SellerSKU for Item Id: {item_id} is invalid.",
+                               f"sellerSku={line['sellerSku']}")
+
+
+def _unit_fee(weight_lb: Decimal) -> Decimal:
+    for limit, fee in ((Decimal("0.5"), Decimal("5.49")), (Decimal("1"), Decimal("6.29")),
+                       (Decimal("2"), Decimal("7.49")), (Decimal("3"), Decimal("8.29"))):
+        if weight_lb <= limit:
+            return fee
+    return Decimal("8.29") + (weight_lb - 3) * Decimal("0.40")
+
+
+def plan(tenant: TenantState, now: float, timings: Timings, marketplace: Marketplace,
+         address: dict[str, Any], lines: list[dict[str, Any]], speed: str,
+         constraints: list[dict[str, Any]], cod: bool = False) -> Plan:
+    """The promise for `lines` at `speed`, judged against unreserved (fulfillable) stock."""
+    result = Plan(speed, marketplace)
+    if not speed_available(speed, marketplace.country):
+        result.order_reasons.append("DeliverySLAUnavailable")
+    if address_problem(address):
+        result.order_reasons.append("InvalidDestinationAddress")
+    if features.unavailable(constraints, marketplace.country):
+        result.order_reasons.append("FeatureNotAvailable")
+    per_unit = Decimal("0")
+    for line in lines:
+        item = inventory.find(tenant, marketplace.marketplace_id, line["sellerSku"])
+        if line["quantity"] <= 0:
+            result.unfulfillable.append((line, ["InvalidQuantity"]))
+            continue
+        if item is None or inventory.available(item) < line["quantity"]:
+            result.unfulfillable.append((line, ["InsufficientInventory"]))
+            continue
+        weight = Decimal(str(item["unitWeightLb"]))
+        result.shippable.append({**line, "unitWeightLb": weight})
+        result.weight_lb += weight * line["quantity"]
+        per_unit += (_unit_fee(weight) + features.surcharge(constraints)) * line["quantity"]
+    scale = SPEED_FACTOR[speed] * CURRENCY_FACTOR.get(marketplace.currency, Decimal("1"))
+    if result.shippable:
+        result.fees.append(("FBAPerUnitFulfillmentFee", (per_unit * scale).quantize(CENT, ROUND_HALF_UP)))
+        if address.get("countryCode") != marketplace.country:
+            result.fees.append(("FBATransportationFee", (Decimal("4.99") * scale).quantize(CENT, ROUND_HALF_UP)))
+        if cod:
+            result.fees.append(("FBAFulfillmentCODFee", (Decimal("3.00") * scale).quantize(CENT, ROUND_HALF_UP)))
+    earliest_ship = now + timings.fc_time()
+    transit = timings.transit(speed)
+    result.ship_window = (earliest_ship, earliest_ship + DAY)
+    result.arrival_window = (earliest_ship + transit, earliest_ship + DAY + transit + DAY)
+    return result
+
+
+def cod_capable(marketplace: Marketplace) -> bool:
+    return marketplace.country in COD_COUNTRIES
