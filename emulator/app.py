@@ -36,11 +36,23 @@ class EmulatorApp:
         self.admin = Starlette(routes=[*control_routes.routes(runtime), *lwa_routes.routes(runtime)],
                                exception_handlers={HTTPException: _http_error})
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] == "http" and not scope["path"].startswith(NON_SPAPI_PREFIXES):
-            await self.edge(scope, receive, send)
-        else:
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> str | None:
+        if scope["type"] != "http":
             await self.admin(scope, receive, send)
+            return None
+        commit = self.runtime.commit
+
+        async def send_after_commit(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":  # durable before the client hears of it
+                commit()
+            await send(message)
+
+        if scope["path"].startswith(NON_SPAPI_PREFIXES):
+            await self.admin(scope, receive, send_after_commit)
+            return None
+        dropped = await self.edge(scope, receive, send_after_commit)
+        commit()  # a call whose connection was dropped after processing still keeps its changes
+        return dropped
 
 
 def create_app(settings: Settings | None = None, catalog: Catalog | None = None) -> EmulatorApp:

@@ -6,6 +6,12 @@ from collections import deque
 from typing import Any
 
 from emulator.catalog import Catalog, Operation
+from emulator.control.files import load_faults_file
+from emulator.control.invoke import invoke
+from emulator.control.plane import ControlPlane
+from emulator.edge.fault_engine import FaultEngine
+from emulator.edge.journal import Journal
+from emulator.edge.ratelimit import RateLimiter
 from emulator.edge.routing import Router
 from emulator.edge.validation import RequestBinder, ResponseChecker
 from emulator.lwa.accounts import Accounts
@@ -13,6 +19,7 @@ from emulator.lwa.grants import TokenService
 from emulator.registry import Registry
 from emulator.settings import Settings
 from emulator.state import Clock, IdFactory, Store
+from emulator.state.sqlite import meta_of, open_state
 
 MAX_VIOLATIONS = 1000
 
@@ -35,6 +42,27 @@ class Runtime:
         self.binder = RequestBinder()
         self.checker = ResponseChecker()
         self.violations: deque[dict[str, Any]] = deque(maxlen=MAX_VIOLATIONS)
+        self.faults = FaultEngine(self.ids.seed, settings.fault_header)
+        self.limiter = RateLimiter(settings.rate_limits, settings.sandbox_rate_cap)
+        self.journal = Journal(settings.journal_size)
+        self.durable = open_state(settings.state)
+        if self.durable is not None and self.durable.load(self.store, self.ids, self.clock):
+            self.accounts.ensure_defaults()
+        self.commit(meta=True)
+        self.control = ControlPlane(self)
+        if settings.faults_file is not None:
+            load_faults_file(self.faults, settings.faults_file)
+
+    def commit(self, meta: bool = False) -> None:
+        """Hand what changed since the last commit to the durable backend (one transaction), if any."""
+        changes = self.store.drain_changes()
+        if self.durable is not None and (changes or meta):
+            self.durable.write(self.store, changes, meta_of(self.store, self.ids, self.clock))
+
+    def invoke(self, operation_id: str, seller_id: str | None, params: dict[str, Any] | None = None,
+               body: Any = None) -> tuple[int, Any]:
+        """Run an operation in-process as `seller_id` through validation and its handler: (status, body)."""
+        return invoke(self, operation_id, seller_id, params, body)
 
     def settle(self) -> int:
         """Fire every time-driven transition that is due by the emulator clock."""

@@ -1,30 +1,39 @@
-"""Admin endpoints: health and coverage (later issues add reset, seed, clock, faults, snapshots)."""
+"""All admin endpoints under `/_emulator/`, described by specs/emulator-control.openapi.yaml.
+
+    GET /_emulator/health, GET /_emulator/coverage, and the groups in state.py, clock.py, faults.py
+    and journal.py (journal and rate limits).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from emulator import __version__
+from emulator.control import clock, faults, journal, state
+from emulator.control.http import PREFIX, admin_route, reply
 
 if TYPE_CHECKING:
     from emulator.runtime import Runtime
 
-PREFIX = "/_emulator"
+__all__ = ["PREFIX", "routes"]
 
 
 def routes(runtime: Runtime) -> list[Route]:
     async def health(request: Request) -> Response:
-        return JSONResponse({"status": "ok", "version": __version__, "operations": len(runtime.catalog),
-                             "clock": runtime.clock.describe()})
+        return reply({"status": "ok", "version": __version__, "operations": len(runtime.catalog),
+                      "clock": runtime.clock.describe(), "state": runtime.settings.state.split(":")[0],
+                      "rateLimits": runtime.limiter.mode})
 
     async def coverage(request: Request) -> Response:
-        return JSONResponse(runtime.registry.coverage(runtime.catalog))
+        return reply(runtime.registry.coverage(runtime.catalog))
 
+    settings = runtime.settings
     return [
-        Route(f"{PREFIX}/health", health, methods=["GET"]),
-        Route(f"{PREFIX}/coverage", coverage, methods=["GET"]),
+        admin_route(settings, "/health", health, ["GET"], open_to_token=True),
+        admin_route(settings, "/coverage", coverage, ["GET"]),
+        *state.routes(runtime), *clock.routes(runtime), *faults.routes(runtime), *journal.routes(runtime),
     ]

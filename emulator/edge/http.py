@@ -27,15 +27,25 @@ async def read_body(receive: Any, limit: int) -> tuple[bytes, bool]:
             return b"".join(chunks), too_large
 
 
-async def send_response(send: Any, status: int, body: Any, headers: dict[str, str]) -> None:
-    """Send `body` as JSON (None sends no body), with `headers`."""
+def encode(body: Any) -> bytes:
+    """A response body as JSON bytes (None: no body)."""
+    return b"" if body is None else orjson.dumps(body)
+
+
+async def send_bytes(send: Any, status: int, payload: bytes, headers: dict[str, str],
+                     content_type: bytes | None) -> None:
+    """Send an already encoded body with `headers`, a Content-Type (unless None) and its length."""
     raw: Headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
-    payload = b"" if body is None else orjson.dumps(body)
-    if body is not None:
-        raw.append(JSON_TYPE)
+    if content_type is not None:
+        raw.append((b"content-type", content_type))
     raw.append((b"content-length", str(len(payload)).encode()))
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": payload})
+
+
+async def send_response(send: Any, status: int, body: Any, headers: dict[str, str]) -> None:
+    """Send `body` as JSON (None sends no body), with `headers`."""
+    await send_bytes(send, status, encode(body), headers, None if body is None else JSON_TYPE[1])
 
 
 def error_body(error: SpApiError) -> dict[str, Any]:

@@ -1,6 +1,9 @@
 """THE request path of every SP-API call, as one ordered list of steps.
 
-    request id -> route -> authenticate -> rate limit -> validate request -> dispatch -> validate response
+    request id -> route -> authenticate -> inject fault -> rate limit -> validate request -> dispatch
+    -> validate response -> mark stale
+
+then delivery (`edge/delivery.py`, where delivery faults act) and the journal tap (`edge/journal.py`).
 
 Each step takes the `Exchange` (what is known about this request so far) and the `Runtime`, and
 either fills in more of the exchange or raises an SpApiError, which ends the pipeline and is sent
@@ -10,16 +13,21 @@ in SP-API's error envelope. Nothing else in the emulator touches HTTP for SP-API
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from emulator.context import Call, Caller, Reply
 from emulator.edge import auth
-from emulator.edge.http import error_body, read_body, send_response
+from emulator.edge.delivery import deliver
+from emulator.edge.fault_engine import inject_fault, mark_stale
+from emulator.edge.http import encode, error_body, read_body
 from emulator.errors import InternalFailure, NotImplementedOperation, SpApiError
+from emulator.state.clock import iso
 
 if TYPE_CHECKING:
     from emulator.catalog import Operation
+    from emulator.edge.faults import Injection
     from emulator.runtime import Runtime
 
 log = logging.getLogger("mcf_emulator")
@@ -32,7 +40,7 @@ class Exchange:
 
     __slots__ = ("method", "raw_path", "query_string", "headers", "body_bytes", "body_too_large",
                  "request_id", "operation", "path_params", "caller", "rate_limit", "params", "body",
-                 "status", "response", "response_headers")
+                 "status", "response", "response_headers", "faults", "injection", "started")
 
     def __init__(self, method: str, raw_path: str, query_string: bytes, headers: dict[str, str],
                  body_bytes: bytes, body_too_large: bool) -> None:
@@ -52,6 +60,9 @@ class Exchange:
         self.status = 200
         self.response: Any = None
         self.response_headers: dict[str, str] = {}
+        self.faults: list[str] = []
+        self.injection: Injection | None = None
+        self.started = time.perf_counter()
 
 
 def assign_request_id(x: Exchange, rt: Runtime) -> None:
@@ -69,8 +80,10 @@ def authenticate(x: Exchange, rt: Runtime) -> None:
 
 
 def rate_limit(x: Exchange, rt: Runtime) -> None:
-    plan = x.operation.usage_plan if x.operation else None
-    x.rate_limit = plan.header_value if plan else None
+    op, caller = x.operation, x.caller
+    assert op is not None and caller is not None
+    x.rate_limit = rt.limiter.admit(op.operation_id, op.usage_plan, caller.application_id or caller.client_id,
+                                    caller.seller_id, rt.clock.timestamp())
 
 
 def validate_request(x: Exchange, rt: Runtime) -> None:
@@ -112,7 +125,8 @@ def validate_response(x: Exchange, rt: Runtime) -> None:
 
 
 STEPS: tuple[Callable[[Exchange, Runtime], None], ...] = (
-    assign_request_id, route, authenticate, rate_limit, validate_request, dispatch, validate_response,
+    assign_request_id, route, authenticate, inject_fault, rate_limit, validate_request, dispatch,
+    validate_response, mark_stale,
 )
 
 
@@ -122,7 +136,7 @@ class SpApiEdge:
     def __init__(self, runtime: Runtime) -> None:
         self.rt = runtime
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> str | None:
         rt = self.rt
         body, too_large = await read_body(receive, rt.settings.max_body_bytes)
         raw_path = scope.get("raw_path") or scope["path"].encode()
@@ -135,7 +149,7 @@ class SpApiEdge:
         except SpApiError as error:
             x.status, x.response = error.status, error_body(error)
             x.response_headers.update(error.headers)
-            if x.operation is not None and rt.settings.strict_responses and error.status != 501:
+            if x.operation is not None and rt.settings.strict_responses and error.status != 501 and not x.faults:
                 rt.response_problems(x.operation, x.status, x.response, x.request_id)
         except Exception as exc:  # a bug in the emulator: report it, never leak a traceback
             log.exception("unhandled error in %s", x.operation.operation_id if x.operation else x.raw_path)
@@ -146,4 +160,7 @@ class SpApiEdge:
         spec = x.operation.responses.get(x.status) if x.operation else None
         if x.rate_limit and spec is not None and RATE_HEADER in spec.headers:
             x.response_headers[RATE_HEADER] = x.rate_limit
-        await send_response(send, x.status, x.response, x.response_headers)
+        payload = encode(x.response)
+        dropped = await deliver(send, x, payload)
+        rt.journal.record(x, payload, iso(rt.clock.now()), (time.perf_counter() - x.started) * 1000, bool(dropped))
+        return dropped

@@ -1,0 +1,58 @@
+"""Admin endpoints for fault rules (the rule format is described in edge/faults.py).
+
+    GET /_emulator/faults      POST (add one)      PUT (replace all: a list or {"rules": [...]})
+    DELETE /_emulator/faults (clear)               GET | DELETE /_emulator/faults/{id}
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from emulator.control.files import fault_rules
+from emulator.control.http import admin_route, body_of, reply
+from emulator.control.plane import ControlError
+
+if TYPE_CHECKING:
+    from emulator.runtime import Runtime
+
+
+def routes(rt: Runtime) -> list[Route]:
+    plane = rt.control
+
+    async def show(request: Request) -> Response:
+        return reply(plane.faults())
+
+    async def add(request: Request) -> Response:
+        return reply(plane.add_fault(await body_of(request)), 201)
+
+    async def replace(request: Request) -> Response:
+        try:
+            rules = fault_rules(await body_of(request))
+        except ValueError as error:
+            raise ControlError(400, "InvalidFault", str(error)) from None
+        return reply(plane.replace_faults(rules))
+
+    async def clear(request: Request) -> Response:
+        plane.clear_faults()
+        return reply(None)
+
+    async def one(request: Request) -> Response:
+        return reply(plane.fault(request.path_params["rule_id"]))
+
+    async def remove(request: Request) -> Response:
+        plane.remove_fault(request.path_params["rule_id"])
+        return reply(None)
+
+    settings = rt.settings
+    return [
+        admin_route(settings, "/faults", show, ["GET"]),
+        admin_route(settings, "/faults", add, ["POST"]),
+        admin_route(settings, "/faults", replace, ["PUT"]),
+        admin_route(settings, "/faults", clear, ["DELETE"]),
+        admin_route(settings, "/faults/{rule_id}", one, ["GET"]),
+        admin_route(settings, "/faults/{rule_id}", remove, ["DELETE"]),
+    ]

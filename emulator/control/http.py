@@ -1,0 +1,124 @@
+"""What every admin endpoint shares: the access guard, JSON/YAML bodies and the error shape.
+
+Access: a request must come from a loopback address (or an in-process transport, which has no
+address) unless the operator started with `--admin-remote`; with `--admin-token` every endpoint
+but health also needs `x-mcf-emulator-admin-token: TOKEN` (or `Authorization: Bearer TOKEN`).
+Errors answer `{"error": code, "message": text, "detail"?: ...}` with a 4xx status.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from emulator.control.files import parse_document
+from emulator.control.plane import ControlError
+
+if TYPE_CHECKING:
+    from emulator.settings import Settings
+
+PREFIX = "/_emulator"
+TOKEN_HEADER = "x-mcf-emulator-admin-token"
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def reply(document: Any, status: int = 200) -> Response:
+    """A JSON response (None: an empty 204)."""
+    if document is None:
+        return Response(status_code=204)
+    return Response(orjson.dumps(document), status_code=status, media_type="application/json")
+
+
+def failure(error: ControlError) -> Response:
+    doc: dict[str, Any] = {"error": error.code, "message": error.message}
+    if error.detail is not None:
+        doc["detail"] = error.detail
+    return reply(doc, error.status)
+
+
+def _local(request: Request) -> bool:
+    host = request.client.host if request.client else None
+    if not host:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # not an address: an in-process transport such as Starlette's TestClient
+        return True
+
+
+def _token_ok(settings: Settings, request: Request) -> bool:
+    if not settings.admin_token:
+        return True
+    given = request.headers.get(TOKEN_HEADER) or request.headers.get("authorization", "").removeprefix("Bearer ")
+    return hmac.compare_digest(given.encode(), settings.admin_token.encode())
+
+
+def guarded(settings: Settings, fn: Endpoint, *, open_to_token: bool = False) -> Endpoint:
+    """`fn` behind the loopback check and (unless `open_to_token`) the admin token; ControlError -> 4xx."""
+    async def endpoint(request: Request) -> Response:
+        if not settings.admin_remote and not _local(request):
+            return failure(ControlError(403, "Forbidden", "the admin API only answers loopback clients; "
+                                        "start the emulator with --admin-remote to open it"))
+        if not open_to_token and not _token_ok(settings, request):
+            return failure(ControlError(401, "Unauthorized", f"missing or wrong {TOKEN_HEADER} header"))
+        try:
+            return await fn(request)
+        except ControlError as error:
+            return failure(error)
+    return endpoint
+
+
+async def body_of(request: Request, *, required: bool = True) -> Any:
+    """The request's JSON or YAML document (None when empty and not required)."""
+    raw = await request.body()
+    if not raw.strip():
+        if required:
+            raise ControlError(400, "InvalidBody", "this endpoint needs a JSON or YAML body")
+        return None
+    try:
+        return parse_document(raw, request.headers.get("content-type", ""))
+    except ValueError as error:
+        raise ControlError(400, "InvalidBody", str(error)) from None
+
+
+def query_value(request: Request, name: str, kind: type, default: Any = None) -> Any:
+    """A typed query parameter (int or bool), or ControlError naming it."""
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    if kind is bool:
+        if raw.lower() in ("true", "1", "yes"):
+            return True
+        if raw.lower() in ("false", "0", "no"):
+            return False
+    else:
+        try:
+            return kind(raw)
+        except ValueError:
+            pass
+    raise ControlError(400, "InvalidQuery", f"query parameter {name!r} must be {kind.__name__}, not {raw!r}")
+
+
+def field(document: Any, name: str, kinds: tuple[type, ...], default: Any = None) -> Any:
+    """A field of a JSON object body, type-checked."""
+    if document is None:
+        return default
+    if not isinstance(document, dict):
+        raise ControlError(400, "InvalidBody", "the body must be a JSON object")
+    value = document.get(name, default)
+    if value is not None and (not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds)):
+        names = " or ".join(k.__name__ for k in kinds)
+        raise ControlError(400, "InvalidBody", f"field {name!r} must be {names}")
+    return value
+
+
+def admin_route(settings: Settings, path: str, fn: Endpoint, methods: list[str], **options: bool) -> Route:
+    """A guarded route under /_emulator."""
+    return Route(PREFIX + path, guarded(settings, fn, **options), methods=methods)

@@ -1,0 +1,138 @@
+"""Seeding a world from one document (JSON or YAML): applications, sellers, listings, inventory, calls.
+
+    applications: [{clientId, clientSecret, applicationId?, redirectUris?, name?}]
+    sellers:      [{sellerId, marketplaces?, name?, refreshToken?, clientId?}]
+    listings:     [{sku, sellerId?, productType?, marketplaceIds?, attributes?, requirements?}]
+    inventory:    [{sku, quantity, sellerId?, marketplaceId?, productName?}]
+    calls:        [{operationId, sellerId?, params?, body?}]
+
+Listings, inventory and calls run SP-API operations in-process (putListingsItem; createInventoryItem
+then addInventory; any operation) so seeded data is exactly what the API itself would have made.
+`sellerId` defaults to the default seller, marketplaces to the seller's first one. Seeding is all or
+nothing: when any entry fails the world is put back as it was and the error names the entry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from emulator.lwa.accounts import DEFAULTS, NA_MARKETPLACES
+
+if TYPE_CHECKING:
+    from emulator.runtime import Runtime
+
+SECTIONS = ("applications", "sellers", "listings", "inventory", "calls")
+
+
+class SeedError(ValueError):
+    """A seed entry that could not be applied; `detail` carries the SP-API answer when there was one."""
+
+    def __init__(self, message: str, detail: Any = None) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
+def _need(entry: dict[str, Any], name: str, where: str) -> Any:
+    if entry.get(name) in (None, ""):
+        raise SeedError(f"{where}: `{name}` is required")
+    return entry[name]
+
+
+class Seeder:
+    """Applies one seed document to a runtime."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+
+    def apply(self, document: Any) -> dict[str, int]:
+        """Apply every section in order; returns how many entries of each were applied."""
+        if not isinstance(document, dict):
+            raise SeedError("a seed document must be a mapping")
+        unknown = set(document) - set(SECTIONS)
+        if unknown:
+            raise SeedError(f"unknown seed sections {sorted(unknown)}; expected some of {list(SECTIONS)}")
+        before = self.rt.store.snapshot()
+        counts: dict[str, int] = {}
+        try:
+            for section in SECTIONS:
+                entries = document.get(section) or []
+                if not isinstance(entries, list):
+                    raise SeedError(f"`{section}` must be a list")
+                for index, entry in enumerate(entries):
+                    where = f"{section}[{index}]"
+                    if not isinstance(entry, dict):
+                        raise SeedError(f"{where} must be a mapping")
+                    getattr(self, f"_{section}")(entry, where)
+                counts[section] = len(entries)
+        except Exception:
+            self.rt.store.restore(before)
+            raise
+        return counts
+
+    def _applications(self, entry: dict[str, Any], where: str) -> None:
+        uris = entry.get("redirectUris") or []
+        if not isinstance(uris, list):
+            raise SeedError(f"{where}: `redirectUris` must be a list")
+        self.rt.accounts.add_application(str(_need(entry, "clientId", where)),
+                                         str(_need(entry, "clientSecret", where)),
+                                         entry.get("applicationId"), [str(u) for u in uris],
+                                         str(entry.get("name", "")))
+
+    def _sellers(self, entry: dict[str, Any], where: str) -> None:
+        seller_id = str(_need(entry, "sellerId", where))
+        marketplaces = entry.get("marketplaces") or list(NA_MARKETPLACES)
+        if not isinstance(marketplaces, list) or not marketplaces:
+            raise SeedError(f"{where}: `marketplaces` must be a non-empty list")
+        self.rt.accounts.add_seller(seller_id, [str(m) for m in marketplaces], str(entry.get("name", "")))
+        client_id = str(entry.get("clientId") or DEFAULTS.client_id)
+        if self.rt.accounts.application(client_id) is None:
+            raise SeedError(f"{where}: no application with clientId {client_id!r}")
+        if entry.get("refreshToken"):
+            self.rt.accounts.add_refresh_token(client_id, seller_id, str(entry["refreshToken"]))
+
+    def _seller(self, entry: dict[str, Any], where: str) -> tuple[str, list[str]]:
+        seller_id = str(entry.get("sellerId") or DEFAULTS.seller_id)
+        seller = self.rt.accounts.seller(seller_id)
+        if seller is None:
+            raise SeedError(f"{where}: unknown seller {seller_id!r} (add it under `sellers` first)")
+        return seller_id, list(seller["marketplaces"])
+
+    def _call(self, where: str, operation_id: str, seller_id: str, params: dict[str, Any], body: Any) -> Any:
+        try:
+            status, answer = self.rt.invoke(operation_id, seller_id, params, body)
+        except KeyError as error:
+            raise SeedError(f"{where}: {error.args[0]}") from None
+        if not 200 <= status < 300:
+            raise SeedError(f"{where}: {operation_id} answered {status}", answer)
+        return answer
+
+    def _listings(self, entry: dict[str, Any], where: str) -> None:
+        seller_id, marketplaces = self._seller(entry, where)
+        body: dict[str, Any] = {"productType": entry.get("productType", "PRODUCT"),
+                                "attributes": entry.get("attributes") or {}}
+        if entry.get("requirements"):
+            body["requirements"] = entry["requirements"]
+        params = {"sellerId": seller_id, "sku": str(_need(entry, "sku", where)),
+                  "marketplaceIds": entry.get("marketplaceIds") or marketplaces[:1]}
+        answer = self._call(where, "putListingsItem", seller_id, params, body)
+        if isinstance(answer, dict) and answer.get("status") == "INVALID":
+            raise SeedError(f"{where}: putListingsItem rejected the listing", answer)
+
+    def _inventory(self, entry: dict[str, Any], where: str) -> None:
+        seller_id, marketplaces = self._seller(entry, where)
+        sku = str(_need(entry, "sku", where))
+        marketplace = str(entry.get("marketplaceId") or marketplaces[0])
+        quantity = _need(entry, "quantity", where)
+        self._call(where, "createInventoryItem", seller_id, {},
+                   {"sellerSku": sku, "marketplaceId": marketplace,
+                    "productName": str(entry.get("productName") or sku)})
+        if quantity:
+            self._call(where, "addInventory", seller_id, {"x-amzn-idempotency-token": self.rt.ids.uuid()},
+                       {"inventoryItems": [{"sellerSku": sku, "marketplaceId": marketplace, "quantity": quantity}]})
+
+    def _calls(self, entry: dict[str, Any], where: str) -> None:
+        seller_id = str(entry.get("sellerId") or DEFAULTS.seller_id)
+        params = entry.get("params") or {}
+        if not isinstance(params, dict):
+            raise SeedError(f"{where}: `params` must be a mapping")
+        self._call(where, str(_need(entry, "operationId", where)), seller_id, params, entry.get("body"))

@@ -1,0 +1,48 @@
+"""Admin endpoints for the world's state: reset, seed, and snapshot export/import.
+
+    POST /_emulator/reset   {"sellerId"?, "faults"?, "journal"?}
+    POST /_emulator/seed    seed document (JSON or YAML, see control/seed.py)
+    GET  /_emulator/state   snapshot document;  PUT /_emulator/state  restore one
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from emulator.control.http import admin_route, body_of, field, reply
+
+if TYPE_CHECKING:
+    from emulator.runtime import Runtime
+
+
+def routes(rt: Runtime) -> list[Route]:
+    plane = rt.control
+
+    async def reset(request: Request) -> Response:
+        doc = await body_of(request, required=False)
+        seller = field(doc, "sellerId", (str,))
+        plane.reset(seller, faults=field(doc, "faults", (bool,), False),
+                    journal=field(doc, "journal", (bool,), False))
+        return reply({"reset": seller or "all", "clock": plane.clock()})
+
+    async def seed(request: Request) -> Response:
+        return reply({"applied": plane.seed(await body_of(request))})
+
+    async def export_state(request: Request) -> Response:
+        return reply(plane.snapshot())
+
+    async def import_state(request: Request) -> Response:
+        plane.restore(await body_of(request))
+        return reply({"restored": True, "clock": plane.clock()})
+
+    settings = rt.settings
+    return [
+        admin_route(settings, "/reset", reset, ["POST"]),
+        admin_route(settings, "/seed", seed, ["POST"]),
+        admin_route(settings, "/state", export_state, ["GET"]),
+        admin_route(settings, "/state", import_state, ["PUT"]),
+    ]
