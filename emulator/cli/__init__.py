@@ -1,4 +1,4 @@
-"""`mcf-emulator` command line: serve, specs sync|verify, coverage, proxy."""
+"""`mcf-emulator` command line: serve, specs sync|verify, coverage, proxy, bench."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from emulator import __version__
-from emulator.cli import coverage, proxy, serve, specs
+from emulator.cli import bench, coverage, proxy, serve, specs
 from emulator.errors import EmulatorError
 
 
@@ -15,7 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mcf-emulator", description=__doc__)
     parser.add_argument("--version", action="version", version=f"mcf-emulator {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (serve, specs, coverage, proxy):
+    for module in (serve, specs, coverage, proxy, bench):
         module.register(commands)
     return parser
 

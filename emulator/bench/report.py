@@ -1,0 +1,155 @@
+"""Turning the raw figures into the printed report: tables, ratios, and each target met or missed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from emulator.bench.scenarios import TARGETED
+
+COLD_START_S, RESET_MS, P99_MS, SCALING, RSS_MB = 1.0, 1.0, 5.0, 1.2, 200.0
+VS_STATIC, VS_DYNAMIC, VS_BARE = 2.0, 10.0, 0.35
+
+
+def _target(results: dict[str, Any], kind: str) -> dict[str, Any] | None:
+    return next((t for t in results["targets"] if t["kind"] == kind), None)
+
+
+def _load(target: dict[str, Any] | None, op: str, conns: int) -> dict[str, Any] | None:
+    """The run of `op` at `conns` on `target`; None when missing or when any request failed."""
+    found = ((target or {}).get("load", {}).get(op) or {}).get(str(conns))
+    return found if found and not found["non_2xx"] + found["socket_errors"] else None
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    fmt = "  ".join(f"{{:<{w}}}" if i == 0 else f"{{:>{w}}}" for i, w in enumerate(widths))
+    return [fmt.format(*headers), fmt.format(*("-" * w for w in widths))] + [fmt.format(*r) for r in rows]
+
+
+def header(results: dict[str, Any]) -> list[str]:
+    m, o = results["machine"], results["options"]
+    packages = ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v)
+    return [f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}",
+            f"software: mcf-emulator {m['mcf_emulator']}, Python {m['python']}, {packages}; "
+            f"wrk {m.get('wrk') or '-'}; Prism {m.get('prism') or '-'} on node {m.get('node') or '-'}",
+            f"server pinned to CPU {o['server_cpu']}, wrk (1 thread) to CPU {o['load_cpu']}; "
+            f"{o['duration']:g} s per run after a {o['warmup']:g} s warm-up; world {o['skus']:,} SKUs"]
+
+
+def load_table(results: dict[str, Any]) -> list[str]:
+    rows = []
+    for target in results["targets"]:
+        for op, by_conns in target.get("load", {}).items():
+            for conns, r in by_conns.items():
+                errors = r["non_2xx"] + r["socket_errors"]
+                rows.append([op, conns, target["name"], f"{r['requests_per_second']:,.0f}",
+                             f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.2f}", f"{errors:,}" if errors else "0"])
+    rows.sort(key=lambda r: (r[0], int(r[1])))
+    return _table(["operation", "conns", "server", "req/s", "p50 ms", "p99 ms", "errors"], rows)
+
+
+def ratio_table(results: dict[str, Any]) -> list[str]:
+    main = _target(results, "emulator")
+    others = [(kind, label) for kind, label in (("prism-static", "x Prism static"),
+                                                ("prism-dynamic", "x Prism dynamic"), ("bare", "of bare"))
+              if _target(results, kind)]
+    rows = []
+    for op in (main or {}).get("load", {}):
+        for conns in main["load"][op]:
+            mine = _load(main, op, int(conns))
+            if mine is None:
+                rows.append([op, conns, *("errors" for _ in others)])
+                continue
+            row = [op, conns]
+            for kind, _ in others:
+                theirs = _load(_target(results, kind), op, int(conns))
+                ratio = mine["requests_per_second"] / theirs["requests_per_second"] if theirs else None
+                row.append("-" if ratio is None else f"{ratio:.0%}" if kind == "bare" else f"{ratio:.1f}x")
+            rows.append(row)
+    return _table(["emulator req/s vs", "conns", *(label for _, label in others)], rows)
+
+
+def scaling_table(results: dict[str, Any]) -> list[str]:
+    worlds = [t for t in (_target(results, k) for k in ("emulator-baseline", "emulator", "emulator-large")) if t]
+    if len(worlds) < 2:
+        return []
+    conns = min(int(c) for c in results["options"]["connections"])
+    rows = []
+    for op in worlds[-1].get("load", {}):
+        costs = [(_load(w, op, conns) or {}).get("requests_per_second") for w in worlds]
+        cells = [f"{1e6 / c:,.0f}" if c else "-" for c in costs]
+        ratio = f"{costs[0] / costs[-1]:.2f}x" if costs[0] and costs[-1] else "-"
+        rows.append([op, *cells, ratio])
+    names = [f"us/req @ {w['world'].get('orders', 0):,} orders" for w in worlds]
+    rss = ", ".join(f"{w['world'].get('orders', 0):,} orders {w['rss_mb']} MB" for w in worlds if w.get("rss_mb"))
+    return _table([f"server time per request (c{conns})", *names, "largest / smallest"], rows) + [
+        f"server RSS after the run: {rss}"]
+
+
+def verdicts(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met?) for every target of the issue; None when it was not measured."""
+    out: list[tuple[str, str, bool | None]] = []
+    cold = results["cold_start"]["median"]
+    out.append((f"cold start < {COLD_START_S:g} s", f"{cold:.3f} s", cold < COLD_START_S))
+    for name, timing in results["reset"].items():
+        ms = timing["median"] * 1000
+        out.append((f"per-test reset < {RESET_MS:g} ms ({name})", f"{ms:.3f} ms", ms < RESET_MS))
+    main = _target(results, "emulator")
+    conns = [int(c) for c in results["options"]["connections"]]
+    for op in TARGETED:
+        for kind, factor, label in (("prism-static", VS_STATIC, f">= {VS_STATIC:g}x Prism static"),
+                                    ("prism-dynamic", VS_DYNAMIC, f">= {VS_DYNAMIC:g}x Prism dynamic"),
+                                    ("bare", VS_BARE, f">= {VS_BARE:.0%} of bare Starlette")):
+            ratios = [(_load(main, op, c) or {}).get("requests_per_second", 0)
+                      / _load(_target(results, kind), op, c)["requests_per_second"]
+                      for c in conns if _load(main, op, c) and _load(_target(results, kind), op, c)]
+            worst = min(ratios) if ratios else None
+            shown = "-" if worst is None else f"{worst:.0%}" if kind == "bare" else f"{worst:.1f}x"
+            out.append((f"{op} {label}", f"{shown} (worst of c{'/c'.join(map(str, conns))})",
+                        None if worst is None else worst >= factor))
+        p99 = _load(main, op, conns[0])
+        out.append((f"{op} p99 < {P99_MS:g} ms at c{conns[0]}", f"{p99['p99_ms']:.2f} ms" if p99 else "-",
+                    None if p99 is None else p99["p99_ms"] < P99_MS))
+    out += _scaling_verdicts(results, conns[0])
+    return out
+
+
+def _scaling_verdicts(results: dict[str, Any], conns: int) -> list[tuple[str, str, bool | None]]:
+    large, small = _target(results, "emulator-large"), _target(results, "emulator-baseline")
+    out: list[tuple[str, str, bool | None]] = []
+    if large is None:
+        return out
+    if small is not None:
+        ratios = {op: small_r["requests_per_second"] / large_r["requests_per_second"]
+                  for op in large.get("load", {})
+                  if (large_r := _load(large, op, conns)) and (small_r := _load(small, op, conns))}
+        if ratios:
+            op, worst = max(ratios.items(), key=lambda kv: kv[1])
+            out.append((f"cost with {large['world']['orders']:,} orders <= {SCALING:g}x cost with "
+                        f"{small['world']['orders']:,}", f"{worst:.2f}x (worst: {op})", worst <= SCALING))
+    if large.get("rss_mb"):
+        out.append((f"RSS < {RSS_MB:g} MB with {large['world']['orders']:,} orders", f"{large['rss_mb']} MB",
+                    large["rss_mb"] < RSS_MB))
+    return out
+
+
+def render(results: dict[str, Any]) -> str:
+    """The whole report as text."""
+    lines = [*header(results), ""]
+    cold = results["cold_start"]
+    lines.append(f"cold start (process start -> first 200 on /_emulator/health, models loaded): median "
+                 f"{cold['median']:.3f} s over {cold['runs']} runs (best {cold['best']:.3f}, worst {cold['worst']:.3f})")
+    for name, t in results["reset"].items():
+        lines.append(f"per-test reset, {name}: median {t['median'] * 1e6:,.1f} us over {t['runs']} rounds "
+                     f"(worst {t['worst'] * 1e6:,.1f} us)")
+    for title, block in (("throughput and latency", load_table(results)), ("ratios", ratio_table(results)),
+                         ("scaling with state", scaling_table(results))):
+        if len(block) > 2:
+            lines += ["", f"## {title}", *block]
+    lines += ["", "## targets"]
+    for label, measured, met in verdicts(results):
+        mark = "not measured" if met is None else "met" if met else "MISSED"
+        lines.append(f"  [{mark}] {label}: {measured}")
+    if results["notes"]:
+        lines += ["", "## notes", *(f"  - {n}" for n in results["notes"])]
+    return "\n".join(lines)
