@@ -8,4 +8,4 @@ line; no split across fulfilment centres; stock that arrives after picking is no
 FillAll orders; COD and scheduled delivery exist only for JP/IN marketplaces.
 """
 
-from emulator.apis.outbound import handlers_2020_07_01, returns  # noqa: F401  (bind operations)
+from emulator.apis.outbound import handlers_2020_07_01, handlers_2026_07_04, returns  # noqa: F401  (bind operations)

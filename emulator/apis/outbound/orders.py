@@ -17,7 +17,7 @@ from emulator.apis.outbound import features, lifecycle, planning, records
 from emulator.errors import InvalidInput
 
 ITEM_FIELDS = ("giftMessage", "displayableComment", "fulfillmentNetworkSku", "perUnitDeclaredValue",
-               "perUnitPrice", "perUnitTax")
+               "perUnitPrice", "perUnitTax", "lineConfiguration")
 
 
 def marketplace_for(draft_marketplace: str | None, address: dict[str, Any], participations: tuple[str, ...]
