@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 import orjson
 import yaml
 
+from emulator.errors import EmulatorError
+
 if TYPE_CHECKING:
     from emulator.edge.fault_engine import FaultEngine
 
@@ -42,5 +44,8 @@ def fault_rules(document: Any) -> list[Any]:
 
 
 def load_faults_file(engine: FaultEngine, path: Path) -> None:
-    """Install the rules of `--faults FILE` (replacing any)."""
-    engine.replace(fault_rules(read_document(path)))
+    """Install the rules of `--faults FILE` (replacing any); problems are reported to the operator."""
+    try:
+        engine.replace(fault_rules(read_document(path)))
+    except (OSError, ValueError) as error:
+        raise EmulatorError(f"--faults {path}: {error}") from None

@@ -1,0 +1,65 @@
+"""`mcf-emulator state export|import|reset` and `mcf-emulator seed FILE` on a running emulator."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from emulator.cli.admin_client import add_options, client, show
+from emulator.errors import EmulatorError
+
+
+def register(commands: Any) -> None:
+    cmd = commands.add_parser("state", help="export, import or reset the state of a running emulator")
+    actions = cmd.add_subparsers(dest="action", required=True)
+    export = actions.add_parser("export", help="write a snapshot (JSON) to a file or stdout")
+    export.add_argument("-o", "--output", type=Path, default=None)
+    load = actions.add_parser("import", help="restore a snapshot written by `state export`")
+    load.add_argument("file", type=Path)
+    reset = actions.add_parser("reset", help="forget all sellers' data, or one seller's")
+    reset.add_argument("--seller", default=None)
+    reset.add_argument("--faults", action="store_true", help="also remove fault rules")
+    reset.add_argument("--journal", action="store_true", help="also clear the request journal")
+    for sub in (export, load, reset):
+        add_options(sub)
+    cmd.set_defaults(run=run)
+    seed = commands.add_parser("seed", help="seed a running emulator from a JSON or YAML document")
+    seed.add_argument("file", type=Path)
+    add_options(seed)
+    seed.set_defaults(run=run_seed)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise EmulatorError(f"cannot read {path}: {error.strerror}") from None
+
+
+def execute(args: argparse.Namespace) -> Any:
+    admin = client(args)
+    if args.action == "export":
+        document = admin.call("GET", "/state")
+        if args.output is None:
+            return document
+        args.output.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2))
+        return {"written": str(args.output), "takenAt": document["takenAt"]}
+    if args.action == "import":
+        return admin.call("PUT", "/state", raw=_read(args.file))
+    body = {"faults": args.faults, "journal": args.journal} | ({"sellerId": args.seller} if args.seller else {})
+    return admin.call("POST", "/reset", body)
+
+
+def run(args: argparse.Namespace) -> int:
+    return show(execute(args))
+
+
+def run_seed(args: argparse.Namespace) -> int:
+    kind = "application/yaml" if args.file.suffix.lower() in (".yaml", ".yml") else "application/json"
+    answer = client(args).call("POST", "/seed", raw=_read(args.file), content_type=kind)
+    sys.stdout.write(f"seeded {args.file}: " + ", ".join(f"{n} {k}" for k, n in answer["applied"].items()) + "\n")
+    return 0
