@@ -49,6 +49,7 @@ def remaining(item: dict[str, Any]) -> int:
 def set_status(env: Env, order: records.Order, status: str, now: float) -> None:
     order["status"] = status
     order["since"] = now
+    order["epoch"] += 1  # whatever was scheduled for the old status is now stale
     records.touch(env.tenant, order, now)
 
 
