@@ -5,10 +5,9 @@ The pytest plugin (`emulator.pytest_plugin`) is a thin shell over these; they wo
 
 from emulator.testing.auth import LwaAuth, LwaError
 from emulator.testing.clients import async_httpx_client, httpx_client, sp_api_client, spapi_client
-from emulator.testing.control import ControlUnavailable
 from emulator.testing.credentials import Credentials
 from emulator.testing.handle import ContractViolation, EmulatorHandle
 from emulator.testing.server import EmulatorServer
 
-__all__ = ["ContractViolation", "ControlUnavailable", "Credentials", "EmulatorHandle", "EmulatorServer",
+__all__ = ["ContractViolation", "Credentials", "EmulatorHandle", "EmulatorServer",
            "LwaAuth", "LwaError", "async_httpx_client", "httpx_client", "sp_api_client", "spapi_client"]

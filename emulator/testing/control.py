@@ -1,31 +1,86 @@
-"""Control-plane actions of the test handle: seed a world, inject faults, read the request journal.
-
-They call the control layer's Python API on the runtime (no HTTP). A control feature the
-emulator does not have raises `ControlUnavailable` naming it, instead of silently doing nothing.
+"""Control-plane actions of the test handle: seed a world, inject faults, read the request journal,
+snapshot and restore. They call the control plane's Python API (`runtime.control`), never HTTP;
+bad input raises the control plane's `ControlError` naming the problem.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from emulator.control.files import fault_rules, read_document
+from emulator.control.plane import ControlError
+
 if TYPE_CHECKING:
+    from emulator.control.plane import ControlPlane
     from emulator.runtime import Runtime
 
+Document = dict[str, Any] | list[Any] | str | Path
 
-class ControlUnavailable(RuntimeError):
-    """This emulator build has no such control-plane feature."""
+
+def _load(source: Document) -> Any:
+    return read_document(Path(source)) if isinstance(source, str | Path) else source
 
 
 class ControlActions:
-    """Mixin for `EmulatorHandle`: everything that goes through the control layer."""
+    """Mixin for `EmulatorHandle`: everything that goes through the control plane."""
 
     runtime: Runtime
 
-    def _control(self, name: str) -> Any:
-        found = getattr(self.runtime, name, None)
-        if found is None:
-            raise ControlUnavailable(f"this mcf-emulator has no control-plane {name!r} yet")
-        return found
+    @property
+    def control(self) -> ControlPlane:
+        """The emulator's control plane (the same object `/_emulator/*` drives)."""
+        return self.runtime.control
 
-    def reset_control(self) -> None:
-        """Forget injected faults and journal entries (whichever of them this emulator has)."""
+    # world -------------------------------------------------------------------------------------
+    def seed(self, source: Document) -> dict[str, int]:
+        """Apply a seed document (mapping, or a JSON/YAML file path); returns entries applied per section."""
+        return self.control.seed(_load(source))
+
+    def snapshot(self) -> dict[str, Any]:
+        """The whole emulator state as a JSON-able document."""
+        return self.control.snapshot()
+
+    def restore(self, document: dict[str, Any]) -> None:
+        """Put back a state taken with `snapshot()`."""
+        self.control.restore(document)
+
+    # faults ------------------------------------------------------------------------------------
+    def add_fault(self, rule: dict[str, Any]) -> dict[str, Any]:
+        """Install one fault rule for the rest of the test; returns it as the control plane describes it."""
+        return self.control.add_fault(rule)
+
+    @contextmanager
+    def faults(self, *rules: Document) -> Iterator[list[dict[str, Any]]]:
+        """Install fault rules (mappings, or a faults file) inside the block only."""
+        flat = [rule for source in rules
+                for rule in (fault_rules(_load(source)) if isinstance(source, str | Path | list) else [source])]
+        added = [self.add_fault(rule) for rule in flat]
+        try:
+            yield added
+        finally:
+            for rule in added:
+                with suppress(ControlError):  # a count-limited rule may already be gone
+                    self.control.remove_fault(rule["id"])
+
+    # journal -----------------------------------------------------------------------------------
+    def journal(self, **filters: Any) -> list[dict[str, Any]]:
+        """Journal entries, oldest first; filters: operation_id, seller_id, status, method, faulted, limit."""
+        filters.setdefault("limit", 10_000)
+        return list(self.control.journal(**filters)["entries"])
+
+    def assert_called(self, operation_id: str, *, times: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Assert `operation_id` was called (exactly `times` times if given); returns the matching entries."""
+        entries = self.journal(operation_id=operation_id, **filters)
+        where = f" with {filters}" if filters else ""
+        if times is None:
+            assert entries, f"{operation_id} was never called{where}"
+        else:
+            assert len(entries) == times, f"{operation_id} was called {len(entries)} time(s){where}, not {times}"
+        return entries
+
+    def assert_not_called(self, operation_id: str, **filters: Any) -> None:
+        """Assert no journal entry matches."""
+        self.assert_called(operation_id, times=0, **filters)

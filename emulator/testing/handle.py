@@ -1,7 +1,7 @@
-"""`EmulatorHandle`: what a test holds to drive one emulator — reset, clock, sellers, violations.
+"""`EmulatorHandle`: what a test holds to drive one emulator — reset, clock, sellers, clients, violations.
 
-Every method acts on the runtime directly (no HTTP), so setup costs microseconds. Control-plane
-actions (seed, faults, journal) live in `emulator.testing.control` and are mixed in here.
+Every method acts on the runtime in-process (no HTTP), so setup costs microseconds. Control-plane
+actions (seed, faults, journal, snapshots) live in `emulator.testing.control` and are mixed in here.
 """
 
 from __future__ import annotations
@@ -38,11 +38,10 @@ class EmulatorHandle(ControlActions):
     def reset(self) -> None:
         """Fresh state: no seller data, no faults, empty journal and violations, clock at real time."""
         rt = self.runtime
-        rt.reset()
         rt.clock.set(datetime.now(UTC))
         rt.clock.run(1.0)
+        self.control.reset(faults=True, journal=True)
         rt.violations.clear()
-        self.reset_control()
 
     def violations(self) -> list[dict[str, Any]]:
         """Contract violations and internal errors recorded since the last reset."""
@@ -62,25 +61,23 @@ class EmulatorHandle(ControlActions):
         """Emulator time."""
         return self.runtime.clock.now()
 
-    def advance(self, by: float | timedelta) -> datetime:
-        """Move emulator time forwards and fire every transition that became due; returns the new time."""
-        seconds = by.total_seconds() if isinstance(by, timedelta) else float(by)
-        self.runtime.clock.advance(seconds)
-        self.runtime.settle()
+    def advance(self, by: float | str | timedelta) -> datetime:
+        """Move emulator time forwards (seconds, `"2h"`, `"1d12h"`, a timedelta) and fire every due
+        transition in order; returns the new emulator time."""
+        self.control.advance(by.total_seconds() if isinstance(by, timedelta) else by)
         return self.now()
 
     @contextmanager
     def frozen_clock(self, at: datetime | None = None) -> Iterator[datetime]:
         """Stop emulator time (at `at`, or now) inside the block; it runs again afterwards."""
-        clock = self.runtime.clock
-        speed = clock.speed or 1.0
+        speed = self.runtime.clock.speed or 1.0
+        self.control.freeze()
         if at is not None:
-            clock.set(at if at.tzinfo else at.replace(tzinfo=UTC))
-        clock.freeze()
+            self.control.set_clock(at if at.tzinfo else at.replace(tzinfo=UTC))
         try:
-            yield clock.now()
+            yield self.now()
         finally:
-            clock.run(speed)
+            self.control.run(speed)
 
     # sellers and clients ------------------------------------------------------------------------
     def add_seller(self, seller_id: str, marketplace_ids: tuple[str, ...] = NA_MARKETPLACES) -> Credentials:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
-
 import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -17,7 +15,6 @@ from emulator.proxy import ValidatingProxy
 from emulator.settings import Settings
 from emulator.testing import EmulatorServer
 
-MARKETPLACE = "ATVPDKIKX0DER"
 SUMMARIES = "/fba/inventory/v1/summaries"
 
 
@@ -65,8 +62,3 @@ def start_proxy(catalog: Catalog) -> Iterator[Callable[[str], tuple[ValidatingPr
     yield start
     for server in servers:
         server.stop()
-
-
-def summaries_query(**extra: Any) -> dict[str, Any]:
-    return {"granularityType": "Marketplace", "granularityId": MARKETPLACE, "marketplaceIds": MARKETPLACE,
-            **extra}

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from emulator.proxy.app import VIOLATIONS_HEADER
 from emulator.testing import Credentials, httpx_client
-from tests.proxy.conftest import SUMMARIES, summaries_query
+
+SUMMARIES = "/fba/inventory/v1/summaries"
+MARKETPLACE = "ATVPDKIKX0DER"
+
+
+def summaries_query(**extra: Any) -> dict[str, Any]:
+    return {"granularityType": "Marketplace", "granularityId": MARKETPLACE, "marketplaceIds": MARKETPLACE,
+            **extra}
 
 
 def test_conforming_call_is_forwarded_without_findings(upstream_emulator, start_proxy):

@@ -1,0 +1,58 @@
+"""Schemathesis schemas of the in-scope models: read from the verified model directory, never copied,
+with the project's own links (`links.py`) injected in memory, and bounded example counts.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import orjson
+import schemathesis
+from schemathesis.specs.openapi.schemas import OpenApiSchema
+
+from contracts.links import links_by_source
+from emulator.catalog.manifest import load_manifest, resolve_models_dir
+
+
+@dataclass
+class RunOptions:
+    """Budget of one contract run; `conftest.py` fills it from the command line before collection."""
+
+    max_examples: int = 6
+    phases: tuple[str, ...] = ("examples", "coverage", "fuzzing")
+    models_dir: str | None = None
+
+
+OPTIONS = RunOptions()
+
+
+@cache
+def model_files() -> dict[str, Path]:
+    """In-scope model name (file stem) -> file, from the pinned and verified model directory."""
+    manifest = load_manifest()
+    directory = resolve_models_dir(OPTIONS.models_dir, manifest)
+    return {Path(pinned.path).stem: directory / pinned.path for pinned in manifest.models}
+
+
+def raw_model(model: str) -> dict[str, Any]:
+    """The model document with the project's links added as `x-links` on the source responses."""
+    document = orjson.loads(model_files()[model].read_bytes())
+    linked = copy.deepcopy(document)
+    operations = {op["operationId"]: op for item in linked["paths"].values() for op in item.values()
+                  if isinstance(op, dict) and "operationId" in op}
+    for (source, status), links in links_by_source(model).items():
+        response = operations[source]["responses"][str(status)]
+        response["x-links"] = {link.name: link.as_openapi() for link in links}
+    return linked
+
+
+def contract_schema(model: str) -> OpenApiSchema:
+    """A schemathesis schema for one model with this run's generation budget."""
+    schema = schemathesis.openapi.from_dict(raw_model(model))
+    schema.config.generation.update(max_examples=OPTIONS.max_examples)
+    schema.config.phases.update(phases=list(OPTIONS.phases))
+    return schema

@@ -1,0 +1,7 @@
+"""Contract: FBA Inventory v1."""
+
+from contracts.schemas import contract_schema
+from contracts.suite import conformance_test
+
+schema = contract_schema("fbaInventory")
+test_operation_conforms = conformance_test(schema)

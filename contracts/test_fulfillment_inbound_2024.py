@@ -1,0 +1,7 @@
+"""Contract: Fulfillment Inbound 2024-03-20."""
+
+from contracts.schemas import contract_schema
+from contracts.suite import conformance_test
+
+schema = contract_schema("fulfillmentInbound_2024-03-20")
+test_operation_conforms = conformance_test(schema)

@@ -1,0 +1,7 @@
+"""Contract: Fulfillment Inbound v0."""
+
+from contracts.schemas import contract_schema
+from contracts.suite import conformance_test
+
+schema = contract_schema("fulfillmentInboundV0")
+test_operation_conforms = conformance_test(schema)

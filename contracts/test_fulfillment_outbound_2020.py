@@ -1,0 +1,7 @@
+"""Contract: Fulfillment Outbound 2020-07-01."""
+
+from contracts.schemas import contract_schema
+from contracts.suite import conformance_test
+
+schema = contract_schema("fulfillmentOutbound_2020-07-01")
+test_operation_conforms = conformance_test(schema)

@@ -1,0 +1,7 @@
+"""Contract: Fulfillment Outbound 2026-07-04."""
+
+from contracts.schemas import contract_schema
+from contracts.suite import conformance_test
+
+schema = contract_schema("fulfillmentOutbound_2026-07-04")
+test_operation_conforms = conformance_test(schema)

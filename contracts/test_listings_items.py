@@ -1,0 +1,7 @@
+"""Contract: Listings Items 2021-08-01."""
+
+from contracts.schemas import contract_schema
+from contracts.suite import conformance_test
+
+schema = contract_schema("listingsItems_2021-08-01")
+test_operation_conforms = conformance_test(schema)

@@ -1,0 +1,7 @@
+"""Contract: Notifications v1."""
+
+from contracts.schemas import contract_schema
+from contracts.suite import conformance_test
+
+schema = contract_schema("notifications")
+test_operation_conforms = conformance_test(schema)
