@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 _UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([wdhms])")
+MAX_SPEED = 1_000_000.0
+LATEST = 2.0e11  # about the year 8300: later instants no longer fit every date type in use
 _ISO_DURATION = re.compile(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\Z")
 
 
@@ -106,14 +108,21 @@ class ControlPlane:
 
     def advance(self, duration: str | float) -> dict[str, Any]:
         """Move the clock forwards and fire every transition that fell due, in order."""
-        self.rt.clock.advance(parse_duration(duration))
+        seconds = parse_duration(duration)
+        if self.rt.clock.timestamp() + seconds > LATEST:
+            raise ControlError(400, "InvalidDuration", "that would move the clock past the year 8000")
+        self.rt.clock.advance(seconds)
         return self._moved()
 
     def set_clock(self, instant: str | datetime) -> dict[str, Any]:
         try:
             when = parse_iso(instant) if isinstance(instant, str) else instant
-        except ValueError:
-            raise ControlError(400, "InvalidInstant", f"cannot read {instant!r} as an ISO-8601 date-time") from None
+            ok = 0 <= when.timestamp() <= LATEST
+        except (ValueError, OverflowError):
+            ok = False
+        if not ok:
+            raise ControlError(400, "InvalidInstant",
+                               f"{instant!r} is not an ISO-8601 date-time between 1970 and the year 8000")
         self.rt.clock.set(when)
         return self._moved()
 
@@ -122,8 +131,8 @@ class ControlPlane:
         return self._moved()
 
     def run(self, speed: float = 1.0) -> dict[str, Any]:
-        if not isinstance(speed, int | float) or isinstance(speed, bool) or speed <= 0:
-            raise ControlError(400, "InvalidSpeed", "speed must be a positive number")
+        if not isinstance(speed, int | float) or isinstance(speed, bool) or not 0 < speed <= MAX_SPEED:
+            raise ControlError(400, "InvalidSpeed", f"speed must be a number above 0 and at most {MAX_SPEED:g}")
         self.rt.clock.run(float(speed))
         return self._moved()
 

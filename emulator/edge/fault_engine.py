@@ -100,10 +100,15 @@ class FaultEngine:
         return rule
 
     def replace(self, docs: list[Any]) -> list[FaultRule]:
-        """Swap the whole rule list (all parsed first: a bad rule changes nothing)."""
-        rules = [self.parse(doc) for doc in docs]
-        if len({r.id for r in rules}) != len(rules):
-            raise FaultSpecError("fault rule ids must be unique")
+        """Swap the whole rule list, numbered from f1 again (all parsed first: a bad rule changes nothing)."""
+        counter, self._next_id = self._next_id, 0
+        try:
+            rules = [self.parse(doc) for doc in docs]
+            if len({r.id for r in rules}) != len(rules):
+                raise FaultSpecError("fault rule ids must be unique")
+        except FaultSpecError:
+            self._next_id = counter
+            raise
         self.rules = rules
         return rules
 
@@ -113,9 +118,10 @@ class FaultEngine:
         return len(self.rules) != before
 
     def clear(self) -> None:
-        """Forget every rule and stale window."""
+        """Forget every rule and stale window; new rule ids start again at f1."""
         self.rules = []
         self._stale = {}
+        self._next_id = 0
 
     def header_delay(self, delay: tuple[float, float]) -> float:
         """A delay drawn for a header fault (seeded like the rules)."""
