@@ -15,6 +15,7 @@ import schemathesis
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from contracts.links import links_by_source
+from emulator.catalog import Catalog, load_catalog
 from emulator.catalog.manifest import load_manifest, resolve_models_dir
 
 
@@ -38,6 +39,12 @@ def model_files() -> dict[str, Path]:
     return {Path(pinned.path).stem: directory / pinned.path for pinned in manifest.models}
 
 
+@cache
+def contract_catalog() -> Catalog:
+    """The operation catalog of the same verified models (for the static sandbox cases)."""
+    return load_catalog(OPTIONS.models_dir)
+
+
 def raw_model(model: str) -> dict[str, Any]:
     """The model document with the project's links added as `x-links` on the source responses."""
     document = orjson.loads(model_files()[model].read_bytes())
@@ -50,8 +57,9 @@ def raw_model(model: str) -> dict[str, Any]:
     return linked
 
 
+@cache
 def contract_schema(model: str) -> OpenApiSchema:
-    """A schemathesis schema for one model with this run's generation budget."""
+    """The schemathesis schema of one model with this run's generation budget (one per model and run)."""
     schema = schemathesis.openapi.from_dict(raw_model(model))
     schema.config.generation.update(max_examples=OPTIONS.max_examples)
     schema.config.phases.update(phases=list(OPTIONS.phases))

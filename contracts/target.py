@@ -23,6 +23,7 @@ class Target(ABC):
     """Base: token handling shared by both kinds of target."""
 
     name = "target"
+    exact_sandbox_parity = False  # see sandbox.py
 
     def __init__(self, catalog: Catalog, credentials: Credentials, http: Any) -> None:
         self.catalog = catalog
@@ -101,6 +102,7 @@ class RemoteTarget(Target):
     """Any SP-API endpoint (Amazon's sandbox, another emulator, a proxy) reached over HTTPS."""
 
     name = "remote"
+    exact_sandbox_parity = True
 
     def __init__(self, catalog: Catalog, credentials: Credentials) -> None:
         super().__init__(catalog, credentials, httpx.Client(base_url=credentials.endpoint, timeout=60.0))

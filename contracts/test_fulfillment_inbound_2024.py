@@ -1,7 +1,9 @@
 """Contract: Fulfillment Inbound 2024-03-20."""
 
+from contracts.sandbox import sandbox_cases_test
 from contracts.schemas import contract_schema
 from contracts.suite import conformance_test
 
 schema = contract_schema("fulfillmentInbound_2024-03-20")
 test_operation_conforms = conformance_test(schema)
+test_sandbox_case_parity = sandbox_cases_test("fulfillmentInbound_2024-03-20")

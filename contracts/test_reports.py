@@ -1,7 +1,9 @@
 """Contract: Reports 2021-06-30."""
 
+from contracts.sandbox import sandbox_cases_test
 from contracts.schemas import contract_schema
 from contracts.suite import conformance_test
 
 schema = contract_schema("reports_2021-06-30")
 test_operation_conforms = conformance_test(schema)
+test_sandbox_case_parity = sandbox_cases_test("reports_2021-06-30")

@@ -1,0 +1,72 @@
+"""Parity with Amazon's static sandbox: the models' `x-amzn-api-sandbox` request/response pairs.
+
+Each canned request is sent as it stands. Against a remote target (Amazon's sandbox) the status must
+be exactly the canned one. The emulator is dynamic and starts empty, so there parity means: a
+canned rejection (4xx) is a rejection too, and a canned success is a success, or a 404 when the
+request names a resource by path parameter that a fresh emulator does not hold. Every answer
+must also pass the suite's checks. Canned requests that omit a required path parameter cannot be
+sent and are skipped, naming the parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from contracts.checks import CHECKS
+from contracts.schemas import contract_catalog, contract_schema
+from contracts.target import Target
+from emulator.catalog import Operation
+
+_KEYWORDS = {"path": "path_parameters", "query": "query", "header": "headers"}
+
+
+def case_inputs(op: Operation, request: dict[str, Any]) -> dict[str, Any]:
+    """schemathesis `Case` keyword arguments for one canned request; ValueError when it cannot be sent."""
+    given = request.get("parameters") or {}
+    inputs: dict[str, Any] = {keyword: {} for keyword in _KEYWORDS.values()}
+    for param in op.parameters:
+        if param.name in given:
+            inputs[_KEYWORDS[param.location]][param.name] = given[param.name].get("value")
+        elif param.location == "path":
+            raise ValueError(f"the canned request gives no path parameter {param.name!r}")
+    if op.body is not None and "value" in (given.get(op.body.name) or {}):
+        inputs["body"] = given[op.body.name]["value"]
+    return inputs
+
+
+def agrees(canned: int, actual: int, op: Operation, exact: bool) -> bool:
+    """Whether `actual` is in parity with the canned status (see module docstring)."""
+    if exact or 400 <= canned < 500:
+        return actual == canned if exact else 400 <= actual < 500
+    names_resource = any(p.location == "path" for p in op.parameters)
+    return 200 <= actual < 300 or (actual == 404 and names_resource)
+
+
+def sandbox_cases_test(model: str) -> Callable[..., None]:
+    """A test parametrized over every static sandbox case of `model`."""
+    ops = [op for op in contract_catalog() if op.model == model]
+    cases = [(op.operation_id, index) for op in ops for index in range(len(op.static_cases))]
+    schema = contract_schema(model)
+
+    @pytest.mark.parametrize(("operation_id", "index"), cases, ids=[f"{o}#{i}" for o, i in cases])
+    def test_sandbox_case_parity(operation_id: str, index: int, contract: Target) -> None:
+        op = contract.catalog[operation_id]
+        reason = contract.missing_behaviour(op)
+        if reason:
+            pytest.skip(reason)
+        canned = op.static_cases[index]
+        try:
+            inputs = case_inputs(op, canned.request)
+        except ValueError as error:
+            pytest.skip(f"{operation_id} static case {index}: {error}")
+        case = schema.find_operation_by_id(operation_id).Case(**inputs)
+        response = case.call(headers=contract.headers(op), **contract.call_kwargs())
+        case.validate_response(response, checks=CHECKS)
+        assert agrees(canned.status, response.status_code, op, contract.exact_sandbox_parity), (
+            f"{operation_id} static case {index}: Amazon's sandbox answers {canned.status}, "
+            f"the target {response.status_code}: {response.text}")
+
+    return test_sandbox_case_parity

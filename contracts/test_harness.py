@@ -1,0 +1,78 @@
+"""The harness itself: links agree with the models, parity rules, runtime expressions, SP-API checks."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from contracts.checks import error_envelope_conformance, rate_limit_header_valid, request_id_present
+from contracts.links import LINKS, links_by_source
+from contracts.runner import Exchange, evaluate
+from contracts.sandbox import agrees, case_inputs
+from contracts.schemas import contract_catalog, contract_schema
+
+
+@pytest.mark.parametrize("link", LINKS, ids=[f"{k.source}-{k.status}-{k.target}" for k in LINKS])
+def test_link_names_real_operations_statuses_and_parameters(link):
+    catalog = contract_catalog()
+    source, target = catalog[link.source], catalog[link.target]
+    assert source.model == target.model == link.model
+    assert link.status in source.responses
+    declared = {(p.location, p.name) for p in target.parameters}
+    for name in link.parameters:
+        location, _, parameter = name.partition(".")
+        assert (location, parameter) in declared, f"{link.target} has no {location} parameter {parameter}"
+    required_path = {p.name for p in target.parameters if p.location == "path"}
+    assert required_path <= {n.partition(".")[2] for n in link.parameters if n.startswith("path.")}
+
+
+@pytest.mark.parametrize("model", sorted({link.model for link in LINKS}))
+def test_schemathesis_builds_a_state_machine_from_the_links(model):
+    machine = contract_schema(model).as_state_machine()
+    assert machine is not None
+    assert links_by_source(model)
+
+
+def test_runtime_expressions_read_earlier_exchanges():
+    done = Exchange("createFulfillmentOrder", {"id": "P"}, {"q": ["A", "B"]}, {"h": "H"},
+                    {"sellerFulfillmentOrderId": "O-1", "items": [{"sku": "S"}]}, 200,
+                    {"payload": {"list": [{"a/b": 7}]}})
+    assert evaluate("$request.body#/sellerFulfillmentOrderId", done) == "O-1"
+    assert evaluate("$request.body#/items/0/sku", done) == "S"
+    assert evaluate("$response.body#/payload/list/0/a~1b", done) == 7
+    assert evaluate("$request.path.id", done) == "P"
+    assert evaluate("$request.query.q", done) == ["A", "B"]
+    with pytest.raises(ValueError):
+        evaluate("$url", done)
+
+
+def test_static_case_inputs_and_parity_rules():
+    catalog = contract_catalog()
+    shipments, items = catalog["getShipments"], catalog["getShipmentItemsByShipmentId"]
+    inputs = case_inputs(shipments, {"parameters": {"MarketplaceId": {"value": "ATVPDKIKX0DER"}}})
+    assert inputs["query"] == {"MarketplaceId": "ATVPDKIKX0DER"}
+    with pytest.raises(ValueError, match="shipmentId"):
+        case_inputs(items, {"parameters": {}})
+    assert agrees(400, 404, shipments, exact=False) and not agrees(400, 200, shipments, exact=False)
+    assert agrees(200, 404, items, exact=False) and not agrees(200, 404, shipments, exact=False)
+    assert not agrees(200, 400, items, exact=False)
+    assert agrees(400, 400, shipments, exact=True) and not agrees(400, 404, shipments, exact=True)
+
+
+def _response(status, content=b"", **headers):
+    return SimpleNamespace(status_code=status, content=content, headers={k.lower(): [v] for k, v in headers.items()})
+
+
+def test_sp_api_checks_accept_conforming_answers_and_reject_others():
+    good = _response(400, b'{"errors": [{"code": "InvalidInput", "message": "bad"}]}', **{"x-amzn-RequestId": "r"})
+    assert error_envelope_conformance(None, good, None) and request_id_present(None, good, None)
+    assert error_envelope_conformance(None, _response(200, b"{}"), None) is None
+    for body in (b'{"message": "bad"}', b'{"errors": []}', b'{"errors": [{"message": "no code"}]}', b"oops"):
+        with pytest.raises(AssertionError):
+            error_envelope_conformance(None, _response(500, body), None)
+    with pytest.raises(AssertionError):
+        request_id_present(None, _response(200), None)
+    assert rate_limit_header_valid(None, _response(200, **{"x-amzn-RateLimit-Limit": "2.0"}), None)
+    with pytest.raises(AssertionError):
+        rate_limit_header_valid(None, _response(200, **{"x-amzn-RateLimit-Limit": "fast"}), None)
