@@ -1,8 +1,8 @@
 """`python -m emulator.bench.bare`: the stack's limit — bare Starlette answering canned JSON.
 
-Each benchmarked route reads the request body and answers the body the emulator gave for it (read from a JSON file), serialized
-with orjson on every request, on the same uvicorn setup as the emulator. Nothing is validated,
-authenticated or looked up: the gap between this and the emulator is the emulator's own work.
+Each benchmarked route reads the request body and answers the body the emulator gave for the same
+call (from a JSON file), serialized with orjson on every request, on the same uvicorn setup as the
+emulator. Nothing is validated, authenticated or looked up: the gap is the emulator's own work.
 """
 
 from __future__ import annotations
@@ -22,18 +22,26 @@ from emulator.bench.scenarios import SCENARIOS
 from emulator.bench.server import serve
 
 
-def _route(path: str, method: str, document: Any) -> Route:
+def _query_names(path: str) -> frozenset[str]:
+    return frozenset(pair.split("=")[0] for pair in path.partition("?")[2].split("&") if pair)
+
+
+def _route(method: str, path: str, answers: dict[frozenset[str], Any]) -> Route:
     async def endpoint(request: Request) -> Response:
         await request.body()
+        document = answers.get(frozenset(request.query_params.keys()), {})
         return Response(orjson.dumps(document), media_type="application/json")
 
-    starlette_path = path.split("?")[0].replace("@ORDER@", "{orderId}")
-    return Route(starlette_path, endpoint, methods=[method])
+    return Route(path.replace("@ORDER@", "{orderId}"), endpoint, methods=[method])
 
 
 def bare_app(bodies: dict[str, Any]) -> Starlette:
-    """Starlette with one route per scenario, answering `bodies[operation_id]`."""
-    return Starlette(routes=[_route(s.path, s.method, bodies.get(s.operation_id, {})) for s in SCENARIOS])
+    """Starlette with a route per scenario path, answering `bodies[scenario name]` (told apart by query)."""
+    routes: dict[tuple[str, str], dict[frozenset[str], Any]] = {}
+    for s in SCENARIOS:
+        answers = routes.setdefault((s.method, s.path.partition("?")[0]), {})
+        answers[_query_names(s.path)] = bodies.get(s.name, {})
+    return Starlette(routes=[_route(method, path, answers) for (method, path), answers in routes.items()])
 
 
 def main(argv: list[str] | None = None) -> int:

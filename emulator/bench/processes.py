@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 HOST = "127.0.0.1"
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def free_port() -> int:
@@ -94,6 +95,20 @@ class Server:
         except OSError:
             pass
         return 0.0
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by every live process of the server's process group."""
+        total = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            if int(fields[2]) == self.process.pid:  # fields: state ppid pgrp ... utime(11) stime(12)
+                total += int(fields[11]) + int(fields[12])
+        return total / _CLOCK_TICKS
 
     def stop(self) -> None:
         """SIGTERM the server's process group, SIGKILL it if it lingers."""

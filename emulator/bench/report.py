@@ -20,6 +20,13 @@ def _load(target: dict[str, Any] | None, op: str, conns: int) -> dict[str, Any] 
     return found if found and not found["non_2xx"] + found["socket_errors"] else None
 
 
+def _cost(run: dict[str, Any] | None) -> float | None:
+    """Server time per request: its measured CPU time, else one saturated core's share of wall time."""
+    if run is None:
+        return None
+    return run.get("server_cpu_us") or 1e6 / run["requests_per_second"]
+
+
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
     fmt = "  ".join(f"{{:<{w}}}" if i == 0 else f"{{:>{w}}}" for i, w in enumerate(widths))
@@ -42,10 +49,12 @@ def load_table(results: dict[str, Any]) -> list[str]:
         for op, by_conns in target.get("load", {}).items():
             for conns, r in by_conns.items():
                 errors = r["non_2xx"] + r["socket_errors"]
+                cpu = r.get("server_cpu_us")
                 rows.append([op, conns, target["name"], f"{r['requests_per_second']:,.0f}",
-                             f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.2f}", f"{errors:,}" if errors else "0"])
+                             f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.2f}", "-" if cpu is None else f"{cpu:,.0f}",
+                             f"{errors:,}" if errors else "0"])
     rows.sort(key=lambda r: (r[0], int(r[1])))
-    return _table(["operation", "conns", "server", "req/s", "p50 ms", "p99 ms", "errors"], rows)
+    return _table(["scenario", "conns", "server", "req/s", "p50 ms", "p99 ms", "CPU us/req", "errors"], rows)
 
 
 def ratio_table(results: dict[str, Any]) -> list[str]:
@@ -66,7 +75,9 @@ def ratio_table(results: dict[str, Any]) -> list[str]:
                 ratio = mine["requests_per_second"] / theirs["requests_per_second"] if theirs else None
                 row.append("-" if ratio is None else f"{ratio:.0%}" if kind == "bare" else f"{ratio:.1f}x")
             rows.append(row)
-    return _table(["emulator req/s vs", "conns", *(label for _, label in others)], rows)
+    return _table(["emulator req/s vs", "conns", *(label for _, label in others)], rows) + [
+        "(CPU us/req in the table above is the server's own CPU time per request: other load on the "
+        "machine does not change it)"]
 
 
 def scaling_table(results: dict[str, Any]) -> list[str]:
@@ -76,11 +87,11 @@ def scaling_table(results: dict[str, Any]) -> list[str]:
     conns = min(int(c) for c in results["options"]["connections"])
     rows = []
     for op in worlds[-1].get("load", {}):
-        costs = [(_load(w, op, conns) or {}).get("requests_per_second") for w in worlds]
-        cells = [f"{1e6 / c:,.0f}" if c else "-" for c in costs]
-        ratio = f"{costs[0] / costs[-1]:.2f}x" if costs[0] and costs[-1] else "-"
+        costs = [_cost(_load(w, op, conns)) for w in worlds]
+        cells = [f"{c:,.0f}" if c else "-" for c in costs]
+        ratio = f"{costs[-1] / costs[0]:.2f}x" if costs[0] and costs[-1] else "-"
         rows.append([op, *cells, ratio])
-    names = [f"us/req @ {w['world'].get('orders', 0):,} orders" for w in worlds]
+    names = [f"CPU us/req @ {w['world'].get('orders', 0):,} orders" for w in worlds]
     rss = ", ".join(f"{w['world'].get('orders', 0):,} orders {w['rss_mb']} MB" for w in worlds if w.get("rss_mb"))
     return _table([f"server time per request (c{conns})", *names, "largest / smallest"], rows) + [
         f"server RSS after the run: {rss}"]
@@ -120,9 +131,9 @@ def _scaling_verdicts(results: dict[str, Any], conns: int) -> list[tuple[str, st
     if large is None:
         return out
     if small is not None:
-        ratios = {op: small_r["requests_per_second"] / large_r["requests_per_second"]
+        ratios = {op: _cost(_load(large, op, conns)) / _cost(_load(small, op, conns))  # type: ignore[operator]
                   for op in large.get("load", {})
-                  if (large_r := _load(large, op, conns)) and (small_r := _load(small, op, conns))}
+                  if _cost(_load(large, op, conns)) and _cost(_load(small, op, conns))}
         if ratios:
             op, worst = max(ratios.items(), key=lambda kv: kv[1])
             out.append((f"cost with {large['world']['orders']:,} orders <= {SCALING:g}x cost with "

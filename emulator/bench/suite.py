@@ -165,7 +165,7 @@ class Suite:
         headers = {"x-amz-access-token": token, "content-type": "application/json", "accept": "application/json"}
         rng = random.Random(7)
         for scenario in scenarios:
-            op = scenario.operation_id
+            op = scenario.name
             self.runs += 1
             path, body = scenario.expand(rng, self.o.skus, orders, f"PROBE-{self.runs}")
             status, raw = request(server.port, scenario.method, path, headers, body)
@@ -175,19 +175,22 @@ class Suite:
                 self.notes.append(f"{target.name}: {op} answered {status}: {raw[:160]!r}")
             if self.wrk is None:
                 continue
-            self.load(scenario, server.port, headers, orders, connections[0], self.o.warmup)
-            target.load[op] = {c: self.load(scenario, server.port, headers, orders, c, self.o.duration)
+            self.load(scenario, server, headers, orders, connections[0], self.o.warmup)
+            target.load[op] = {c: self.load(scenario, server, headers, orders, c, self.o.duration)
                                for c in connections}
             self.log(f"  {op}: " + ", ".join(f"c{c} {r['requests_per_second']:,.0f} req/s "
                                              f"p99 {r['p99_ms']:.2f} ms" for c, r in target.load[op].items()))
 
-    def load(self, scenario: Scenario, port: int, headers: dict[str, str], orders: int, connections: int,
+    def load(self, scenario: Scenario, server: Server, headers: dict[str, str], orders: int, connections: int,
              seconds: float) -> dict[str, Any]:
         """One wrk run of `scenario` (its own id tag, so created orders never collide)."""
         assert self.wrk is not None
         self.runs += 1
         script = lua_script(scenario, headers, self.o.skus, orders, f"L{self.runs}")
-        return asdict(run_wrk(self.wrk, port, script, connections, seconds, self.o.load_cpu, self.workdir))
+        cpu = server.cpu_seconds()
+        result = run_wrk(self.wrk, server.port, script, connections, seconds, self.o.load_cpu, self.workdir)
+        cpu = server.cpu_seconds() - cpu
+        return asdict(replace(result, server_cpu_us=round(cpu / max(result.requests, 1) * 1e6, 1)))
 
 
 def _token(port: int) -> str:

@@ -43,7 +43,7 @@ def _lua_string(text: str) -> str:
 
 def lua_script(scenario: Scenario, headers: dict[str, str], skus: int, orders: int, tag: str) -> str:
     """A wrk script sending `scenario` with fresh random SKUs/orders (and unique new ids) per request."""
-    header_table = ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in headers.items())
+    header_table = ", ".join(f"[ {_lua_string(k)} ] = {_lua_string(v)}" for k, v in headers.items())
     body = "nil" if scenario.body is None else _lua_string(scenario.body)
     return f"""
 local method, path_t, body_t = "{scenario.method}", {_lua_string(scenario.path)}, {body}
@@ -65,12 +65,13 @@ function request()
   local sku = math.random(1, skus)
   local values = {{
     SKU = string.format("{SKU_FORMAT}", sku),
-    SKUNEXT = string.format("{SKU_FORMAT}", sku % skus + 1),
+    SKU2 = string.format("{SKU_FORMAT}", sku % skus + 1),
+    SKU3 = string.format("{SKU_FORMAT}", (sku + 1) % skus + 1),
     ORDER = string.format("{ORDER_FORMAT}", math.random(1, orders)),
     NEW = tag .. "-" .. tid .. "-" .. counter,
   }}
-  local path = (path_t:gsub("@(%u+)@", values))
-  local body = body_t and (body_t:gsub("@(%u+)@", values)) or nil
+  local path = (path_t:gsub("@(%w+)@", values))
+  local body = body_t and (body_t:gsub("@(%w+)@", values)) or nil
   return wrk.format(method, path, headers, body)
 end
 """
@@ -86,6 +87,8 @@ class LoadResult:
     requests: int
     non_2xx: int
     socket_errors: int
+    server_cpu_us: float | None = None
+    """CPU time the server spent per request (all its processes), immune to other load on the machine."""
 
     @property
     def us_per_request(self) -> float:
@@ -130,6 +133,6 @@ def run_wrk(wrk: str, port: int, script: str, connections: int, seconds: float, 
     command = pinned([wrk, "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency", "--timeout", "5s",
                       "-s", str(script_file), f"http://{HOST}:{port}"], cpu)
     done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30, check=False)
-    if done.returncode != 0:
+    if done.returncode != 0 or done.stderr.strip():  # a broken script makes wrk send `GET /` instead
         raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
     return parse_report(done.stdout)

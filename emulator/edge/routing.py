@@ -2,7 +2,8 @@
 
 Matching the raw path keeps `%2F` inside a SKU and a literal `+` in an order id intact; each path
 parameter is percent-decoded after matching. Literal paths are a dict lookup; templated paths are
-bucketed by their first three literal segments, most literal first.
+bucketed by their first three segments and their number of segments (a parameter never spans a
+`/`), most literal first, so a request tries only the one or two patterns that could match it.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ _PARAM = re.compile(r"\{([^}/]+)\}")
 _PREFIX = 3
 
 
-def _prefix(path: str) -> tuple[str, ...]:
-    return tuple(path.split("/")[1:_PREFIX + 1])
+def _bucket(path: str) -> tuple[tuple[str, ...], int]:
+    return tuple(path.split("/", _PREFIX + 1)[1:_PREFIX + 1]), path.count("/")
 
 
 def _compile(template: str) -> re.Pattern[str]:
@@ -36,12 +37,12 @@ class Router:
 
     def __init__(self, catalog: Catalog) -> None:
         self._literal: dict[tuple[str, str], Operation] = {}
-        self._templated: dict[tuple[str, ...], list[tuple[re.Pattern[str], Operation]]] = {}
+        self._templated: dict[tuple[tuple[str, ...], int], list[tuple[re.Pattern[str], Operation]]] = {}
         for op in catalog:
             if "{" not in op.path:
                 self._literal[(op.method, op.path)] = op
             else:
-                self._templated.setdefault(_prefix(op.path), []).append((_compile(op.path), op))
+                self._templated.setdefault(_bucket(op.path), []).append((_compile(op.path), op))
         self._literal_paths = {path for (_, path) in self._literal}
         for candidates in self._templated.values():
             candidates.sort(key=lambda c: (c[1].path.count("{"), -len(c[1].path)))
@@ -51,14 +52,14 @@ class Router:
         op = self._literal.get((method, raw_path))
         if op is not None:
             return op, {}
-        path_matched = raw_path in self._literal_paths
-        for pattern, candidate in self._templated.get(_prefix(raw_path), ()):
+        path_matched = False
+        for pattern, candidate in self._templated.get(_bucket(raw_path), ()):
             found = pattern.match(raw_path)
             if found is None:
                 continue
             if candidate.method == method:
-                return candidate, {k: unquote(v) for k, v in found.groupdict().items()}
+                return candidate, {k: unquote(v) if "%" in v else v for k, v in found.groupdict().items()}
             path_matched = True
-        if path_matched:
+        if path_matched or raw_path in self._literal_paths:
             raise Unauthorized(details=f"No SP-API operation answers {method} on {raw_path}.")
         raise Unauthorized(details=f"No SP-API operation exists at {raw_path}.")

@@ -7,7 +7,7 @@ parameter or field; response problems are contract violations of the emulator it
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import unquote
 
 import orjson
 
@@ -18,6 +18,7 @@ from emulator.errors import InvalidInput, PayloadTooLarge, SpApiError, Unsupport
 _MAX_REPORTED = 5
 _TRUE, _FALSE = ("true", "1"), ("false", "0")
 _LOCATION_NAMES = {"path": "Path", "query": "Query", "header": "Header"}
+_ANNOTATIONS = {"description", "example", "default", "title"}
 
 
 def _coerce(value: str, schema: dict[str, Any]) -> Any:
@@ -36,18 +37,56 @@ def _coerce(value: str, schema: dict[str, Any]) -> Any:
     return value
 
 
-def _param_value(param: Parameter, raw: list[str]) -> Any:
-    if param.schema.get("type") == "array":
-        items = param.schema.get("items", {})
-        values = raw if param.collection_format == "multi" else [v for r in raw for v in r.split(",")]
-        return [_coerce(v, items) for v in values if v != ""]
-    return _coerce(raw[-1], param.schema)
-
-
 def _reject(problem: str, *, op: Operation, error: type[SpApiError] = InvalidInput) -> SpApiError:
     if error is not InvalidInput and not op.declares(error.status):
         error = InvalidInput
     return error(problem, problem)
+
+
+def parse_query(query_string: bytes) -> dict[str, list[str]]:
+    """`a=1&b=x%2Fy&a=2` -> {a: [1, 2], b: [x/y]}; the same result as `parse_qsl(keep_blank_values=True)`."""
+    query: dict[str, list[str]] = {}
+    if not query_string:
+        return query
+    for part in query_string.decode("latin-1").split("&"):
+        if not part:
+            continue
+        name, _, value = part.partition("=")
+        if "%" in name or "+" in name:
+            name = unquote(name.replace("+", " "))
+        if "%" in value or "+" in value:
+            value = unquote(value.replace("+", " "))
+        query.setdefault(name, []).append(value)
+    return query
+
+
+def _accepts_any_string(schema: dict[str, Any]) -> bool:
+    """True for `{"type": "string"}` with nothing else that constrains it: no validator needed."""
+    constraining = {k for k in schema if not k.startswith("x-") and k not in _ANNOTATIONS}
+    return constraining == {"type"} and schema["type"] == "string"
+
+
+class _BoundParameter:
+    """One parameter of an operation, prepared once: where to read it, how to coerce and check it."""
+
+    __slots__ = ("name", "location", "key", "required", "label", "array", "split", "schema", "validator")
+
+    def __init__(self, param: Parameter, validator: Any | None) -> None:
+        self.name = param.name
+        self.location = param.location
+        self.key = param.name.lower() if param.location == "header" else param.name
+        self.required = param.required
+        self.label = f"{_LOCATION_NAMES[param.location]} parameter '{param.name}'"
+        self.array = param.schema.get("type") == "array"
+        self.split = param.collection_format != "multi"
+        self.schema = param.schema.get("items", {}) if self.array else param.schema
+        self.validator = validator
+
+    def value(self, raw: list[str]) -> Any:
+        if self.array:
+            values = [v for r in raw for v in r.split(",")] if self.split else raw
+            return [_coerce(v, self.schema) for v in values if v != ""]
+        return _coerce(raw[-1], self.schema)
 
 
 class RequestBinder:
@@ -55,31 +94,39 @@ class RequestBinder:
 
     def __init__(self) -> None:
         self._validators = ValidatorCache()
+        self._plans: dict[str, tuple[_BoundParameter, ...]] = {}
+
+    def _plan(self, op: Operation) -> tuple[_BoundParameter, ...]:
+        plan = self._plans.get(op.operation_id)
+        if plan is None:
+            plan = self._plans[op.operation_id] = tuple(
+                _BoundParameter(p, None if _accepts_any_string(p.schema)
+                                else self._validators.get((op.operation_id, p.name), p.schema, op.definitions))
+                for p in op.parameters)
+        return plan
 
     def bind(self, op: Operation, path_params: dict[str, str], query_string: bytes,
              headers: dict[str, str], body: bytes, body_too_large: bool) -> tuple[dict[str, Any], Any]:
         """(params, body) for the handler, or raise an SpApiError naming what is wrong."""
-        query: dict[str, list[str]] = {}
-        for key, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
-            query.setdefault(key, []).append(value)
+        query = parse_query(query_string)
         params: dict[str, Any] = {}
-        for param in op.parameters:
+        for param in self._plan(op):
             if param.location == "path":
                 raw = [path_params.get(param.name, "")]
             elif param.location == "query":
                 raw = query.get(param.name, [])
             else:
-                value = headers.get(param.name.lower())
-                raw = [] if value is None else [value]
-            label = f"{_LOCATION_NAMES[param.location]} parameter '{param.name}'"
+                found = headers.get(param.key)
+                raw = [] if found is None else [found]
             if not raw or raw == [""]:
                 if param.required:
-                    raise _reject(f"{label} is required.", op=op)
+                    raise _reject(f"{param.label} is required.", op=op)
                 continue
-            value = _param_value(param, raw)
-            validator = self._validators.get((op.operation_id, param.name), param.schema, op.definitions)
-            for error in validator.iter_errors(value):
-                raise _reject(f"{label} is invalid: {describe(error)}", op=op)
+            value = param.value(raw)
+            validator = param.validator
+            if validator is not None and not validator.is_valid(value):
+                error = next(iter(validator.iter_errors(value)))
+                raise _reject(f"{param.label} is invalid: {describe(error)}", op=op)
             params[param.name] = value
         return params, self._body(op, headers, body, body_too_large)
 
@@ -89,7 +136,7 @@ class RequestBinder:
             return None
         if too_large:
             raise _reject("The request body exceeds the maximum accepted size.", op=op, error=PayloadTooLarge)
-        if not body.strip():
+        if not body or body.isspace():
             if spec.required:
                 raise _reject("The request body is required.", op=op)
             return None
@@ -103,10 +150,15 @@ class RequestBinder:
         except orjson.JSONDecodeError as exc:
             raise _reject(f"The request body is not valid JSON: {exc}.", op=op) from None
         validator = self._validators.get((op.operation_id, "body"), spec.schema, op.definitions)
-        problems = [describe(e) for _, e in zip(range(_MAX_REPORTED), validator.iter_errors(document))]
-        if problems:
+        if not validator.is_valid(document):
+            problems = first_problems(validator, document)
             raise InvalidInput(f"Request body is invalid: {problems[0]}", "; ".join(problems))
         return document
+
+
+def first_problems(validator: Any, document: Any) -> list[str]:
+    """The first few problems a validator finds in `document`, described."""
+    return [describe(e) for _, e in zip(range(_MAX_REPORTED), validator.iter_errors(document))]
 
 
 class ResponseChecker:
@@ -122,4 +174,4 @@ class ResponseChecker:
         if spec.schema is None:
             return [] if body is None else [f"status {status} of {op.operation_id} declares no body"]
         validator = self._validators.get((op.operation_id, status), spec.schema, op.definitions)
-        return [describe(e) for _, e in zip(range(_MAX_REPORTED), validator.iter_errors(body))]
+        return [] if validator.is_valid(body) else first_problems(validator, body)

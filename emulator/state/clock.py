@@ -63,7 +63,7 @@ class Clock:
 
 def iso(instant: datetime) -> str:
     """ISO-8601 UTC with a `Z` and milliseconds, the form SP-API responses use."""
-    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{instant.microsecond // 1000:03d}Z"
+    return instant.astimezone(UTC).isoformat(timespec="milliseconds")[:23] + "Z"
 
 
 def parse_iso(text: str) -> datetime:

