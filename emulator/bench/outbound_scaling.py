@@ -27,27 +27,49 @@ from emulator.state.clock import iso
 
 ORDERS = "/fba/outbound/2020-07-01/fulfillmentOrders"
 DEEP_PAGE = 10  # the queryStartDate page holds the ten newest orders whatever the size
-ADDRESS = {"name": "Bench", "addressLine1": "1 Main St", "city": "Seattle", "stateOrRegion": "WA",
-           "postalCode": "98101", "countryCode": "US"}
+ADDRESS = {
+    "name": "Bench",
+    "addressLine1": "1 Main St",
+    "city": "Seattle",
+    "stateOrRegion": "WA",
+    "postalCode": "98101",
+    "countryCode": "US",
+}
 
 
 async def _fill(app: Any, headers: dict[str, str], orders: int) -> float:
     """Create `orders` orders; returns the emulator time just before the last ten were created."""
     rt = app.runtime
-    await asgi_request(app, "POST", "/fba/inventory/v1/items", headers, orjson.dumps(
-        {"sellerSku": "BENCH", "marketplaceId": "ATVPDKIKX0DER", "productName": "Bench"}))
-    await asgi_request(app, "POST", "/fba/inventory/v1/items/inventory",
-                       {**headers, "x-amzn-idempotency-token": "bench"}, orjson.dumps(
-        {"inventoryItems": [{"sellerSku": "BENCH", "marketplaceId": "ATVPDKIKX0DER", "quantity": orders}]}))
+    await asgi_request(
+        app,
+        "POST",
+        "/fba/inventory/v1/items",
+        headers,
+        orjson.dumps({"sellerSku": "BENCH", "marketplaceId": "ATVPDKIKX0DER", "productName": "Bench"}),
+    )
+    await asgi_request(
+        app,
+        "POST",
+        "/fba/inventory/v1/items/inventory",
+        {**headers, "x-amzn-idempotency-token": "bench"},
+        orjson.dumps(
+            {"inventoryItems": [{"sellerSku": "BENCH", "marketplaceId": "ATVPDKIKX0DER", "quantity": orders}]}
+        ),
+    )
     deep = rt.clock.timestamp()
     for n in range(orders):
         if n == max(0, orders - DEEP_PAGE):
             rt.clock.advance(1)
             deep = rt.clock.timestamp()
-        body = {"sellerFulfillmentOrderId": f"B-{n}", "displayableOrderId": f"B-{n}",
-                "displayableOrderDate": "2026-01-01T00:00:00Z", "displayableOrderComment": "bench",
-                "shippingSpeedCategory": "Standard", "destinationAddress": ADDRESS,
-                "items": [{"sellerSku": "BENCH", "sellerFulfillmentOrderItemId": "1", "quantity": 1}]}
+        body = {
+            "sellerFulfillmentOrderId": f"B-{n}",
+            "displayableOrderId": f"B-{n}",
+            "displayableOrderDate": "2026-01-01T00:00:00Z",
+            "displayableOrderComment": "bench",
+            "shippingSpeedCategory": "Standard",
+            "destinationAddress": ADDRESS,
+            "items": [{"sellerSku": "BENCH", "sellerFulfillmentOrderItemId": "1", "quantity": 1}],
+        }
         status, text = await asgi_request(app, "POST", ORDERS, headers, orjson.dumps(body))
         if status != 200:
             raise RuntimeError(f"creating order {n} failed: {status} {text[:200]!r}")
@@ -68,18 +90,24 @@ async def _per_call(calls: int, request: Callable[[], Awaitable[tuple[int, bytes
 
 async def measure(orders: int, calls: int) -> dict[str, float]:
     """Per-call costs with `orders` orders in state."""
-    app = create_app(Settings.from_env(seed=7, clock_start=datetime(2026, 6, 1, tzinfo=UTC), clock_speed=0.0001))
+    app = create_app(
+        Settings.from_env(seed=7, clock_start=datetime(2026, 6, 1, tzinfo=UTC), clock_speed=0.0001)
+    )
     app.runtime.clock.freeze()
     headers = {"x-amz-access-token": world_token(app.runtime, 10 * 86400), "content-type": "application/json"}
     deep = await _fill(app, headers, orders)
     since = iso(datetime.fromtimestamp(deep, UTC)).replace(":", "%3A")
     middle = f"B-{orders // 2}"
     return {
-        "getFulfillmentOrder": await _per_call(calls, lambda: asgi_request(app, "GET", f"{ORDERS}/{middle}", headers)),
+        "getFulfillmentOrder": await _per_call(
+            calls, lambda: asgi_request(app, "GET", f"{ORDERS}/{middle}", headers)
+        ),
         "listAllFulfillmentOrders (first page, 10|50 orders)": await _per_call(
-            calls, lambda: asgi_request(app, "GET", ORDERS, headers)),
+            calls, lambda: asgi_request(app, "GET", ORDERS, headers)
+        ),
         "listAllFulfillmentOrders (queryStartDate, 10 orders)": await _per_call(
-            calls, lambda: asgi_request(app, "GET", f"{ORDERS}?queryStartDate={since}", headers)),
+            calls, lambda: asgi_request(app, "GET", f"{ORDERS}?queryStartDate={since}", headers)
+        ),
     }
 
 

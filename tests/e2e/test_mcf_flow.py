@@ -24,8 +24,14 @@ from emulator.testing.clients import sp_api_client, spapi_client
 from emulator.testing.credentials import Credentials
 
 US = "ATVPDKIKX0DER"
-ADDRESS = {"name": "Jane Doe", "addressLine1": "1 Main St", "city": "Seattle", "stateOrRegion": "WA",
-           "postalCode": "98101", "countryCode": "US"}
+ADDRESS = {
+    "name": "Jane Doe",
+    "addressLine1": "1 Main St",
+    "city": "Seattle",
+    "stateOrRegion": "WA",
+    "postalCode": "98101",
+    "countryCode": "US",
+}
 RETURN_DELAY = 3 * 24 * 3600 + 60
 
 
@@ -40,8 +46,12 @@ def base_url() -> Iterator[str]:
     """A `mcf-emulator serve` subprocess on a free loopback port (strict response validation on)."""
     command = shutil.which("mcf-emulator", path=str(Path(sys.executable).parent)) or "mcf-emulator"
     port = _free_port()
-    process = subprocess.Popen([command, "serve", "--port", str(port), "--seed", "3", "--strict-responses"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=os.environ.copy())
+    process = subprocess.Popen(
+        [command, "serve", "--port", str(port), "--seed", "3", "--strict-responses"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=os.environ.copy(),
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -52,7 +62,8 @@ def base_url() -> Iterator[str]:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            pytest.fail(f"mcf-emulator serve did not start: {process.stdout.read().decode() if process.stdout else ''}")
+            output = process.stdout.read().decode() if process.stdout else ""
+            pytest.fail(f"mcf-emulator serve did not start: {output}")
         time.sleep(0.1)
     yield base
     process.terminate()
@@ -62,10 +73,15 @@ def base_url() -> Iterator[str]:
 
 
 def order_body(order_id: str, sku: str, quantity: int) -> dict:
-    return {"sellerFulfillmentOrderId": order_id, "displayableOrderId": order_id,
-            "displayableOrderDate": "2026-01-02T03:04:05Z", "displayableOrderComment": "Thanks for your order",
-            "shippingSpeedCategory": "Standard", "destinationAddress": ADDRESS,
-            "items": [{"sellerSku": sku, "sellerFulfillmentOrderItemId": "line-1", "quantity": quantity}]}
+    return {
+        "sellerFulfillmentOrderId": order_id,
+        "displayableOrderId": order_id,
+        "displayableOrderDate": "2026-01-02T03:04:05Z",
+        "displayableOrderComment": "Thanks for your order",
+        "shippingSpeedCategory": "Standard",
+        "destinationAddress": ADDRESS,
+        "items": [{"sellerSku": sku, "sellerFulfillmentOrderItemId": "line-1", "quantity": quantity}],
+    }
 
 
 def advance_clock(base: str, seconds: float) -> None:
@@ -85,13 +101,20 @@ def test_flow_with_amazons_official_sdk(base_url):
 
     inventory.create_inventory_item({"sellerSku": "A-MUG", "marketplaceId": US, "productName": "Mug"})
     for _ in range(2):  # the same idempotency token twice adds once
-        inventory.add_inventory("a-stock-1", {"inventoryItems": [{"sellerSku": "A-MUG", "marketplaceId": US,
-                                                                  "quantity": 10}]})
+        inventory.add_inventory(
+            "a-stock-1", {"inventoryItems": [{"sellerSku": "A-MUG", "marketplaceId": US, "quantity": 10}]}
+        )
     assert stock().inventory_details.fulfillable_quantity == 10
 
-    preview = outbound.get_fulfillment_preview({"address": ADDRESS, "items": [
-        {"sellerSku": "A-MUG", "quantity": 3, "sellerFulfillmentOrderItemId": "line-1"}]})
-    standard = next(p for p in preview.payload.fulfillment_previews if p.shipping_speed_category == "Standard")
+    preview = outbound.get_fulfillment_preview(
+        {
+            "address": ADDRESS,
+            "items": [{"sellerSku": "A-MUG", "quantity": 3, "sellerFulfillmentOrderItemId": "line-1"}],
+        }
+    )
+    standard = next(
+        p for p in preview.payload.fulfillment_previews if p.shipping_speed_category == "Standard"
+    )
     assert standard.is_fulfillable and standard.estimated_fees[0].amount.value
 
     outbound.create_fulfillment_order(order_body("A-1", "A-MUG", 3))
@@ -107,22 +130,41 @@ def test_flow_with_amazons_official_sdk(base_url):
     assert tracking.current_status == "IN_TRANSIT" and tracking.tracking_events[0].event_code == "EVENT_101"
 
     details = stock().inventory_details
-    assert details.fulfillable_quantity == 5 and details.reserved_quantity.pending_customer_order_quantity == 2
+    assert (
+        details.fulfillable_quantity == 5 and details.reserved_quantity.pending_customer_order_quantity == 2
+    )
     assert stock().total_quantity == 7  # 3 units left the network
 
     outbound.cancel_fulfillment_order("A-2")
-    assert outbound.get_fulfillment_order("A-2").payload.fulfillment_order.fulfillment_order_status == "Cancelled"
+    assert (
+        outbound.get_fulfillment_order("A-2").payload.fulfillment_order.fulfillment_order_status
+        == "Cancelled"
+    )
     assert stock().inventory_details.fulfillable_quantity == 7
 
-    codes = [c.return_reason_code for c in outbound.list_return_reason_codes("A-MUG").payload.reason_code_details]
+    codes = [
+        c.return_reason_code for c in outbound.list_return_reason_codes("A-MUG").payload.reason_code_details
+    ]
     assert "DEFECTIVE" in codes
-    result = outbound.create_fulfillment_return("A-1", {"items": [{
-        "sellerReturnItemId": "A-R1", "sellerFulfillmentOrderItemId": "line-1",
-        "amazonShipmentId": shipment.amazon_shipment_id, "returnReasonCode": "DEFECTIVE"}]}).payload
+    result = outbound.create_fulfillment_return(
+        "A-1",
+        {
+            "items": [
+                {
+                    "sellerReturnItemId": "A-R1",
+                    "sellerFulfillmentOrderItemId": "line-1",
+                    "amazonShipmentId": shipment.amazon_shipment_id,
+                    "returnReasonCode": "DEFECTIVE",
+                }
+            ]
+        },
+    ).payload
     assert result.return_items[0].status == "New" and result.return_authorizations
 
     mirrored = FulfillmentOrdersApi(client.api_client).get_order("A-1").order  # the 2026-07-04 view
-    assert mirrored.status == "COMPLETE" and mirrored.shipments[0].packages[0].package_id == str(package.package_number)
+    assert mirrored.status == "COMPLETE" and mirrored.shipments[0].packages[0].package_id == str(
+        package.package_number
+    )
 
     advance_clock(base_url, RETURN_DELAY)
     later = spapi_client(Credentials.for_emulator(base_url))  # a new client: the old token expired meanwhile
@@ -154,10 +196,12 @@ def test_flow_with_python_amazon_sp_api(base_url):
         return found.payload["inventorySummaries"][0]["inventoryDetails"]
 
     try:
-        FbaInventoryApi(official).create_inventory_item({"sellerSku": "B-MUG", "marketplaceId": US,
-                                                         "productName": "Mug"})
-        FbaInventoryApi(official).add_inventory("b-stock-1", {"inventoryItems": [
-            {"sellerSku": "B-MUG", "marketplaceId": US, "quantity": 6}]})
+        FbaInventoryApi(official).create_inventory_item(
+            {"sellerSku": "B-MUG", "marketplaceId": US, "productName": "Mug"}
+        )
+        FbaInventoryApi(official).add_inventory(
+            "b-stock-1", {"inventoryItems": [{"sellerSku": "B-MUG", "marketplaceId": US, "quantity": 6}]}
+        )
         assert details()["fulfillableQuantity"] == 6
 
         writer.create_fulfillment_order(order_body("B-1", "B-MUG", 2))
@@ -167,19 +211,35 @@ def test_flow_with_python_amazon_sp_api(base_url):
         assert order["fulfillmentOrder"]["fulfillmentOrderStatus"] == "Complete"
         shipment = order["fulfillmentShipments"][0]
         number = shipment["fulfillmentShipmentPackage"][0]["packageNumber"]
-        assert outbound.get_package_tracking_details(packageNumber=number).payload["currentStatus"] == "IN_TRANSIT"
+        assert (
+            outbound.get_package_tracking_details(packageNumber=number).payload["currentStatus"]
+            == "IN_TRANSIT"
+        )
         listed = outbound.list_all_fulfillment_orders().payload["fulfillmentOrders"]
         assert {"B-1", "B-2"} <= {o["sellerFulfillmentOrderId"] for o in listed}
 
         stock = details()
-        assert stock["fulfillableQuantity"] == 1 and stock["reservedQuantity"]["pendingCustomerOrderQuantity"] == 3
+        assert (
+            stock["fulfillableQuantity"] == 1
+            and stock["reservedQuantity"]["pendingCustomerOrderQuantity"] == 3
+        )
         outbound.cancel_fulfillment_order("B-2")
         assert details()["fulfillableQuantity"] == 4
 
         codes = outbound.list_return_reason_codes(sellerSku="B-MUG").payload["reasonCodeDetails"]
-        writer.create_fulfillment_return("B-1", {"items": [{
-            "sellerReturnItemId": "B-R1", "sellerFulfillmentOrderItemId": "line-1",
-            "amazonShipmentId": shipment["amazonShipmentId"], "returnReasonCode": codes[0]["returnReasonCode"]}]})
+        writer.create_fulfillment_return(
+            "B-1",
+            {
+                "items": [
+                    {
+                        "sellerReturnItemId": "B-R1",
+                        "sellerFulfillmentOrderItemId": "line-1",
+                        "amazonShipmentId": shipment["amazonShipmentId"],
+                        "returnReasonCode": codes[0]["returnReasonCode"],
+                    }
+                ]
+            },
+        )
         returned = outbound.get_fulfillment_order("B-1").payload
         assert returned["returnItems"][0]["status"] == "New" and returned["returnAuthorizations"]
     finally:
@@ -187,7 +247,9 @@ def test_flow_with_python_amazon_sp_api(base_url):
         outbound.close()
 
 
-@pytest.mark.xfail(strict=True, reason="edge rejects the marketplaceIds/MarketplaceIds keys sp_api adds to bodies")
+@pytest.mark.xfail(
+    strict=True, reason="edge rejects the marketplaceIds/MarketplaceIds keys sp_api adds to bodies"
+)
 def test_python_amazon_sp_api_bodies_are_accepted(base_url):
     from sp_api.api import FulfillmentOutbound
 

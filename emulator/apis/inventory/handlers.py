@@ -28,8 +28,10 @@ def get_inventory_summaries(call: Call) -> dict[str, Any]:
     if len(params["marketplaceIds"]) != 1:
         raise InvalidInput("Exactly one marketplaceId is required.", "marketplaceIds")
     if params["granularityId"] != marketplace_id:
-        raise InvalidInput("granularityId must be the marketplace named in marketplaceIds.",
-                           f"granularityId={params['granularityId']}")
+        raise InvalidInput(
+            "granularityId must be the marketplace named in marketplaceIds.",
+            f"granularityId={params['granularityId']}",
+        )
     marketplaces.require(marketplace_id, call.caller.marketplaces, "marketplaceIds")
     return summaries.page(call.tenant, call.clock, call.ids, marketplace_id, params)
 
@@ -41,8 +43,9 @@ def create_inventory_item(call: Call) -> dict[str, Any]:
     marketplaces.require(body["marketplaceId"], call.caller.marketplaces)
     if not body["sellerSku"].strip():
         raise InvalidInput("sellerSku must not be empty.", "sellerSku")
-    service.create(call.tenant, call.clock, call.ids, body["marketplaceId"], body["sellerSku"],
-                   body["productName"])
+    service.create(
+        call.tenant, call.clock, call.ids, body["marketplaceId"], body["sellerSku"], body["productName"]
+    )
     return {}
 
 
@@ -64,8 +67,10 @@ def add_inventory(call: Call) -> dict[str, Any]:
     earlier = seen.get(token)
     if earlier is not None:
         if earlier["digest"] != digest:
-            raise InvalidInput("The idempotency token was already used for a different request.",
-                               f"x-amzn-idempotency-token={token}")
+            raise InvalidInput(
+                "The idempotency token was already used for a different request.",
+                f"x-amzn-idempotency-token={token}",
+            )
         return {}
     if not lines:
         raise InvalidInput("inventoryItems must list at least one item.", "inventoryItems")
@@ -73,8 +78,9 @@ def add_inventory(call: Call) -> dict[str, Any]:
         marketplaces.require(line["marketplaceId"], call.caller.marketplaces)
         service.get(call.tenant, line["marketplaceId"], line["sellerSku"])
         if line["quantity"] <= 0:
-            raise InvalidInput(f"quantity must be positive (got {line['quantity']}).",
-                               f"sellerSku={line['sellerSku']}")
+            raise InvalidInput(
+                f"quantity must be positive (got {line['quantity']}).", f"sellerSku={line['sellerSku']}"
+            )
     now = call.clock.timestamp()
     for line in lines:
         service.add(call.tenant, now, line["marketplaceId"], line["sellerSku"], line["quantity"])

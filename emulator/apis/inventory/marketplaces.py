@@ -46,14 +46,17 @@ BY_ID = {m.marketplace_id: m for m in _ALL}
 BY_COUNTRY = {m.country: m for m in _ALL} | {"UK": BY_ID["A1F83G8C2ARO7P"]}
 
 
-def require(marketplace_id: str, participations: tuple[str, ...] | list[str], field: str = "marketplaceId"
-            ) -> Marketplace:
+def require(
+    marketplace_id: str, participations: tuple[str, ...] | list[str], field: str = "marketplaceId"
+) -> Marketplace:
     """The marketplace, if it exists and the seller sells in it; otherwise a 400 naming the field."""
     found = BY_ID.get(marketplace_id)
     if found is None:
-        raise InvalidInput(f"Invalid {field}: {marketplace_id!r} is not a known marketplace.",
-                           f"{field}={marketplace_id}")
+        raise InvalidInput(
+            f"Invalid {field}: {marketplace_id!r} is not a known marketplace.", f"{field}={marketplace_id}"
+        )
     if participations and marketplace_id not in participations:
-        raise InvalidInput(f"The seller does not participate in marketplace {marketplace_id}.",
-                           f"{field}={marketplace_id}")
+        raise InvalidInput(
+            f"The seller does not participate in marketplace {marketplace_id}.", f"{field}={marketplace_id}"
+        )
     return found

@@ -22,12 +22,23 @@ from emulator.state.clock import iso
 TABLE = "inventory"
 RESERVED = ("pendingCustomerOrder", "pendingTransshipment", "fcProcessing")
 INBOUND = ("inboundWorking", "inboundShipped", "inboundReceiving")
-UNFULFILLABLE = ("customerDamaged", "warehouseDamaged", "distributorDamaged", "carrierDamaged", "defective",
-                 "expired")
+UNFULFILLABLE = (
+    "customerDamaged",
+    "warehouseDamaged",
+    "distributorDamaged",
+    "carrierDamaged",
+    "defective",
+    "expired",
+)
 BUCKETS = ("fulfillable", *RESERVED, *INBOUND, "researching", *UNFULFILLABLE, "shipped")
 # Return dispositions (2020-07-01 ReturnItemDisposition) -> the bucket the returned unit lands in.
-DISPOSITION_BUCKET = {"Sellable": "fulfillable", "Defective": "defective", "CustomerDamaged": "customerDamaged",
-                      "CarrierDamaged": "carrierDamaged", "FulfillerDamaged": "warehouseDamaged"}
+DISPOSITION_BUCKET = {
+    "Sellable": "fulfillable",
+    "Defective": "defective",
+    "CustomerDamaged": "customerDamaged",
+    "CarrierDamaged": "carrierDamaged",
+    "FulfillerDamaged": "warehouseDamaged",
+}
 
 Item = dict[str, Any]
 
@@ -45,8 +56,10 @@ def get(tenant: TenantState, marketplace_id: str, sku: str) -> Item:
     """The item, or 404 NotFound naming it."""
     item = find(tenant, marketplace_id, sku)
     if item is None:
-        raise NotFound(f"SKU {sku!r} does not exist in marketplace {marketplace_id}.",
-                       f"sellerSku={sku}, marketplaceId={marketplace_id}")
+        raise NotFound(
+            f"SKU {sku!r} does not exist in marketplace {marketplace_id}.",
+            f"sellerSku={sku}, marketplaceId={marketplace_id}",
+        )
     return item
 
 
@@ -55,19 +68,28 @@ def items(tenant: TenantState, marketplace_id: str) -> Iterator[Item]:
     return (i for i in tenant.table(TABLE).values() if i["marketplaceId"] == marketplace_id)
 
 
-def create(tenant: TenantState, clock: Clock, ids: IdFactory, marketplace_id: str, sku: str,
-           product_name: str) -> Item:
+def create(
+    tenant: TenantState, clock: Clock, ids: IdFactory, marketplace_id: str, sku: str, product_name: str
+) -> Item:
     """Register a SKU with no stock; FNSKU, ASIN and a unit weight are generated."""
     if find(tenant, marketplace_id, sku) is not None:
-        raise InvalidInput(f"SKU {sku!r} already exists in marketplace {marketplace_id}.",
-                           f"sellerSku={sku}, marketplaceId={marketplace_id}")
+        raise InvalidInput(
+            f"SKU {sku!r} already exists in marketplace {marketplace_id}.",
+            f"sellerSku={sku}, marketplaceId={marketplace_id}",
+        )
     now = clock.timestamp()
     item: Item = {
-        "sellerSku": sku, "marketplaceId": marketplace_id, "productName": product_name,
-        "fnSku": "X00" + ids.upper(7), "asin": "B0" + ids.upper(8), "condition": "NewItem",
+        "sellerSku": sku,
+        "marketplaceId": marketplace_id,
+        "productName": product_name,
+        "fnSku": "X00" + ids.upper(7),
+        "asin": "B0" + ids.upper(8),
+        "condition": "NewItem",
         # Shipping weight per unit in pounds, between 0.25 and 4.99 (drives preview weights and fees).
         "unitWeightLb": round(0.25 + int(ids.digits(3)) / 1000 * 4.74, 2),
-        "createdTime": iso(clock.now()), "changedAt": now, "added": 0,
+        "createdTime": iso(clock.now()),
+        "changedAt": now,
+        "added": 0,
         "q": dict.fromkeys(BUCKETS, 0),
     }
     return tenant.table(TABLE).put(key(marketplace_id, sku), item)
@@ -77,8 +99,10 @@ def delete(tenant: TenantState, marketplace_id: str, sku: str) -> None:
     """Remove a SKU; refused while open orders hold units of it."""
     item = get(tenant, marketplace_id, sku)
     if reserved(item):
-        raise InvalidInput(f"SKU {sku!r} has {reserved(item)} units reserved for open orders and cannot be "
-                           "deleted.", f"sellerSku={sku}")
+        raise InvalidInput(
+            f"SKU {sku!r} has {reserved(item)} units reserved for open orders and cannot be deleted.",
+            f"sellerSku={sku}",
+        )
     tenant.table(TABLE).delete(key(marketplace_id, sku))
 
 
@@ -88,8 +112,9 @@ def _save(tenant: TenantState, item: Item, now: float, *, counts_as_change: bool
     tenant.table(TABLE).put(key(item["marketplaceId"], item["sellerSku"]), item)
 
 
-def add(tenant: TenantState, now: float, marketplace_id: str, sku: str, quantity: int,
-        bucket: str = "fulfillable") -> Item:
+def add(
+    tenant: TenantState, now: float, marketplace_id: str, sku: str, quantity: int, bucket: str = "fulfillable"
+) -> Item:
     """New units enter the network (sandbox addInventory, or an inbound bucket)."""
     if quantity < 0:
         raise InvalidInput(f"quantity must not be negative (got {quantity}).", f"sellerSku={sku}")
@@ -137,8 +162,9 @@ def ship(tenant: TenantState, now: float, marketplace_id: str, sku: str, quantit
     return move(tenant, now, item, "pendingCustomerOrder", "shipped", quantity) if item else 0
 
 
-def restock(tenant: TenantState, now: float, marketplace_id: str, sku: str, quantity: int,
-            disposition: str) -> int:
+def restock(
+    tenant: TenantState, now: float, marketplace_id: str, sku: str, quantity: int, disposition: str
+) -> int:
     """Returned units come back from `shipped` into the bucket their disposition names."""
     item = find(tenant, marketplace_id, sku)
     return move(tenant, now, item, "shipped", DISPOSITION_BUCKET[disposition], quantity) if item else 0

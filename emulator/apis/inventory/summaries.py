@@ -26,9 +26,14 @@ def summary(item: service.Item, details: bool) -> dict[str, Any]:
     """One `InventorySummary`; `inventoryDetails` only when asked for."""
     q = item["q"]
     found: dict[str, Any] = {
-        "asin": item["asin"], "fnSku": item["fnSku"], "sellerSku": item["sellerSku"],
-        "condition": item["condition"], "lastUpdatedTime": iso_at(item["changedAt"]),
-        "productName": item["productName"], "totalQuantity": service.total_quantity(item), "stores": [],
+        "asin": item["asin"],
+        "fnSku": item["fnSku"],
+        "sellerSku": item["sellerSku"],
+        "condition": item["condition"],
+        "lastUpdatedTime": iso_at(item["changedAt"]),
+        "productName": item["productName"],
+        "totalQuantity": service.total_quantity(item),
+        "stores": [],
     }
     if details:
         found["inventoryDetails"] = {
@@ -69,8 +74,9 @@ def _start(text: str, clock: Clock) -> float:
     except ValueError:
         raise InvalidInput("This is an invalid input", _DATE_DETAILS) from None
     if start < clock.now() - MAX_LOOKBACK:
-        raise InvalidInput("Query startDateTime cannot not be earlier than 18 months",
-                           f"startDateTime={text}")
+        raise InvalidInput(
+            "Query startDateTime cannot not be earlier than 18 months", f"startDateTime={text}"
+        )
     return start.timestamp()
 
 
@@ -88,8 +94,9 @@ def _select(tenant: TenantState, marketplace_id: str, query: dict[str, Any]) -> 
     return [service.key(marketplace_id, i["sellerSku"]) for i in chosen]
 
 
-def page(tenant: TenantState, clock: Clock, ids: IdFactory, marketplace_id: str, params: dict[str, Any]
-         ) -> dict[str, Any]:
+def page(
+    tenant: TenantState, clock: Clock, ids: IdFactory, marketplace_id: str, params: dict[str, Any]
+) -> dict[str, Any]:
     """The response body of one getInventorySummaries call."""
     tokens = tenant.table(TOKENS)
     now = clock.timestamp()
@@ -103,20 +110,29 @@ def page(tenant: TenantState, clock: Clock, ids: IdFactory, marketplace_id: str,
         if len(params.get("sellerSkus") or []) > 50:
             raise InvalidInput("sellerSkus accepts at most 50 SKUs.", "sellerSkus")
         start = params.get("startDateTime")
-        query = {"details": bool(params.get("details")), "start": _start(start, clock) if start else None,
-                 "skus": params.get("sellerSkus") or [], "sku": params.get("sellerSku")}
+        query = {
+            "details": bool(params.get("details")),
+            "start": _start(start, clock) if start else None,
+            "skus": params.get("sellerSkus") or [],
+            "sku": params.get("sellerSku"),
+        }
         offset = 0
     keys = _select(tenant, marketplace_id, query)
     table = tenant.table(service.TABLE)
-    chunk = [table.get(k) for k in keys[offset:offset + PAGE_SIZE]]
-    body: dict[str, Any] = {"payload": {
-        "granularity": {"granularityType": "Marketplace", "granularityId": marketplace_id},
-        "inventorySummaries": [summary(i, query["details"]) for i in chunk if i is not None]}}
+    chunk = [table.get(k) for k in keys[offset : offset + PAGE_SIZE]]
+    body: dict[str, Any] = {
+        "payload": {
+            "granularity": {"granularityType": "Marketplace", "granularityId": marketplace_id},
+            "inventorySummaries": [summary(i, query["details"]) for i in chunk if i is not None],
+        }
+    }
     for stale in [k for k, v in tokens.items() if now - v["issued"] > TOKEN_TTL]:
         tokens.delete(stale)
     if offset + PAGE_SIZE < len(keys):
         fresh = ids.alnum(48)
-        tokens.put(fresh, {"issued": now, "marketplaceId": marketplace_id, "query": query,
-                           "offset": offset + PAGE_SIZE})
+        tokens.put(
+            fresh,
+            {"issued": now, "marketplaceId": marketplace_id, "query": query, "offset": offset + PAGE_SIZE},
+        )
         body["pagination"] = {"nextToken": fresh}
     return body

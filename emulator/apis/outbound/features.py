@@ -16,8 +16,11 @@ from emulator.state import TenantState
 
 # name -> (description, countries where offered; None = everywhere, per-unit surcharge in USD)
 CATALOG: dict[str, tuple[str, tuple[str, ...] | None, Decimal]] = {
-    "BLOCK_AMZL": ("Block Amazon Logistics: ship with a carrier other than Amazon Logistics.", None,
-                   Decimal("0.40")),
+    "BLOCK_AMZL": (
+        "Block Amazon Logistics: ship with a carrier other than Amazon Logistics.",
+        None,
+        Decimal("0.40"),
+    ),
     "BLANK_BOX": ("Ship in unbranded packaging without Amazon logos.", None, Decimal("0.00")),
     "OVERBOX": ("Pack the product inside an additional outer box.", None, Decimal("0.25")),
     "PACKING_SLIP": ("Include a seller-branded packing slip in the package.", None, Decimal("0.00")),
@@ -32,8 +35,9 @@ def offered(name: str, country: str) -> bool:
 
 def required(constraints: list[dict[str, Any]] | None) -> list[str]:
     """Names of the features a request marks `Required`."""
-    return [c.get("featureName", "") for c in constraints or []
-            if c.get("featureFulfillmentPolicy") == "Required"]
+    return [
+        c.get("featureName", "") for c in constraints or [] if c.get("featureFulfillmentPolicy") == "Required"
+    ]
 
 
 def unavailable(constraints: list[dict[str, Any]] | None, country: str) -> list[str]:
@@ -49,8 +53,9 @@ def require_known(name: str) -> None:
         raise InvalidInput(f"{name!r} is not a valid feature name.", f"featureName={name}")
 
 
-def sku_eligibility(tenant: TenantState, marketplace_id: str, country: str, name: str, sku: str
-                    ) -> dict[str, Any]:
+def sku_eligibility(
+    tenant: TenantState, marketplace_id: str, country: str, name: str, sku: str
+) -> dict[str, Any]:
     """getFeatureSKU's payload for one SKU."""
     require_known(name)
     item = inventory.find(tenant, marketplace_id, sku)
@@ -65,19 +70,32 @@ def sku_eligibility(tenant: TenantState, marketplace_id: str, country: str, name
     if reasons:
         result["ineligibleReasons"] = reasons
     else:
-        result.update(sellerSku=sku, fnSku=item["fnSku"], asin=item["asin"],
-                      skuCount=item["q"]["fulfillable"])
+        result.update(
+            sellerSku=sku, fnSku=item["fnSku"], asin=item["asin"], skuCount=item["q"]["fulfillable"]
+        )
     return result
 
 
-def eligible_skus(tenant: TenantState, marketplace_id: str, country: str, name: str, since: float | None
-                  ) -> list[dict[str, Any]]:
+def eligible_skus(
+    tenant: TenantState, marketplace_id: str, country: str, name: str, since: float | None
+) -> list[dict[str, Any]]:
     """Every SKU eligible for the feature (optionally only those changed since `since`), in SKU order."""
     require_known(name)
     if not offered(name, country):
         return []
-    chosen = [i for i in inventory.items(tenant, marketplace_id)
-              if inventory.total_quantity(i) > 0 and (since is None or i["changedAt"] >= since)]
+    chosen = [
+        i
+        for i in inventory.items(tenant, marketplace_id)
+        if inventory.total_quantity(i) > 0 and (since is None or i["changedAt"] >= since)
+    ]
     chosen.sort(key=lambda i: i["sellerSku"])
-    return [{"sellerSku": i["sellerSku"], "fnSku": i["fnSku"], "asin": i["asin"],
-             "skuCount": i["q"]["fulfillable"], "overlappingSkus": []} for i in chosen]
+    return [
+        {
+            "sellerSku": i["sellerSku"],
+            "fnSku": i["fnSku"],
+            "asin": i["asin"],
+            "skuCount": i["q"]["fulfillable"],
+            "overlappingSkus": [],
+        }
+        for i in chosen
+    ]

@@ -6,14 +6,24 @@ from typing import Any
 
 from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.marketplaces import BY_ID, require
-from emulator.apis.outbound import (features, lifecycle, orders, preview, records, returns, shipments, tracking,
-                                    wire_2020)
+from emulator.apis.outbound import (
+    features,
+    lifecycle,
+    orders,
+    preview,
+    records,
+    returns,
+    shipments,
+    tracking,
+    wire_2020,
+)
 from emulator.context import Call
 from emulator.errors import InvalidInput
 from emulator.registry import operation
 from emulator.state.clock import parse_iso
 
 FEATURE_PAGE = 50
+ORDER_ID = "sellerFulfillmentOrderId"
 
 
 def _env(call: Call) -> lifecycle.Env:
@@ -35,12 +45,24 @@ def get_fulfillment_preview(call: Call) -> dict[str, Any]:
     body, env = call.body, _env(call)
     marketplace = orders.marketplace_for(body.get("marketplaceId"), body["address"], call.caller.marketplaces)
     constraints = body.get("featureConstraints") or []
-    found = preview.plans(env, marketplace, body["address"], body["items"],
-                          preview.speeds_for(body.get("shippingSpeedCategories"), marketplace), constraints,
-                          bool(body.get("includeCODFulfillmentPreview")), call.clock.timestamp())
+    found = preview.plans(
+        env,
+        marketplace,
+        body["address"],
+        body["items"],
+        preview.speeds_for(body.get("shippingSpeedCategories"), marketplace),
+        constraints,
+        bool(body.get("includeCODFulfillmentPreview")),
+        call.clock.timestamp(),
+    )
     windows = bool(body.get("includeDeliveryWindows"))
-    return {"payload": {"fulfillmentPreviews": [preview.fulfillment_preview(p, cod, constraints, windows)
-                                                for p, cod in found]}}
+    return {
+        "payload": {
+            "fulfillmentPreviews": [
+                preview.fulfillment_preview(p, cod, constraints, windows) for p, cod in found
+            ]
+        }
+    }
 
 
 @operation("deliveryOffers")
@@ -49,16 +71,33 @@ def delivery_offers(call: Call) -> dict[str, Any]:
     body, env, now = call.body, _env(call), call.clock.timestamp()
     product, terms = body["product"], body["terms"]
     amount = product.get("amount") or {"value": "1"}
-    marketplace, found = preview.offer_plans(env, call.caller.marketplaces,
-                                             product["productIdentifier"]["merchantSku"], amount["value"],
-                                             terms["origin"]["countryCode"],
-                                             terms["destination"].get("deliveryAddress"), now)
-    offers = [{"expiresAt": records.at(now + env.timings.offer_ttl),
-               "dateRange": {"earliest": records.at(p.arrival_window[0]), "latest": records.at(p.arrival_window[1])},
-               "policy": {"message": {"text": f"{p.speed} delivery: arrives between "
-                                              f"{records.at(p.arrival_window[0])[:10]} and "
-                                              f"{records.at(p.arrival_window[1])[:10]}.",
-                                      "locale": "en-US"}}} for p in found]
+    marketplace, found = preview.offer_plans(
+        env,
+        call.caller.marketplaces,
+        product["productIdentifier"]["merchantSku"],
+        amount["value"],
+        terms["origin"]["countryCode"],
+        terms["destination"].get("deliveryAddress"),
+        now,
+    )
+    offers = [
+        {
+            "expiresAt": records.at(now + env.timings.offer_ttl),
+            "dateRange": {
+                "earliest": records.at(p.arrival_window[0]),
+                "latest": records.at(p.arrival_window[1]),
+            },
+            "policy": {
+                "message": {
+                    "text": f"{p.speed} delivery: arrives between "
+                    f"{records.at(p.arrival_window[0])[:10]} and "
+                    f"{records.at(p.arrival_window[1])[:10]}.",
+                    "locale": "en-US",
+                }
+            },
+        }
+        for p in found
+    ]
     return {"payload": {"deliveryOffers": offers}}
 
 
@@ -90,8 +129,7 @@ def list_all_fulfillment_orders(call: Call) -> dict[str, Any]:
 @operation("updateFulfillmentOrder")
 def update_fulfillment_order(call: Call) -> dict[str, Any]:
     """Changes an order before picking starts; Hold -> Ship releases it into the lifecycle."""
-    env = _env(call)
-    order = records.get(env.tenant, call.params["sellerFulfillmentOrderId"])
+    env, order = lifecycle.Env.of_call(call, ORDER_ID)
     orders.update(env, order, call.body, call.clock.timestamp())
     return {}
 
@@ -99,8 +137,7 @@ def update_fulfillment_order(call: Call) -> dict[str, Any]:
 @operation("cancelFulfillmentOrder")
 def cancel_fulfillment_order(call: Call) -> dict[str, Any]:
     """Cancels before Processing and releases reserved units; 400 once picking has started."""
-    env = _env(call)
-    lifecycle.cancel(env, records.get(env.tenant, call.params["sellerFulfillmentOrderId"]), call.clock.timestamp())
+    lifecycle.cancel(*lifecycle.Env.of_call(call, ORDER_ID), call.clock.timestamp())
     return {}
 
 
@@ -110,9 +147,7 @@ def submit_fulfillment_order_status_update(call: Call) -> dict[str, Any]:
     target = (call.body or {}).get("fulfillmentOrderStatus")
     if not target:
         raise InvalidInput("fulfillmentOrderStatus is required.", "fulfillmentOrderStatus")
-    env = _env(call)
-    lifecycle.force(env, records.get(env.tenant, call.params["sellerFulfillmentOrderId"]), target,
-                    call.clock.timestamp())
+    lifecycle.force(*lifecycle.Env.of_call(call, ORDER_ID), target, call.clock.timestamp())
     return {}
 
 
@@ -134,15 +169,16 @@ def list_return_reason_codes(call: Call) -> dict[str, Any]:
     marketplace_id = marketplace_id or (call.caller.marketplaces or ("ATVPDKIKX0DER",))[0]
     require(marketplace_id, call.caller.marketplaces)
     if inventory.find(call.tenant, marketplace_id, params["sellerSku"]) is None:
-        raise InvalidInput(f"The SellerSKU {params['sellerSku']} is invalid.", f"sellerSku={params['sellerSku']}")
+        raise InvalidInput(
+            f"The SellerSKU {params['sellerSku']} is invalid.", f"sellerSku={params['sellerSku']}"
+        )
     return {"payload": {"reasonCodeDetails": returns.reason_codes(params.get("language"))}}
 
 
 @operation("createFulfillmentReturn")
 def create_fulfillment_return(call: Call) -> dict[str, Any]:
     """Authorises returns of shipped units; the FC receives them later and restocks by disposition."""
-    env = _env(call)
-    order = records.get(env.tenant, call.params["sellerFulfillmentOrderId"])
+    env, order = lifecycle.Env.of_call(call, ORDER_ID)
     result = returns.create(env, order, call.body["items"], call.ids, call.clock.timestamp())
     return {"payload": wire_2020.return_result(result)}
 
@@ -157,9 +193,18 @@ def _feature_marketplace(call: Call) -> tuple[str, str]:
 def get_features(call: Call) -> dict[str, Any]:
     """The MCF features and whether the seller can use each in the marketplace."""
     _, country = _feature_marketplace(call)
-    return {"payload": {"features": [{"featureName": name, "featureDescription": text,
-                                      "sellerEligible": features.offered(name, country)}
-                                     for name, (text, _, _) in features.CATALOG.items()]}}
+    return {
+        "payload": {
+            "features": [
+                {
+                    "featureName": name,
+                    "featureDescription": text,
+                    "sellerEligible": features.offered(name, country),
+                }
+                for name, (text, _, _) in features.CATALOG.items()
+            ]
+        }
+    }
 
 
 @operation("getFeatureInventory")
@@ -167,15 +212,22 @@ def get_feature_inventory(call: Call) -> dict[str, Any]:
     """SKUs eligible for a feature, from live stock; `nextToken` pages of 50."""
     marketplace_id, country = _feature_marketplace(call)
     name = call.params["featureName"]
-    skus = features.eligible_skus(call.tenant, marketplace_id, country, name,
-                                  _since(call.params.get("queryStartDate"), "queryStartDate"))
+    skus = features.eligible_skus(
+        call.tenant,
+        marketplace_id,
+        country,
+        name,
+        _since(call.params.get("queryStartDate"), "queryStartDate"),
+    )
     start = 0
     if call.params.get("nextToken"):
         token = call.params["nextToken"]
-        start = next((n + 1 for n, s in enumerate(skus) if records.derived(name, s["sellerSku"]) == token), -1)
+        start = next(
+            (n + 1 for n, s in enumerate(skus) if records.derived(name, s["sellerSku"]) == token), -1
+        )
         if start < 0:
             raise InvalidInput("nextToken is invalid or expired.", f"nextToken={token}")
-    chunk = skus[start:start + FEATURE_PAGE]
+    chunk = skus[start : start + FEATURE_PAGE]
     payload: dict[str, Any] = {"marketplaceId": marketplace_id, "featureName": name, "featureSkus": chunk}
     if start + FEATURE_PAGE < len(skus):
         payload["nextToken"] = records.derived(name, chunk[-1]["sellerSku"])
@@ -186,5 +238,8 @@ def get_feature_inventory(call: Call) -> dict[str, Any]:
 def get_feature_sku(call: Call) -> dict[str, Any]:
     """Whether one SKU can use a feature, with its fulfillable count."""
     marketplace_id, country = _feature_marketplace(call)
-    return {"payload": features.sku_eligibility(call.tenant, marketplace_id, country, call.params["featureName"],
-                                                call.params["sellerSku"])}
+    return {
+        "payload": features.sku_eligibility(
+            call.tenant, marketplace_id, country, call.params["featureName"], call.params["sellerSku"]
+        )
+    }

@@ -20,8 +20,12 @@ from emulator.errors import InvalidInput, NotFound
 from emulator.registry import operation
 from emulator.state.clock import parse_iso
 
-FEE_TYPES = {"FBAPerUnitFulfillmentFee": "MCFFulfillmentFee", "FBATransportationFee": "MCFTransportationFee",
-             "FBAFulfillmentCODFee": "MCFPaymentOnDeliveryFee", "FBAPerOrderFulfillmentFee": "MCFOrderFee"}
+FEE_TYPES = {
+    "FBAPerUnitFulfillmentFee": "MCFFulfillmentFee",
+    "FBATransportationFee": "MCFTransportationFee",
+    "FBAFulfillmentCODFee": "MCFPaymentOnDeliveryFee",
+    "FBAPerOrderFulfillmentFee": "MCFOrderFee",
+}
 PACKAGE_STATUSES = tuple(tracking.OVERRIDES)
 
 
@@ -30,56 +34,108 @@ def _env(call: Call) -> lifecycle.Env:
 
 
 def _constraint(code: str, message: str, kind: str, value: str) -> dict[str, Any]:
-    return {"type": "ValidationError", "code": code, "message": message, "details": [{"type": kind, "value": value}]}
+    return {
+        "type": "ValidationError",
+        "code": code,
+        "message": message,
+        "details": [{"type": kind, "value": value}],
+    }
 
 
 def _offer(plan: planning.Plan, cod: bool, with_fees: bool) -> dict[str, Any]:
-    config: dict[str, Any] = {"serviceLevel": {
-        "serviceTier": wire_2026.SPEED_TIER[plan.speed],
-        "shipInterval": {"startTime": records.at(plan.ship_window[0]), "endTime": records.at(plan.ship_window[1])},
-        "deliveryInterval": {"startTime": records.at(plan.arrival_window[0]),
-                             "endTime": records.at(plan.arrival_window[1])}}}
+    config: dict[str, Any] = {
+        "serviceLevel": {
+            "serviceTier": wire_2026.SPEED_TIER[plan.speed],
+            "shipInterval": {
+                "startTime": records.at(plan.ship_window[0]),
+                "endTime": records.at(plan.ship_window[1]),
+            },
+            "deliveryInterval": {
+                "startTime": records.at(plan.arrival_window[0]),
+                "endTime": records.at(plan.arrival_window[1]),
+            },
+        }
+    }
     if cod:
         config["services"] = {"delivery": {"paymentOnDelivery": "ENABLED"}}
     found: dict[str, Any] = {"fulfillmentConfiguration": config}
     if with_fees:
         total = sum((a for _, a in plan.fees), Decimal("0"))
         found["estimatedPrice"] = {
-            "rollupPrices": [{"type": FEE_TYPES[n], "value": wire_2026.money_out(plan.money(a))} for n, a in plan.fees],
-            "totalPrice": wire_2026.money_out(plan.money(total))}
+            "rollupPrices": [
+                {"type": FEE_TYPES[n], "value": wire_2026.money_out(plan.money(a))} for n, a in plan.fees
+            ],
+            "totalPrice": wire_2026.money_out(plan.money(total)),
+        }
     return found
 
 
 @operation("getOrderPreview")
 def get_order_preview(call: Call) -> dict[str, Any]:
-    """Planned shipment with one offer per fulfillable tier; shortfalls and unavailable tiers as constraints."""
+    """A planned shipment with an offer per fulfillable tier; shortfalls and missing tiers as constraints."""
     body, env = call.body, _env(call)
     address = body["destination"]["deliveryAddress"]
-    marketplace = BY_ID[orders.marketplace_for(wire_2026.marketplace_of(body.get("origin")), address,
-                                               call.caller.marketplaces).marketplace_id]
-    lines = [wire_2026.line(i) | {"sellerFulfillmentOrderItemId": str(n)} for n, i in enumerate(body["lineItems"])]
+    marketplace = BY_ID[
+        orders.marketplace_for(
+            wire_2026.marketplace_of(body.get("origin")), address, call.caller.marketplaces
+        ).marketplace_id
+    ]
+    lines = [
+        wire_2026.line(i) | {"sellerFulfillmentOrderItemId": str(n)} for n, i in enumerate(body["lineItems"])
+    ]
     config = body.get("fulfillmentConfiguration") or {}
     tiers = ((config.get("serviceLevel") or {}).get("serviceTiers")) or None
-    speeds = preview.speeds_for([wire_2026.pick(wire_2026.TIERS, t, "serviceTiers", "") for t in tiers]
-                                if tiers else None, marketplace)
-    found = preview.plans(env, marketplace, address, lines, speeds, wire_2026.constraints_from(config.get("services")),
-                          bool(body.get("includePaymentOnDelivery")), call.clock.timestamp())
+    speeds = preview.speeds_for(
+        [wire_2026.pick(wire_2026.TIERS, t, "serviceTiers", "") for t in tiers] if tiers else None,
+        marketplace,
+    )
+    found = preview.plans(
+        env,
+        marketplace,
+        address,
+        lines,
+        speeds,
+        wire_2026.constraints_from(config.get("services")),
+        bool(body.get("includePaymentOnDelivery")),
+        call.clock.timestamp(),
+    )
     first = found[0][0]
-    constraints = [_constraint("ItemQuantityNotAvailable" if "InsufficientInventory" in reasons else "InvalidQuantity",
-                               f"{line['sellerSku']}: {', '.join(reasons)}.", "amazonSku", line["sellerSku"])
-                   for line, reasons in first.unfulfillable]
+    constraints = [
+        _constraint(
+            "ItemQuantityNotAvailable" if "InsufficientInventory" in reasons else "InvalidQuantity",
+            f"{line['sellerSku']}: {', '.join(reasons)}.",
+            "amazonSku",
+            line["sellerSku"],
+        )
+        for line, reasons in first.unfulfillable
+    ]
     for plan, cod in found:
         if not cod:
-            constraints += [_constraint(reason, f"{reason} for service tier {wire_2026.SPEED_TIER[plan.speed]}.",
-                                        "serviceTier", wire_2026.SPEED_TIER[plan.speed])
-                            for reason in plan.order_reasons]
+            constraints += [
+                _constraint(
+                    reason,
+                    f"{reason} for service tier {wire_2026.SPEED_TIER[plan.speed]}.",
+                    "serviceTier",
+                    wire_2026.SPEED_TIER[plan.speed],
+                )
+                for reason in plan.order_reasons
+            ]
     offers = [_offer(p, cod, not body.get("excludeEstimatedFees")) for p, cod in found if not p.order_reasons]
     shipments = []
     if first.shippable:
-        shipments.append({"estimatedShippingWeight": preview.weight(first.weight_lb, marketplace),
-                          "items": [{"productIdentifier": {"amazonSku": s["sellerSku"]},
-                                     "amount": wire_2026.amount(s["quantity"])} for s in first.shippable],
-                          "offers": offers})
+        shipments.append(
+            {
+                "estimatedShippingWeight": preview.weight(first.weight_lb, marketplace),
+                "items": [
+                    {
+                        "productIdentifier": {"amazonSku": s["sellerSku"]},
+                        "amount": wire_2026.amount(s["quantity"]),
+                    }
+                    for s in first.shippable
+                ],
+                "offers": offers,
+            }
+        )
     result: dict[str, Any] = {"plannedShipments": shipments}
     if constraints:
         result["constraints"] = constraints
@@ -100,16 +156,33 @@ def get_offers(call: Call) -> dict[str, Any]:
         sku = (item.get("productIdentifier") or {}).get("amazonSku", "")
         result: dict[str, Any] = {"item": item, "offers": []}
         if inventory.find(env.tenant, marketplace_id or "", sku) is None:
-            result["constraints"] = [_constraint("InvalidSku", f"The SKU {sku!r} is not known.", "amazonSku", sku)]
+            result["constraints"] = [
+                _constraint("InvalidSku", f"The SKU {sku!r} is not known.", "amazonSku", sku)
+            ]
         else:
             _, found = preview.offer_plans(env, call.caller.marketplaces, sku, "1", origin, destination, now)
-            result["offers"] = [{"expiryTime": records.at(now + env.timings.offer_ttl), "fulfillmentConfiguration": {
-                "serviceLevel": {"serviceTier": wire_2026.SPEED_TIER[p.speed], "deliveryInterval": {
-                    "startTime": records.at(p.arrival_window[0]), "endTime": records.at(p.arrival_window[1])}}}}
-                for p in found if not wanted or p.speed in wanted]
+            result["offers"] = [
+                {
+                    "expiryTime": records.at(now + env.timings.offer_ttl),
+                    "fulfillmentConfiguration": {
+                        "serviceLevel": {
+                            "serviceTier": wire_2026.SPEED_TIER[p.speed],
+                            "deliveryInterval": {
+                                "startTime": records.at(p.arrival_window[0]),
+                                "endTime": records.at(p.arrival_window[1]),
+                            },
+                        }
+                    },
+                }
+                for p in found
+                if not wanted or p.speed in wanted
+            ]
             if not found:
-                result["constraints"] = [_constraint("ItemQuantityNotAvailable", f"No sellable stock of {sku!r}.",
-                                                     "amazonSku", sku)]
+                result["constraints"] = [
+                    _constraint(
+                        "ItemQuantityNotAvailable", f"No sellable stock of {sku!r}.", "amazonSku", sku
+                    )
+                ]
         results.append(result)
     return {"offerResults": results}
 
@@ -145,7 +218,9 @@ def list_orders(call: Call) -> dict[str, Any]:
     try:
         since = parse_iso(text).timestamp() if text else None
     except ValueError:
-        raise InvalidInput("updatedAfter is not a valid ISO 8601 date-time.", f"updatedAfter={text}") from None
+        raise InvalidInput(
+            "updatedAfter is not a valid ISO 8601 date-time.", f"updatedAfter={text}"
+        ) from None
     found, token = records.page(call.tenant, since, call.params.get("pageToken"), "pageToken")
     now, include = call.clock.timestamp(), _with_shipments(call)
     result: dict[str, Any] = {"orders": [wire_2026.fulfillment_order(o, now, include) for o in found]}
@@ -157,10 +232,11 @@ def list_orders(call: Call) -> dict[str, Any]:
 @operation("updateOrder")
 def update_order(call: Call) -> dict[str, Any]:
     """Changes the fulfillment action (e.g. releases a HOLD order)."""
-    env = _env(call)
-    order = records.get(env.tenant, call.params["orderId"])
+    env, order = lifecycle.Env.of_call(call, "orderId")
     action = ((call.body or {}).get("fulfillmentConfiguration") or {}).get("action")
-    changes = {"fulfillmentAction": wire_2026.pick(wire_2026.ACTIONS, action, "action", order["fulfillmentAction"])}
+    changes = {
+        "fulfillmentAction": wire_2026.pick(wire_2026.ACTIONS, action, "action", order["fulfillmentAction"])
+    }
     orders.update(env, order, changes, call.clock.timestamp())
     return {}
 
@@ -168,39 +244,52 @@ def update_order(call: Call) -> dict[str, Any]:
 @operation("cancelOrder")
 def cancel_order(call: Call) -> dict[str, Any]:
     """Cancels before picking starts, releasing reserved units."""
-    env = _env(call)
-    lifecycle.cancel(env, records.get(env.tenant, call.params["orderId"]), call.clock.timestamp())
+    lifecycle.cancel(*lifecycle.Env.of_call(call, "orderId"), call.clock.timestamp())
     return {}
 
 
 @operation("updateOrderStatus")
 def update_order_status(call: Call) -> Reply:
-    """Sandbox: moves the order forwards through the real steps, as submitFulfillmentOrderStatusUpdate does."""
-    env = _env(call)
+    """Sandbox: walks the order forwards through the real steps, like submitFulfillmentOrderStatusUpdate."""
     target = wire_2026.pick(wire_2026.STATUS_IN, call.body["status"], "status", "")
-    lifecycle.force(env, records.get(env.tenant, call.params["orderId"]), target, call.clock.timestamp())
+    lifecycle.force(*lifecycle.Env.of_call(call, "orderId"), target, call.clock.timestamp())
     return Reply(None, 204)
 
 
 @operation("updatePackage")
 def update_package(call: Call) -> Reply:
     """Sandbox: sets a shipped package's status (and delivery time / tracking) from now on."""
-    env, body = _env(call), call.body
-    order = records.get(env.tenant, call.params["orderId"])
-    found = [(s, p) for s in order["shipments"] for p in s["packages"] if str(p["packageNumber"]) == call.params["packageId"]]
+    body = call.body
+    env, order = lifecycle.Env.of_call(call, "orderId")
+    found = [
+        (s, p)
+        for s in order["shipments"]
+        for p in s["packages"]
+        if str(p["packageNumber"]) == call.params["packageId"]
+    ]
     if not found:
-        raise NotFound(f"Package {call.params['packageId']} is not part of order {order['sellerFulfillmentOrderId']}.",
-                       f"packageId={call.params['packageId']}")
+        raise NotFound(
+            f"Package {call.params['packageId']} is not part of order {order['sellerFulfillmentOrderId']}.",
+            f"packageId={call.params['packageId']}",
+        )
     shipment, package = found[0]
     if body["status"] not in PACKAGE_STATUSES:
-        raise InvalidInput(f"status must be one of {', '.join(PACKAGE_STATUSES)}.", f"status={body['status']}")
+        raise InvalidInput(
+            f"status must be one of {', '.join(PACKAGE_STATUSES)}.", f"status={body['status']}"
+        )
     if shipment["status"] != "SHIPPED":
-        raise InvalidInput("Only packages of shipped shipments can be updated.", f"packageId={package['packageNumber']}")
+        raise InvalidInput(
+            "Only packages of shipped shipments can be updated.", f"packageId={package['packageNumber']}"
+        )
     try:
         delivery = parse_iso(body["deliveryTime"]).timestamp() if body.get("deliveryTime") else None
     except ValueError:
         raise InvalidInput("deliveryTime is not a valid ISO 8601 date-time.", "deliveryTime") from None
-    package["override"] = {"status": body["status"], "at": call.clock.timestamp(), "deliveryTime": delivery,
-                           "tracking": body.get("tracking")}
+    package["override"] = {
+        "status": body["status"],
+        "at": call.clock.timestamp(),
+        "deliveryTime": delivery,
+        "tracking": body.get("tracking"),
+    }
     records.save(env.tenant, order)
     return Reply(None, 204)

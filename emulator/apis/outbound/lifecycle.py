@@ -40,6 +40,12 @@ class Env:
     def of(cls, store: Any, seller_id: str) -> Env:
         return cls(store, seller_id, load(store))
 
+    @classmethod
+    def of_call(cls, call: Any, id_param: str) -> tuple[Env, records.Order]:
+        """The caller's Env and the order named by the path parameter `id_param` (404 if unknown)."""
+        env = cls.of(call.store, call.seller_id)
+        return env, records.get(env.tenant, call.params[id_param])
+
 
 def remaining(item: dict[str, Any]) -> int:
     """Units of a line that are neither shipped, cancelled nor unfulfillable."""
@@ -55,10 +61,13 @@ def set_status(env: Env, order: records.Order, status: str, now: float) -> None:
 
 def _release_all(env: Env, order: records.Order, now: float, *, bucket: str) -> None:
     """Give back every reserved unit; what was still open counts as `bucket` (cancelled/unfulfillable)."""
-    shipments.cancel_pending(order, "CANCELLED_BY_SELLER" if bucket == "cancelled" else "CANCELLED_BY_FULFILLER")
+    shipments.cancel_pending(
+        order, "CANCELLED_BY_SELLER" if bucket == "cancelled" else "CANCELLED_BY_FULFILLER"
+    )
     for item in order["items"]:
-        item["reserved"] -= inventory.release(env.tenant, now, order["marketplaceId"], item["sellerSku"],
-                                              item["reserved"])
+        item["reserved"] -= inventory.release(
+            env.tenant, now, order["marketplaceId"], item["sellerSku"], item["reserved"]
+        )
         item[bucket] += remaining(item)
 
 
@@ -66,7 +75,9 @@ def _settle_outcome(env: Env, order: records.Order, now: float) -> None:
     """Once nothing is open: Complete, CompletePartialled or Unfulfillable."""
     shipped = sum(i["shipped"] for i in order["items"])
     short = sum(i["cancelled"] + i["unfulfillable"] for i in order["items"])
-    set_status(env, order, "Complete" if not short else "CompletePartialled" if shipped else "Unfulfillable", now)
+    set_status(
+        env, order, "Complete" if not short else "CompletePartialled" if shipped else "Unfulfillable", now
+    )
 
 
 def _validate(env: Env, order: records.Order, now: float) -> None:
@@ -82,8 +93,9 @@ def _validate(env: Env, order: records.Order, now: float) -> None:
 def _pick(env: Env, order: records.Order, now: float) -> None:
     if order["fulfillmentPolicy"] == "FillAll":  # stock that arrived since creation is taken now
         for item in order["items"]:
-            item["reserved"] += inventory.reserve(env.tenant, now, order["marketplaceId"], item["sellerSku"],
-                                                  remaining(item) - item["reserved"])
+            item["reserved"] += inventory.reserve(
+                env.tenant, now, order["marketplaceId"], item["sellerSku"], remaining(item) - item["reserved"]
+            )
     shipments.pick(env.tenant, env.seller_id, order, now, env.timings)
     set_status(env, order, "Processing", now)
 
@@ -107,15 +119,24 @@ def cancel(env: Env, order: records.Order, now: float) -> None:
     if order["status"] == "Cancelled":
         return
     if order["status"] not in ("New", "Received", "Planning"):
-        raise InvalidInput(f"Fulfillment order {order['sellerFulfillmentOrderId']} is {order['status']} and can "
-                           "no longer be cancelled; cancellation is possible only before picking starts "
-                           "(New, Received or Planning).", f"fulfillmentOrderStatus={order['status']}")
+        raise InvalidInput(
+            f"Fulfillment order {order['sellerFulfillmentOrderId']} is {order['status']} and can "
+            "no longer be cancelled; cancellation is possible only before picking starts "
+            "(New, Received or Planning).",
+            f"fulfillmentOrderStatus={order['status']}",
+        )
     _release_all(env, order, now, bucket="cancelled")
     set_status(env, order, "Cancelled", now)
 
 
-STEPS = {"validate": _validate, "plan": lambda e, o, n: set_status(e, o, "Planning", n), "pick": _pick,
-         "ship": _ship, "deadline": _deadline, "expire_hold": cancel}
+STEPS = {
+    "validate": _validate,
+    "plan": lambda e, o, n: set_status(e, o, "Planning", n),
+    "pick": _pick,
+    "ship": _ship,
+    "deadline": _deadline,
+    "expire_hold": cancel,
+}
 
 
 def next_step(order: records.Order, timings: Timings) -> tuple[str, float] | None:
@@ -143,9 +164,12 @@ def proceed(env: Env, order: records.Order, now: float) -> None:
         if due > now:
             order["epoch"] += 1
             records.save(env.tenant, order)
-            env.store.scheduler.schedule(due, STEP, env.seller_id,
-                                         {"order": order["sellerFulfillmentOrderId"], "epoch": order["epoch"],
-                                          "step": name})
+            env.store.scheduler.schedule(
+                due,
+                STEP,
+                env.seller_id,
+                {"order": order["sellerFulfillmentOrderId"], "epoch": order["epoch"], "step": name},
+            )
             return
         STEPS[name](env, order, max(due, order["since"]))
 
@@ -166,8 +190,10 @@ def force(env: Env, order: records.Order, target: str, now: float) -> None:
     status, order_id = order["status"], order["sellerFulfillmentOrderId"]
 
     def refuse(why: str) -> InvalidInput:
-        return InvalidInput(f"Cannot move fulfillment order {order_id} from {status} to {target}: {why}.",
-                            f"fulfillmentOrderStatus={target}")
+        return InvalidInput(
+            f"Cannot move fulfillment order {order_id} from {status} to {target}: {why}.",
+            f"fulfillmentOrderStatus={target}",
+        )
 
     if status in records.TERMINAL:
         raise refuse(f"{status} is final") if status != target else refuse("it is already there")
@@ -196,7 +222,9 @@ def _walk(env: Env, order: records.Order, target: str, now: float, refuse: Any) 
         STEPS[name](env, order, now)
     if order["status"] != "Processing" or target == "Processing":
         return
-    if target == "CompletePartialled" and not any(i["unfulfillable"] or i["cancelled"] for i in order["items"]):
+    if target == "CompletePartialled" and not any(
+        i["unfulfillable"] or i["cancelled"] for i in order["items"]
+    ):
         if not shipments.withhold_one(env.tenant, order, now):
             raise refuse("a partial completion needs at least two units picked")
     if any(s["status"] == "PENDING" for s in order["shipments"]):

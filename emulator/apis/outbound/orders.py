@@ -16,12 +16,20 @@ from emulator.apis.inventory.marketplaces import BY_COUNTRY, BY_ID, Marketplace,
 from emulator.apis.outbound import features, lifecycle, planning, records
 from emulator.errors import InvalidInput
 
-ITEM_FIELDS = ("giftMessage", "displayableComment", "fulfillmentNetworkSku", "perUnitDeclaredValue",
-               "perUnitPrice", "perUnitTax", "lineConfiguration")
+ITEM_FIELDS = (
+    "giftMessage",
+    "displayableComment",
+    "fulfillmentNetworkSku",
+    "perUnitDeclaredValue",
+    "perUnitPrice",
+    "perUnitTax",
+    "lineConfiguration",
+)
 
 
-def marketplace_for(draft_marketplace: str | None, address: dict[str, Any], participations: tuple[str, ...]
-                    ) -> Marketplace:
+def marketplace_for(
+    draft_marketplace: str | None, address: dict[str, Any], participations: tuple[str, ...]
+) -> Marketplace:
     """The marketplace an order draws stock from: the one named, else the seller's marketplace in the
     destination country, else the seller's first marketplace."""
     if draft_marketplace:
@@ -31,57 +39,85 @@ def marketplace_for(draft_marketplace: str | None, address: dict[str, Any], part
         return local
     if participations and participations[0] in BY_ID:
         return BY_ID[participations[0]]
-    raise InvalidInput("marketplaceId is required: the seller has no marketplace for this destination.",
-                       "marketplaceId")
+    raise InvalidInput(
+        "marketplaceId is required: the seller has no marketplace for this destination.", "marketplaceId"
+    )
 
 
 def _validate(env: lifecycle.Env, draft: dict[str, Any], marketplace: Marketplace) -> None:
     records.check_id(draft["sellerFulfillmentOrderId"], draft.get("idField", "sellerFulfillmentOrderId"))
     if records.find(env.tenant, draft["sellerFulfillmentOrderId"]) is not None:
-        raise InvalidInput(f"A fulfillment order with id {draft['sellerFulfillmentOrderId']} already exists.",
-                           f"sellerFulfillmentOrderId={draft['sellerFulfillmentOrderId']}")
+        raise InvalidInput(
+            f"A fulfillment order with id {draft['sellerFulfillmentOrderId']} already exists.",
+            f"sellerFulfillmentOrderId={draft['sellerFulfillmentOrderId']}",
+        )
     planning.check_lines(draft["items"])
     for line in draft["items"]:
         if line["quantity"] <= 0:
-            raise InvalidInput(f"quantity must be positive for Item Id: {line['sellerFulfillmentOrderItemId']}.",
-                               f"quantity={line['quantity']}")
+            raise InvalidInput(
+                f"quantity must be positive for Item Id: {line['sellerFulfillmentOrderItemId']}.",
+                f"quantity={line['quantity']}",
+            )
     planning.require_skus(env.tenant, marketplace.marketplace_id, draft["items"])
     problem = planning.address_problem(draft["destinationAddress"])
     if problem:
         raise InvalidInput(f"The destination address is invalid: {problem}.", "destinationAddress")
     speed = draft["shippingSpeedCategory"]
     if not planning.speed_available(speed, marketplace.country):
-        raise InvalidInput(f"Shipping speed {speed} is not available in marketplace {marketplace.marketplace_id}.",
-                           f"shippingSpeedCategory={speed}")
+        raise InvalidInput(
+            f"Shipping speed {speed} is not available in marketplace {marketplace.marketplace_id}.",
+            f"shippingSpeedCategory={speed}",
+        )
     if speed == "ScheduledDelivery" and draft["fulfillmentAction"] == "Hold":
         raise InvalidInput("ScheduledDelivery orders must use fulfillmentAction Ship.", "fulfillmentAction")
     missing = features.unavailable(draft.get("featureConstraints"), marketplace.country)
     if missing:
-        raise InvalidInput(f"Features not available in this marketplace: {', '.join(missing)}.",
-                           "featureConstraints")
+        raise InvalidInput(
+            f"Features not available in this marketplace: {', '.join(missing)}.", "featureConstraints"
+        )
     cod = draft.get("codSettings") or {}
     if cod.get("isCodRequired") and not planning.cod_capable(marketplace):
         raise InvalidInput("Cash on delivery is not available in this marketplace.", "codSettings")
 
 
-def create(env: lifecycle.Env, draft: dict[str, Any], participations: tuple[str, ...], now: float
-           ) -> records.Order:
+def create(
+    env: lifecycle.Env, draft: dict[str, Any], participations: tuple[str, ...], now: float
+) -> records.Order:
     """Validate, reserve stock per the policy, store the order (status New) and start its lifecycle."""
     marketplace = marketplace_for(draft.get("marketplaceId"), draft["destinationAddress"], participations)
     _validate(env, draft, marketplace)
     order: records.Order = {k: v for k, v in draft.items() if k not in ("items", "idField") and v is not None}
-    order.update(marketplaceId=marketplace.marketplace_id, status="New", receivedAt=now, since=now, epoch=0,
-                 heldSince=now, shipments=[], returnItems=[], returnAuthorizations=[])
+    order.update(
+        marketplaceId=marketplace.marketplace_id,
+        status="New",
+        receivedAt=now,
+        since=now,
+        epoch=0,
+        heldSince=now,
+        shipments=[],
+        returnItems=[],
+        returnAuthorizations=[],
+    )
     order.setdefault("fulfillmentAction", "Ship")
     order.setdefault("fulfillmentPolicy", "FillOrKill")
     transit = env.timings.transit(order["shippingSpeedCategory"])
     ship_at = now + env.timings.fc_time()
-    order["items"] = [{"sellerSku": line["sellerSku"],
-                       "sellerFulfillmentOrderItemId": line["sellerFulfillmentOrderItemId"],
-                       "quantity": line["quantity"], "reserved": 0, "picked": 0, "shipped": 0, "cancelled": 0,
-                       "unfulfillable": 0, "estimatedShipAt": ship_at, "estimatedArrivalAt": ship_at + transit,
-                       **{k: line[k] for k in ITEM_FIELDS if line.get(k) is not None}}
-                      for line in draft["items"]]
+    order["items"] = [
+        {
+            "sellerSku": line["sellerSku"],
+            "sellerFulfillmentOrderItemId": line["sellerFulfillmentOrderItemId"],
+            "quantity": line["quantity"],
+            "reserved": 0,
+            "picked": 0,
+            "shipped": 0,
+            "cancelled": 0,
+            "unfulfillable": 0,
+            "estimatedShipAt": ship_at,
+            "estimatedArrivalAt": ship_at + transit,
+            **{k: line[k] for k in ITEM_FIELDS if line.get(k) is not None},
+        }
+        for line in draft["items"]
+    ]
     _reserve(env, order, now)
     records.touch(env.tenant, order, now)
     lifecycle.proceed(env, order, now)
@@ -92,8 +128,11 @@ def _reserve(env: lifecycle.Env, order: records.Order, now: float) -> None:
     """Reserve what the policy allows (see module docstring)."""
     mp = order["marketplaceId"]
     open_lines = [(i, lifecycle.remaining(i) - i["reserved"]) for i in order["items"]]
-    short = [i["sellerSku"] for i, want in open_lines
-             if inventory.available(inventory.find(env.tenant, mp, i["sellerSku"])) < want]
+    short = [
+        i["sellerSku"]
+        for i, want in open_lines
+        if inventory.available(inventory.find(env.tenant, mp, i["sellerSku"])) < want
+    ]
     if short and order["fulfillmentPolicy"] == "FillOrKill":
         order["invalidReason"] = f"insufficient sellable inventory for {', '.join(short)}"
         return
@@ -107,24 +146,41 @@ def _reserve(env: lifecycle.Env, order: records.Order, now: float) -> None:
 def update(env: lifecycle.Env, order: records.Order, changes: dict[str, Any], now: float) -> None:
     """Apply updateFulfillmentOrder / updateOrder changes; only before picking starts."""
     if order["status"] not in ("New", "Received", "Planning"):
-        raise InvalidInput(f"Fulfillment order {order['sellerFulfillmentOrderId']} is {order['status']} and can no "
-                           "longer be updated.", f"fulfillmentOrderStatus={order['status']}")
+        raise InvalidInput(
+            f"Fulfillment order {order['sellerFulfillmentOrderId']} is {order['status']} and can no "
+            "longer be updated.",
+            f"fulfillmentOrderStatus={order['status']}",
+        )
     marketplace = BY_ID[order["marketplaceId"]]
     if changes.get("marketplaceId") not in (None, order["marketplaceId"]):
         raise InvalidInput("The marketplace of an existing order cannot change.", "marketplaceId")
     if "destinationAddress" in changes and planning.address_problem(changes["destinationAddress"]):
-        raise InvalidInput("The destination address is invalid: "
-                           f"{planning.address_problem(changes['destinationAddress'])}.", "destinationAddress")
+        raise InvalidInput(
+            f"The destination address is invalid: {planning.address_problem(changes['destinationAddress'])}.",
+            "destinationAddress",
+        )
     speed = changes.get("shippingSpeedCategory")
     if speed and not planning.speed_available(speed, marketplace.country):
-        raise InvalidInput(f"Shipping speed {speed} is not available in this marketplace.", "shippingSpeedCategory")
+        raise InvalidInput(
+            f"Shipping speed {speed} is not available in this marketplace.", "shippingSpeedCategory"
+        )
     action = changes.get("fulfillmentAction")
     if action == "Hold" and order["fulfillmentAction"] == "Ship" and order["status"] == "Planning":
         raise InvalidInput("An order already in Planning cannot be put on hold.", "fulfillmentAction")
     _update_items(env, order, changes.get("items") or [], now)
-    for name in ("displayableOrderId", "displayableOrderDate", "displayableOrderComment", "shippingSpeedCategory",
-                 "destinationAddress", "fulfillmentPolicy", "shipFromCountryCode", "notificationEmails",
-                 "featureConstraints", "services", "channel"):
+    for name in (
+        "displayableOrderId",
+        "displayableOrderDate",
+        "displayableOrderComment",
+        "shippingSpeedCategory",
+        "destinationAddress",
+        "fulfillmentPolicy",
+        "shipFromCountryCode",
+        "notificationEmails",
+        "featureConstraints",
+        "services",
+        "channel",
+    ):
         if changes.get(name) is not None:
             order[name] = changes[name]
     if action and action != order["fulfillmentAction"]:
@@ -141,16 +197,23 @@ def _update_items(env: lifecycle.Env, order: records.Order, lines: list[dict[str
     for line in lines:
         item = by_id.get(line["sellerFulfillmentOrderItemId"])
         if item is None:
-            raise InvalidInput(f"Item Id {line['sellerFulfillmentOrderItemId']} is not part of this order.",
-                               "items")
+            raise InvalidInput(
+                f"Item Id {line['sellerFulfillmentOrderItemId']} is not part of this order.", "items"
+            )
         if line.get("sellerSku") not in (None, item["sellerSku"]) or line["quantity"] <= 0:
-            raise InvalidInput(f"Item Id {item['sellerFulfillmentOrderItemId']}: the SKU cannot change and the "
-                               "quantity must be positive.", "items")
+            raise InvalidInput(
+                f"Item Id {item['sellerFulfillmentOrderItemId']}: the SKU cannot change and the "
+                "quantity must be positive.",
+                "items",
+            )
         grow = line["quantity"] - item["quantity"]
         stock = inventory.available(inventory.find(env.tenant, order["marketplaceId"], item["sellerSku"]))
         if grow > stock and order["fulfillmentPolicy"] == "FillOrKill" and not order.get("invalidReason"):
-            raise InvalidInput(f"Not enough sellable inventory to raise Item Id {item['sellerFulfillmentOrderItemId']}"
-                               f" to {line['quantity']} units.", "items")
+            raise InvalidInput(
+                f"Not enough sellable inventory to raise Item Id {item['sellerFulfillmentOrderItemId']}"
+                f" to {line['quantity']} units.",
+                "items",
+            )
     for line in lines:
         item = by_id[line["sellerFulfillmentOrderItemId"]]
         cut = item["quantity"] - line["quantity"]

@@ -24,10 +24,21 @@ SPEEDS = ("Standard", "Expedited", "Priority", "ScheduledDelivery")
 PRIORITY_COUNTRIES = ("US", "CA", "MX", "IN")
 COD_COUNTRIES = ("JP", "IN")
 MAX_LINES, MAX_UNITS = 100, 250
-SPEED_FACTOR = {"Standard": Decimal("1.00"), "Expedited": Decimal("1.45"), "Priority": Decimal("2.10"),
-                "ScheduledDelivery": Decimal("1.60")}
-CURRENCY_FACTOR = {"USD": Decimal("1"), "CAD": Decimal("1.35"), "MXN": Decimal("17"), "JPY": Decimal("150"),
-                   "INR": Decimal("83"), "GBP": Decimal("0.8"), "EUR": Decimal("0.92")}
+SPEED_FACTOR = {
+    "Standard": Decimal("1.00"),
+    "Expedited": Decimal("1.45"),
+    "Priority": Decimal("2.10"),
+    "ScheduledDelivery": Decimal("1.60"),
+}
+CURRENCY_FACTOR = {
+    "USD": Decimal("1"),
+    "CAD": Decimal("1.35"),
+    "MXN": Decimal("17"),
+    "JPY": Decimal("150"),
+    "INR": Decimal("83"),
+    "GBP": Decimal("0.8"),
+    "EUR": Decimal("0.92"),
+}
 CENT = Decimal("0.01")
 
 
@@ -92,21 +103,34 @@ def require_skus(tenant: TenantState, marketplace_id: str, lines: list[dict[str,
     for line in lines:
         if inventory.find(tenant, marketplace_id, line["sellerSku"]) is None:
             item_id = line["sellerFulfillmentOrderItemId"]
-            raise InvalidInput(f"the SellerSKU for Item Id: {item_id} is invalid.",
-                               f"sellerSku={line['sellerSku']}")
+            raise InvalidInput(
+                f"the SellerSKU for Item Id: {item_id} is invalid.", f"sellerSku={line['sellerSku']}"
+            )
 
 
 def _unit_fee(weight_lb: Decimal) -> Decimal:
-    for limit, fee in ((Decimal("0.5"), Decimal("5.49")), (Decimal("1"), Decimal("6.29")),
-                       (Decimal("2"), Decimal("7.49")), (Decimal("3"), Decimal("8.29"))):
+    for limit, fee in (
+        (Decimal("0.5"), Decimal("5.49")),
+        (Decimal("1"), Decimal("6.29")),
+        (Decimal("2"), Decimal("7.49")),
+        (Decimal("3"), Decimal("8.29")),
+    ):
         if weight_lb <= limit:
             return fee
     return Decimal("8.29") + (weight_lb - 3) * Decimal("0.40")
 
 
-def plan(tenant: TenantState, now: float, timings: Timings, marketplace: Marketplace,
-         address: dict[str, Any], lines: list[dict[str, Any]], speed: str,
-         constraints: list[dict[str, Any]], cod: bool = False) -> Plan:
+def plan(
+    tenant: TenantState,
+    now: float,
+    timings: Timings,
+    marketplace: Marketplace,
+    address: dict[str, Any],
+    lines: list[dict[str, Any]],
+    speed: str,
+    constraints: list[dict[str, Any]],
+    cod: bool = False,
+) -> Plan:
     """The promise for `lines` at `speed`, judged against unreserved (fulfillable) stock."""
     result = Plan(speed, marketplace)
     if not speed_available(speed, marketplace.country):
@@ -132,9 +156,13 @@ def plan(tenant: TenantState, now: float, timings: Timings, marketplace: Marketp
     if result.shippable:
         result.fees.append(("FBAPerUnitFulfillmentFee", (per_unit * scale).quantize(CENT, ROUND_HALF_UP)))
         if address.get("countryCode") != marketplace.country:
-            result.fees.append(("FBATransportationFee", (Decimal("4.99") * scale).quantize(CENT, ROUND_HALF_UP)))
+            result.fees.append(
+                ("FBATransportationFee", (Decimal("4.99") * scale).quantize(CENT, ROUND_HALF_UP))
+            )
         if cod:
-            result.fees.append(("FBAFulfillmentCODFee", (Decimal("3.00") * scale).quantize(CENT, ROUND_HALF_UP)))
+            result.fees.append(
+                ("FBAFulfillmentCODFee", (Decimal("3.00") * scale).quantize(CENT, ROUND_HALF_UP))
+            )
     earliest_ship = now + timings.fc_time()
     transit = timings.transit(speed)
     result.ship_window = (earliest_ship, earliest_ship + DAY)

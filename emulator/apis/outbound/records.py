@@ -50,8 +50,9 @@ def derived(*parts: object, length: int = 12, alphabet: str = "0123456789") -> s
 
 def check_id(order_id: str, field: str) -> None:
     if not ID_PATTERN.match(order_id):
-        raise InvalidInput(f"{field} must be 1 to 40 characters of letters, digits, '-' or '_'.",
-                           f"{field}={order_id}")
+        raise InvalidInput(
+            f"{field} must be 1 to 40 characters of letters, digits, '-' or '_'.", f"{field}={order_id}"
+        )
 
 
 def find(tenant: TenantState, order_id: str) -> Order | None:
@@ -62,7 +63,9 @@ def get(tenant: TenantState, order_id: str) -> Order:
     """The order, or 404 naming it."""
     order = find(tenant, order_id)
     if order is None:
-        raise NotFound(f"Fulfillment order {order_id!r} was not found.", f"sellerFulfillmentOrderId={order_id}")
+        raise NotFound(
+            f"Fulfillment order {order_id!r} was not found.", f"sellerFulfillmentOrderId={order_id}"
+        )
     return order
 
 
@@ -111,14 +114,16 @@ def _decode(token: str, field: str) -> dict[str, Any]:
         raise InvalidInput(f"{field} is invalid.", f"{field}={token}") from None
 
 
-def page(tenant: TenantState, since: float | None, token: str | None, field: str) -> tuple[list[Order], str | None]:
+def page(
+    tenant: TenantState, since: float | None, token: str | None, field: str
+) -> tuple[list[Order], str | None]:
     """Orders updated at or after `since`, oldest update first, one page at a time."""
     entries = (tenant.table(INDEX).get("updated") or {"entries": []})["entries"]
     if token:
         start = bisect.bisect_right(entries, [*_decode(token, field)["after"], "\uffff"])
     else:
         start = bisect.bisect_left(entries, [since, 0, ""]) if since is not None else 0
-    chunk = entries[start:start + PAGE_SIZE]
+    chunk = entries[start : start + PAGE_SIZE]
     orders = tenant.table(ORDERS)
     found = [o for o in (orders.get(e[2]) for e in chunk) if o is not None]
     more = start + PAGE_SIZE < len(entries)

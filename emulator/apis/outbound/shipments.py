@@ -17,9 +17,14 @@ from emulator.apis.outbound.timings import Timings
 from emulator.errors import NotFound
 from emulator.state import TenantState
 
-FULFILLMENT_CENTERS = {"US": ("PHX7", "Phoenix", "AZ"), "CA": ("YYZ4", "Brampton", "ON"),
-                       "MX": ("MEX1", "Cuautitlan", "MEX"), "JP": ("NRT5", "Ichikawa", "Chiba"),
-                       "IN": ("BLR7", "Bengaluru", "KA"), "GB": ("LTN1", "Ridgmont", "BDF")}
+FULFILLMENT_CENTERS = {
+    "US": ("PHX7", "Phoenix", "AZ"),
+    "CA": ("YYZ4", "Brampton", "ON"),
+    "MX": ("MEX1", "Cuautitlan", "MEX"),
+    "JP": ("NRT5", "Ichikawa", "Chiba"),
+    "IN": ("BLR7", "Bengaluru", "KA"),
+    "GB": ("LTN1", "Ridgmont", "BDF"),
+}
 ALNUM = string.ascii_letters + string.digits
 FIRST_PACKAGE_NUMBER = 1000001
 
@@ -35,8 +40,9 @@ def carrier(order: records.Order, seller_id: str, number: int) -> tuple[str, str
     country = BY_ID[order["marketplaceId"]].country
     fast = order["shippingSpeedCategory"] != "Standard"
     if fast or "BLOCK_AMZL" in features.required(order.get("featureConstraints")):
-        return "UPS", "1Z" + records.derived(seller_id, number, "ups", length=16, alphabet=string.ascii_uppercase
-                                             + string.digits)
+        return "UPS", "1Z" + records.derived(
+            seller_id, number, "ups", length=16, alphabet=string.ascii_uppercase + string.digits
+        )
     return f"AMZN_{country}", "TBA" + records.derived(seller_id, number, "tba", length=12)
 
 
@@ -47,26 +53,45 @@ def pick(tenant: TenantState, seller_id: str, order: records.Order, now: float, 
     if not lines:
         return False
     fc, _, _ = fulfillment_center(order["marketplaceId"])
-    shipment_id = records.derived(seller_id, order["sellerFulfillmentOrderId"], len(order["shipments"]),
-                                  length=9, alphabet=ALNUM)
+    shipment_id = records.derived(
+        seller_id, order["sellerFulfillmentOrderId"], len(order["shipments"]), length=9, alphabet=ALNUM
+    )
     ship_at = now + timings.ship_after
-    shipment: dict[str, Any] = {"amazonShipmentId": shipment_id, "fulfillmentCenterId": fc, "status": "PENDING",
-                                "createdAt": now, "shipAt": ship_at,
-                                "arriveAt": ship_at + timings.transit(order["shippingSpeedCategory"]),
-                                "items": [], "packages": []}
+    shipment: dict[str, Any] = {
+        "amazonShipmentId": shipment_id,
+        "fulfillmentCenterId": fc,
+        "status": "PENDING",
+        "createdAt": now,
+        "shipAt": ship_at,
+        "arriveAt": ship_at + timings.transit(order["shippingSpeedCategory"]),
+        "items": [],
+        "packages": [],
+    }
     for position, (item, units) in enumerate(lines):
         number = records.next_number(tenant, "package", FIRST_PACKAGE_NUMBER)
         code, tracking = carrier(order, seller_id, number)
-        shipment["packages"].append({
-            "packageNumber": number, "carrierCode": code, "trackingNumber": tracking,
-            "amazonFulfillmentTrackingNumber": "TBA" + records.derived(seller_id, number, "amzn", length=12)})
-        shipment["items"].append({"sellerSku": item["sellerSku"],
-                                  "sellerFulfillmentOrderItemId": item["sellerFulfillmentOrderItemId"],
-                                  "quantity": units, "packageNumber": number,
-                                  "shipmentItemId": f"{shipment_id}-{position + 1}"})
+        shipment["packages"].append(
+            {
+                "packageNumber": number,
+                "carrierCode": code,
+                "trackingNumber": tracking,
+                "amazonFulfillmentTrackingNumber": "TBA"
+                + records.derived(seller_id, number, "amzn", length=12),
+            }
+        )
+        shipment["items"].append(
+            {
+                "sellerSku": item["sellerSku"],
+                "sellerFulfillmentOrderItemId": item["sellerFulfillmentOrderItemId"],
+                "quantity": units,
+                "packageNumber": number,
+                "shipmentItemId": f"{shipment_id}-{position + 1}",
+            }
+        )
         item["picked"] += units
-        tenant.table(records.PACKAGES).put(str(number), {"order": order["sellerFulfillmentOrderId"],
-                                                         "shipment": shipment_id})
+        tenant.table(records.PACKAGES).put(
+            str(number), {"order": order["sellerFulfillmentOrderId"], "shipment": shipment_id}
+        )
     order["shipments"].append(shipment)
     return True
 
@@ -78,7 +103,9 @@ def withhold_one(tenant: TenantState, order: records.Order, now: float) -> bool:
         return False
     shipment = pending[-1]
     line = shipment["items"][-1]
-    item = next(i for i in order["items"] if i["sellerFulfillmentOrderItemId"] == line["sellerFulfillmentOrderItemId"])
+    item = next(
+        i for i in order["items"] if i["sellerFulfillmentOrderItemId"] == line["sellerFulfillmentOrderItemId"]
+    )
     line["quantity"] -= 1
     if line["quantity"] == 0:
         shipment["items"].pop()
@@ -111,8 +138,11 @@ def cancel_pending(order: records.Order, status: str) -> None:
         if shipment["status"] == "PENDING":
             shipment["status"] = status
             for line in shipment["items"]:
-                item = next(i for i in order["items"]
-                            if i["sellerFulfillmentOrderItemId"] == line["sellerFulfillmentOrderItemId"])
+                item = next(
+                    i
+                    for i in order["items"]
+                    if i["sellerFulfillmentOrderItemId"] == line["sellerFulfillmentOrderItemId"]
+                )
                 item["picked"] -= line["quantity"]
 
 

@@ -20,14 +20,14 @@ DAY = 24 * HOUR
 class Timings:
     """Seconds from entering one status to the next automatic step."""
 
-    received_after: float = 0.0          # New -> Received/Invalid: validated within the create call
-    planning_after: float = 600.0        # Received -> Planning (Ship orders)
-    processing_after: float = 2 * HOUR   # Planning -> Processing: picking starts, shipment PENDING
-    ship_after: float = 4 * HOUR         # Processing -> packages leave the FC: SHIPPED, order Complete
-    hold_expiry: float = 14 * DAY        # a Hold order nobody releases is cancelled by Amazon
-    fill_all_deadline: float = DAY       # FillAll: unshipped remainder becomes unfulfillable
-    return_processing: float = 3 * DAY   # return authorised -> the FC receives and grades the unit
-    offer_ttl: float = 1800.0            # delivery offers expire after 30 minutes
+    received_after: float = 0.0  # New -> Received/Invalid: validated within the create call
+    planning_after: float = 600.0  # Received -> Planning (Ship orders)
+    processing_after: float = 2 * HOUR  # Planning -> Processing: picking starts, shipment PENDING
+    ship_after: float = 4 * HOUR  # Processing -> packages leave the FC: SHIPPED, order Complete
+    hold_expiry: float = 14 * DAY  # a Hold order nobody releases is cancelled by Amazon
+    fill_all_deadline: float = DAY  # FillAll: unshipped remainder becomes unfulfillable
+    return_processing: float = 3 * DAY  # return authorised -> the FC receives and grades the unit
+    offer_ttl: float = 1800.0  # delivery offers expire after 30 minutes
     transit_standard: float = 3 * DAY
     transit_expedited: float = 2 * DAY
     transit_priority: float = 1 * DAY
@@ -35,8 +35,11 @@ class Timings:
 
     def transit(self, speed: str) -> float:
         """Carrier time from leaving the FC to delivery, per 2020-07-01 shipping speed."""
-        return {"Standard": self.transit_standard, "Expedited": self.transit_expedited,
-                "Priority": self.transit_priority}.get(speed, self.transit_scheduled)
+        return {
+            "Standard": self.transit_standard,
+            "Expedited": self.transit_expedited,
+            "Priority": self.transit_priority,
+        }.get(speed, self.transit_scheduled)
 
     def fc_time(self) -> float:
         """Time from an order's receipt to its packages leaving the fulfilment centre."""
@@ -50,5 +53,7 @@ def load(store: Any) -> Timings:
     """The timings in force: the defaults with any overrides from the config table."""
     overrides = store.shared.table(CONFIG_TABLE).get(CONFIG_KEY) or {}
     known = {f.name for f in fields(Timings)}
-    chosen = {k: float(v) for k, v in overrides.items() if k in known and isinstance(v, int | float) and v >= 0}
+    chosen = {
+        k: float(v) for k, v in overrides.items() if k in known and isinstance(v, int | float) and v >= 0
+    }
     return replace(DEFAULT, **chosen) if chosen else DEFAULT

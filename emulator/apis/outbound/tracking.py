@@ -23,8 +23,15 @@ OVERRIDES = {
     "UNDELIVERABLE": ("UNDELIVERABLE", "EVENT_416", "Package is undeliverable."),
     "EXPIRED": ("RETURNING", "EVENT_408", "Package is being returned to the seller."),
 }
-TO_2026 = {"UNKNOWN": "PROCESSING", "IN_TRANSIT": "IN_TRANSIT", "OUT_FOR_DELIVERY": "OUT_FOR_DELIVERY",
-           "DELIVERED": "DELIVERED", "DELAYED": "DELAYED", "UNDELIVERABLE": "UNDELIVERABLE", "RETURNING": "EXPIRED"}
+TO_2026 = {
+    "UNKNOWN": "PROCESSING",
+    "IN_TRANSIT": "IN_TRANSIT",
+    "OUT_FOR_DELIVERY": "OUT_FOR_DELIVERY",
+    "DELIVERED": "DELIVERED",
+    "DELAYED": "DELAYED",
+    "UNDELIVERABLE": "UNDELIVERABLE",
+    "RETURNING": "EXPIRED",
+}
 
 
 def _place(city: str, state: str, country: str) -> dict[str, str]:
@@ -33,27 +40,35 @@ def _place(city: str, state: str, country: str) -> dict[str, str]:
 
 def _destination(order: records.Order) -> dict[str, str]:
     address = order["destinationAddress"]
-    return _place(address.get("city") or address.get("stateOrRegion") or address["postalCode"],
-                  address.get("stateOrRegion") or address.get("city") or "", address["countryCode"])
+    return _place(
+        address.get("city") or address.get("stateOrRegion") or address["postalCode"],
+        address.get("stateOrRegion") or address.get("city") or "",
+        address["countryCode"],
+    )
 
 
-def natural_events(order: records.Order, shipment: dict[str, Any]) -> list[tuple[float, str, dict[str, str], str]]:
+def natural_events(
+    order: records.Order, shipment: dict[str, Any]
+) -> list[tuple[float, str, dict[str, str], str]]:
     """(time, eventCode, address, description) of the full journey of a shipped package."""
     start, end = shipment["shippedAt"], shipment["arriveAt"]
     transit = end - start
     _, fc_city, fc_state = shipments.fulfillment_center(order["marketplaceId"])
     origin = _place(fc_city, fc_state, order["destinationAddress"]["countryCode"])
     here = _destination(order)
-    return [(start, "EVENT_101", origin, "Carrier notified to pick up package."),
-            (start + HOUR, "EVENT_102", origin, "Shipment picked up from seller's facility."),
-            (start + 0.25 * transit, "EVENT_202", origin, "Package departed from carrier facility."),
-            (start + 0.6 * transit, "EVENT_201", here, "Package arrived at carrier facility."),
-            (end - 6 * HOUR, "EVENT_302", here, "Out for delivery."),
-            (end, "EVENT_301", here, "Delivered.")]
+    return [
+        (start, "EVENT_101", origin, "Carrier notified to pick up package."),
+        (start + HOUR, "EVENT_102", origin, "Shipment picked up from seller's facility."),
+        (start + 0.25 * transit, "EVENT_202", origin, "Package departed from carrier facility."),
+        (start + 0.6 * transit, "EVENT_201", here, "Package arrived at carrier facility."),
+        (end - 6 * HOUR, "EVENT_302", here, "Out for delivery."),
+        (end, "EVENT_301", here, "Delivered."),
+    ]
 
 
-def state(order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float
-          ) -> tuple[str, list[tuple[float, str, dict[str, str], str]]]:
+def state(
+    order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float
+) -> tuple[str, list[tuple[float, str, dict[str, str], str]]]:
     """(2020 CurrentStatus, events so far, oldest first) of a package at `now`."""
     if shipment["status"] != "SHIPPED":
         return "UNKNOWN", []
@@ -66,13 +81,15 @@ def state(order: records.Order, shipment: dict[str, Any], package: dict[str, Any
             events.append((override["at"], code, _destination(order), text))
         return status, events
     codes = [e[1] for e in events]
-    status = ("DELIVERED" if "EVENT_301" in codes else "OUT_FOR_DELIVERY" if "EVENT_302" in codes
-              else "IN_TRANSIT")
+    status = (
+        "DELIVERED" if "EVENT_301" in codes else "OUT_FOR_DELIVERY" if "EVENT_302" in codes else "IN_TRANSIT"
+    )
     return status, events
 
 
-def delivered_at(order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float
-                 ) -> float | None:
+def delivered_at(
+    order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float
+) -> float | None:
     status, events = state(order, shipment, package, now)
     if status != "DELIVERED":
         return None
@@ -80,27 +97,37 @@ def delivered_at(order: records.Order, shipment: dict[str, Any], package: dict[s
     return override.get("deliveryTime") or events[-1][0]
 
 
-def details(order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float
-            ) -> dict[str, Any]:
+def details(
+    order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float
+) -> dict[str, Any]:
     """2020-07-01 `PackageTrackingDetails`."""
     status, events = state(order, shipment, package, now)
     tracking_number = package["trackingNumber"]
     found: dict[str, Any] = {
-        "packageNumber": package["packageNumber"], "trackingNumber": tracking_number,
+        "packageNumber": package["packageNumber"],
+        "trackingNumber": tracking_number,
         "customerTrackingLink": f"https://www.swiship.com/track?id={tracking_number}",
-        "carrierCode": package["carrierCode"], "shipToAddress": _destination(order),
-        "currentStatus": status, "estimatedArrivalDate": records.at(shipment["arriveAt"]),
-        "trackingEvents": [{"eventDate": records.at(t), "eventAddress": place, "eventCode": code,
-                            "eventDescription": text} for t, code, place, text in reversed(events)],
+        "carrierCode": package["carrierCode"],
+        "shipToAddress": _destination(order),
+        "currentStatus": status,
+        "estimatedArrivalDate": records.at(shipment["arriveAt"]),
+        "trackingEvents": [
+            {"eventDate": records.at(t), "eventAddress": place, "eventCode": code, "eventDescription": text}
+            for t, code, place, text in reversed(events)
+        ],
     }
-    found["currentStatusDescription"] = events[-1][3] if events else "Package has not left the fulfillment center."
+    found["currentStatusDescription"] = (
+        events[-1][3] if events else "Package has not left the fulfillment center."
+    )
     if package["carrierCode"] == "UPS":
         found.update(carrierPhoneNumber="1-800-742-5877", carrierURL="https://www.ups.com")
     if shipment["status"] == "SHIPPED":
         found["shipDate"] = records.at(shipment["shippedAt"])
     if status == "OUT_FOR_DELIVERY":
-        found["deliveryWindow"] = {"earliest": records.at(shipment["arriveAt"] - 6 * HOUR),
-                                   "latest": records.at(shipment["arriveAt"] + 2 * HOUR)}
+        found["deliveryWindow"] = {
+            "earliest": records.at(shipment["arriveAt"] - 6 * HOUR),
+            "latest": records.at(shipment["arriveAt"] + 2 * HOUR),
+        }
     if status == "DELIVERED":
         found.update(signedForBy=order["destinationAddress"]["name"], additionalLocationInfo="FRONT_DOOR")
     return found

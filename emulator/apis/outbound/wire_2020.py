@@ -6,11 +6,28 @@ from typing import Any
 
 from emulator.apis.outbound import records, tracking
 
-ORDER_FIELDS = ("displayableOrderId", "displayableOrderDate", "displayableOrderComment", "shippingSpeedCategory",
-                "deliveryWindow", "fulfillmentAction", "fulfillmentPolicy", "codSettings", "notificationEmails",
-                "featureConstraints")
-DRAFT_FIELDS = (*ORDER_FIELDS, "sellerFulfillmentOrderId", "marketplaceId", "destinationAddress",
-                "deliveryPreferences", "shipFromCountryCode", "paymentInformation", "items")
+ORDER_FIELDS = (
+    "displayableOrderId",
+    "displayableOrderDate",
+    "displayableOrderComment",
+    "shippingSpeedCategory",
+    "deliveryWindow",
+    "fulfillmentAction",
+    "fulfillmentPolicy",
+    "codSettings",
+    "notificationEmails",
+    "featureConstraints",
+)
+DRAFT_FIELDS = (
+    *ORDER_FIELDS,
+    "sellerFulfillmentOrderId",
+    "marketplaceId",
+    "destinationAddress",
+    "deliveryPreferences",
+    "shipFromCountryCode",
+    "paymentInformation",
+    "items",
+)
 
 
 def draft(body: dict[str, Any]) -> dict[str, Any]:
@@ -25,43 +42,75 @@ def _address(address: dict[str, Any]) -> dict[str, Any]:
 def fulfillment_order(order: records.Order) -> dict[str, Any]:
     """`FulfillmentOrder`."""
     found = {k: order[k] for k in ORDER_FIELDS if order.get(k) is not None}
-    found.update(sellerFulfillmentOrderId=order["sellerFulfillmentOrderId"], marketplaceId=order["marketplaceId"],
-                 destinationAddress=_address(order["destinationAddress"]),
-                 receivedDate=records.at(order["receivedAt"]), fulfillmentOrderStatus=order["status"],
-                 statusUpdatedDate=records.at(order["statusUpdatedAt"]))
+    found.update(
+        sellerFulfillmentOrderId=order["sellerFulfillmentOrderId"],
+        marketplaceId=order["marketplaceId"],
+        destinationAddress=_address(order["destinationAddress"]),
+        receivedDate=records.at(order["receivedAt"]),
+        fulfillmentOrderStatus=order["status"],
+        statusUpdatedDate=records.at(order["statusUpdatedAt"]),
+    )
     return found
 
 
 def _item(item: dict[str, Any], cancelled_shipping: bool) -> dict[str, Any]:
-    found = {k: item[k] for k in ("sellerSku", "sellerFulfillmentOrderItemId", "quantity", "giftMessage",
-                                  "displayableComment", "fulfillmentNetworkSku", "perUnitPrice", "perUnitTax",
-                                  "perUnitDeclaredValue") if item.get(k) is not None}
+    found = {
+        k: item[k]
+        for k in (
+            "sellerSku",
+            "sellerFulfillmentOrderItemId",
+            "quantity",
+            "giftMessage",
+            "displayableComment",
+            "fulfillmentNetworkSku",
+            "perUnitPrice",
+            "perUnitTax",
+            "perUnitDeclaredValue",
+        )
+        if item.get(k) is not None
+    }
     found.update(cancelledQuantity=item["cancelled"], unfulfillableQuantity=item["unfulfillable"])
     if item["shipped"] or item["reserved"]:
         found["orderItemDisposition"] = "Sellable"
     if not cancelled_shipping:
-        found.update(estimatedShipDate=records.at(item["estimatedShipAt"]),
-                     estimatedArrivalDate=records.at(item["estimatedArrivalAt"]))
+        found.update(
+            estimatedShipDate=records.at(item["estimatedShipAt"]),
+            estimatedArrivalDate=records.at(item["estimatedArrivalAt"]),
+        )
     return found
 
 
 def _shipment(order: records.Order, shipment: dict[str, Any], now: float) -> dict[str, Any]:
     found: dict[str, Any] = {
-        "amazonShipmentId": shipment["amazonShipmentId"], "fulfillmentCenterId": shipment["fulfillmentCenterId"],
+        "amazonShipmentId": shipment["amazonShipmentId"],
+        "fulfillmentCenterId": shipment["fulfillmentCenterId"],
         "fulfillmentShipmentStatus": shipment["status"],
-        "fulfillmentShipmentItem": [{k: line[k] for k in ("sellerSku", "sellerFulfillmentOrderItemId", "quantity",
-                                                          "packageNumber")} for line in shipment["items"]]}
+        "fulfillmentShipmentItem": [
+            {k: line[k] for k in ("sellerSku", "sellerFulfillmentOrderItemId", "quantity", "packageNumber")}
+            for line in shipment["items"]
+        ],
+    }
     if shipment["status"] in ("PENDING", "SHIPPED"):
-        found.update(shippingDate=records.at(shipment["shipAt"]), estimatedArrivalDate=records.at(shipment["arriveAt"]))
+        found.update(
+            shippingDate=records.at(shipment["shipAt"]), estimatedArrivalDate=records.at(shipment["arriveAt"])
+        )
         packages = []
         for package in shipment["packages"]:
-            entry = {k: package[k] for k in ("packageNumber", "carrierCode", "trackingNumber",
-                                             "amazonFulfillmentTrackingNumber")}
+            entry = {
+                k: package[k]
+                for k in ("packageNumber", "carrierCode", "trackingNumber", "amazonFulfillmentTrackingNumber")
+            }
             entry["estimatedArrivalDate"] = records.at(shipment["arriveAt"])
             if tracking.delivered_at(order, shipment, package, now) is not None:
-                entry["deliveryInformation"] = {"dropOffLocation": {"type": "FRONT_DOOR"}, "deliveryDocumentList": [
-                    {"documentType": "DELIVERY_IMAGE",
-                     "url": f"https://www.swiship.com/delivery-image/{package['trackingNumber']}"}]}
+                entry["deliveryInformation"] = {
+                    "dropOffLocation": {"type": "FRONT_DOOR"},
+                    "deliveryDocumentList": [
+                        {
+                            "documentType": "DELIVERY_IMAGE",
+                            "url": f"https://www.swiship.com/delivery-image/{package['trackingNumber']}",
+                        }
+                    ],
+                }
             packages.append(entry)
         found["fulfillmentShipmentPackage"] = packages
     return found
@@ -90,6 +139,8 @@ def order_result(order: records.Order, now: float) -> dict[str, Any]:
 
 def return_result(result: dict[str, Any]) -> dict[str, Any]:
     """`CreateFulfillmentReturnResult` from returns.create's output."""
-    return {"returnItems": [_return_item(r) for r in result["returnItems"]],
-            "invalidReturnItems": result["invalidReturnItems"],
-            "returnAuthorizations": result["returnAuthorizations"]}
+    return {
+        "returnItems": [_return_item(r) for r in result["returnItems"]],
+        "invalidReturnItems": result["invalidReturnItems"],
+        "returnAuthorizations": result["returnAuthorizations"],
+    }

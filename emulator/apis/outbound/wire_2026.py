@@ -14,24 +14,49 @@ from emulator.apis.inventory.marketplaces import BY_COUNTRY, BY_ID
 from emulator.apis.outbound import records, tracking
 from emulator.errors import InvalidInput
 
-TIERS = {"STANDARD": "Standard", "EXPEDITED": "Expedited", "PRIORITY": "Priority", "SCHEDULED": "ScheduledDelivery"}
+TIERS = {
+    "STANDARD": "Standard",
+    "EXPEDITED": "Expedited",
+    "PRIORITY": "Priority",
+    "SCHEDULED": "ScheduledDelivery",
+}
 SPEED_TIER = {v: k for k, v in TIERS.items()}
 ACTIONS = {"SHIP": "Ship", "HOLD": "Hold"}
 POLICIES = {"FILL_OR_KILL": "FillOrKill", "FILL_ALL": "FillAll", "FILL_ALL_AVAILABLE": "FillAllAvailable"}
-STATUS = {"New": "PROCESSING", "Received": "PROCESSING", "Planning": "PROCESSING", "Processing": "PROCESSING",
-          "Complete": "COMPLETE", "CompletePartialled": "COMPLETE_PARTIAL", "Cancelled": "CANCELLED",
-          "Unfulfillable": "UNFULFILLABLE", "Invalid": "INVALID"}
-STATUS_IN = {"PROCESSING": "Processing", "COMPLETE": "Complete", "COMPLETE_PARTIAL": "CompletePartialled",
-             "CANCELLED": "Cancelled", "UNFULFILLABLE": "Unfulfillable", "INVALID": "Invalid"}
-SHIPMENT_STATUS = {"PENDING": "PROCESSING", "SHIPPED": "SHIPPED", "CANCELLED_BY_SELLER": "CANCELLED",
-                   "CANCELLED_BY_FULFILLER": "CANCELLED"}
+STATUS = {
+    "New": "PROCESSING",
+    "Received": "PROCESSING",
+    "Planning": "PROCESSING",
+    "Processing": "PROCESSING",
+    "Complete": "COMPLETE",
+    "CompletePartialled": "COMPLETE_PARTIAL",
+    "Cancelled": "CANCELLED",
+    "Unfulfillable": "UNFULFILLABLE",
+    "Invalid": "INVALID",
+}
+STATUS_IN = {
+    "PROCESSING": "Processing",
+    "COMPLETE": "Complete",
+    "COMPLETE_PARTIAL": "CompletePartialled",
+    "CANCELLED": "Cancelled",
+    "UNFULFILLABLE": "Unfulfillable",
+    "INVALID": "Invalid",
+}
+SHIPMENT_STATUS = {
+    "PENDING": "PROCESSING",
+    "SHIPPED": "SHIPPED",
+    "CANCELLED_BY_SELLER": "CANCELLED",
+    "CANCELLED_BY_FULFILLER": "CANCELLED",
+}
 
 
 def pick(mapping: dict[str, str], value: str | None, field: str, default: str) -> str:
     if value is None:
         return default
     if value not in mapping:
-        raise InvalidInput(f"{field} must be one of {', '.join(mapping)} (got {value!r}).", f"{field}={value}")
+        raise InvalidInput(
+            f"{field} must be one of {', '.join(mapping)} (got {value!r}).", f"{field}={value}"
+        )
     return mapping[value]
 
 
@@ -42,9 +67,13 @@ def quantity(amount: dict[str, Any], field: str = "amount") -> int:
     try:
         value = Decimal(amount["value"])
     except InvalidOperation:
-        raise InvalidInput(f"{field}.value {amount['value']!r} is not a decimal number.", f"{field}.value") from None
+        raise InvalidInput(
+            f"{field}.value {amount['value']!r} is not a decimal number.", f"{field}.value"
+        ) from None
     if value != value.to_integral_value():
-        raise InvalidInput(f"{field}.value must be a whole number of eaches.", f"{field}.value={amount['value']}")
+        raise InvalidInput(
+            f"{field}.value must be a whole number of eaches.", f"{field}.value={amount['value']}"
+        )
     return int(value)
 
 
@@ -85,10 +114,14 @@ def constraints_from(services: dict[str, Any] | None) -> list[dict[str, str]]:
 
 def line(item: dict[str, Any]) -> dict[str, Any]:
     """A 2026 line item -> a 2020-named draft item."""
-    found = {"sellerSku": item["product"]["productIdentifier"]["amazonSku"],
-             "sellerFulfillmentOrderItemId": item.get("lineItemId", item["product"]["productIdentifier"]["amazonSku"]),
-             "quantity": quantity(item["amount"]),
-             "perUnitDeclaredValue": money_in(item["product"].get("perUnitDeclaredValue"))}
+    found = {
+        "sellerSku": item["product"]["productIdentifier"]["amazonSku"],
+        "sellerFulfillmentOrderItemId": item.get(
+            "lineItemId", item["product"]["productIdentifier"]["amazonSku"]
+        ),
+        "quantity": quantity(item["amount"]),
+        "perUnitDeclaredValue": money_in(item["product"].get("perUnitDeclaredValue")),
+    }
     if item.get("fulfillmentConfiguration"):
         found["lineConfiguration"] = item["fulfillmentConfiguration"]
     return found
@@ -99,7 +132,9 @@ def marketplace_of(origin: dict[str, Any] | None) -> str | None:
         return None
     found = BY_COUNTRY.get(origin["countryCode"])
     if found is None:
-        raise InvalidInput(f"origin.countryCode {origin['countryCode']!r} is not supported.", "origin.countryCode")
+        raise InvalidInput(
+            f"origin.countryCode {origin['countryCode']!r} is not supported.", "origin.countryCode"
+        )
     return found.marketplace_id
 
 
@@ -110,21 +145,42 @@ def draft(body: dict[str, Any], now: float) -> dict[str, Any]:
     destination = body["destination"]
     interval = level.get("deliveryInterval")
     payments = (body.get("paymentInformation") or {}).get("payments") or []
-    preferences = {k: v for k, v in (("deliveryInstructions", destination.get("deliveryNotes")),
-                                      ("dropOffLocation", destination.get("dropOffLocation"))) if v}
+    preferences = {
+        k: v
+        for k, v in (
+            ("deliveryInstructions", destination.get("deliveryNotes")),
+            ("dropOffLocation", destination.get("dropOffLocation")),
+        )
+        if v
+    }
     return {
-        "sellerFulfillmentOrderId": body["orderId"], "idField": "orderId", "channel": body.get("channel"),
-        "marketplaceId": marketplace_of(body.get("origin")), "displayableOrderId": body["orderId"][:40],
-        "displayableOrderDate": records.at(now), "displayableOrderComment": "",
-        "shippingSpeedCategory": speed(level), "destinationAddress": destination["deliveryAddress"],
-        "deliveryWindow": {"startDate": interval["startTime"], "endDate": interval["endTime"]} if interval else None,
+        "sellerFulfillmentOrderId": body["orderId"],
+        "idField": "orderId",
+        "channel": body.get("channel"),
+        "marketplaceId": marketplace_of(body.get("origin")),
+        "displayableOrderId": body["orderId"][:40],
+        "displayableOrderDate": records.at(now),
+        "displayableOrderComment": "",
+        "shippingSpeedCategory": speed(level),
+        "destinationAddress": destination["deliveryAddress"],
+        "deliveryWindow": {"startDate": interval["startTime"], "endDate": interval["endTime"]}
+        if interval
+        else None,
         "deliveryPreferences": preferences or None,
         "fulfillmentAction": pick(ACTIONS, config.get("action"), "action", "Ship"),
         "fulfillmentPolicy": pick(POLICIES, config.get("policy"), "policy", "FillOrKill"),
-        "featureConstraints": constraints_from(config.get("services")) or None, "services": config.get("services"),
-        "paymentInformation": [{"paymentTransactionId": p["paymentId"], "paymentMode": p["paymentMethod"],
-                                "paymentDate": p["paymentTime"]} for p in payments
-                               if {"paymentId", "paymentMethod", "paymentTime"} <= p.keys()] or None,
+        "featureConstraints": constraints_from(config.get("services")) or None,
+        "services": config.get("services"),
+        "paymentInformation": [
+            {
+                "paymentTransactionId": p["paymentId"],
+                "paymentMode": p["paymentMethod"],
+                "paymentDate": p["paymentTime"],
+            }
+            for p in payments
+            if {"paymentId", "paymentMethod", "paymentTime"} <= p.keys()
+        ]
+        or None,
         "items": [line(i) for i in body["lineItems"]],
     }
 
@@ -132,36 +188,56 @@ def draft(body: dict[str, Any], now: float) -> dict[str, Any]:
 def _services(order: records.Order) -> dict[str, Any] | None:
     if order.get("services"):
         return order["services"]
-    names = {c.get("featureName") for c in order.get("featureConstraints") or []
-             if c.get("featureFulfillmentPolicy") == "Required"}
+    names = {
+        c.get("featureName")
+        for c in order.get("featureConstraints") or []
+        if c.get("featureFulfillmentPolicy") == "Required"
+    }
     packaging: dict[str, Any] = {}
     if "BLANK_BOX" in names:
         packaging["packagingOption"] = "UNBRANDED"
     if "OVERBOX" in names:
         packaging["overbox"] = "REQUIRED"
-    additional = {k: "REQUIRED" for k, n in (("blockAMZL", "BLOCK_AMZL"), ("signatureConfirmation",
-                                                                            "SIGNATURE_CONFIRMATION")) if n in names}
+    additional = {
+        k: "REQUIRED"
+        for k, n in (("blockAMZL", "BLOCK_AMZL"), ("signatureConfirmation", "SIGNATURE_CONFIRMATION"))
+        if n in names
+    }
     found = {k: v for k, v in (("packaging", packaging), ("additional", additional)) if v}
     return found or None
 
 
-def _package(order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float) -> dict[str, Any]:
+def _package(
+    order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float
+) -> dict[str, Any]:
     status, _ = tracking.state(order, shipment, package, now)
     override = package.get("override") or {}
     number = package["packageNumber"]
-    tracked = {"carrier": {"carrierCode": package["carrierCode"], "trackingNumber": package["trackingNumber"],
-                           "trackingUrl": f"https://www.swiship.com/track?id={package['trackingNumber']}"},
-               "amazon": {"trackingNumber": package["amazonFulfillmentTrackingNumber"],
-                          "trackingUrl": f"https://www.swiship.com/track?id={package['amazonFulfillmentTrackingNumber']}"}}
+    tracked = {
+        "carrier": {
+            "carrierCode": package["carrierCode"],
+            "trackingNumber": package["trackingNumber"],
+            "trackingUrl": f"https://www.swiship.com/track?id={package['trackingNumber']}",
+        },
+        "amazon": {
+            "trackingNumber": package["amazonFulfillmentTrackingNumber"],
+            "trackingUrl": f"https://www.swiship.com/track?id={package['amazonFulfillmentTrackingNumber']}",
+        },
+    }
     delivered = tracking.delivered_at(order, shipment, package, now)
     if delivered is not None:
-        tracked["proofOfDelivery"] = {"deliveryPhotoUrl": f"https://www.swiship.com/delivery-image/{number}",
-                                      "receivedBy": order["destinationAddress"]["name"]}
+        tracked["proofOfDelivery"] = {
+            "deliveryPhotoUrl": f"https://www.swiship.com/delivery-image/{number}",
+            "receivedBy": order["destinationAddress"]["name"],
+        }
     tracked.update(override.get("tracking") or {})
-    return {"packageId": str(number), "status": override.get("status") or tracking.TO_2026[status],
-            "deliveryTime": records.at(override.get("deliveryTime") or delivered or shipment["arriveAt"]),
-            "tracking": tracked,
-            "shipmentItemIds": [i["shipmentItemId"] for i in shipment["items"] if i["packageNumber"] == number]}
+    return {
+        "packageId": str(number),
+        "status": override.get("status") or tracking.TO_2026[status],
+        "deliveryTime": records.at(override.get("deliveryTime") or delivered or shipment["arriveAt"]),
+        "tracking": tracked,
+        "shipmentItemIds": [i["shipmentItemId"] for i in shipment["items"] if i["packageNumber"] == number],
+    }
 
 
 def _shipment(order: records.Order, shipment: dict[str, Any], now: float) -> dict[str, Any]:
@@ -171,13 +247,23 @@ def _shipment(order: records.Order, shipment: dict[str, Any], now: float) -> dic
         "amazonFacility": {"facilityId": shipment["fulfillmentCenterId"]},
         "status": SHIPMENT_STATUS[shipment["status"]],
         "serviceLevel": {"serviceTier": SPEED_TIER[order["shippingSpeedCategory"]]},
-        "items": [{"productIdentifier": {"amazonSku": skus[i["sellerFulfillmentOrderItemId"]]},
-                   "lineItemId": i["sellerFulfillmentOrderItemId"], "amount": amount(i["quantity"]),
-                   "packageId": str(i["packageNumber"]), "shipmentItemId": i["shipmentItemId"]}
-                  for i in shipment["items"]]}
+        "items": [
+            {
+                "productIdentifier": {"amazonSku": skus[i["sellerFulfillmentOrderItemId"]]},
+                "lineItemId": i["sellerFulfillmentOrderItemId"],
+                "amount": amount(i["quantity"]),
+                "packageId": str(i["packageNumber"]),
+                "shipmentItemId": i["shipmentItemId"],
+            }
+            for i in shipment["items"]
+        ],
+    }
     if found["status"] != "CANCELLED":
-        found.update(shipTime=records.at(shipment["shipAt"]), deliveryTime=records.at(shipment["arriveAt"]),
-                     packages=[_package(order, shipment, p, now) for p in shipment["packages"]])
+        found.update(
+            shipTime=records.at(shipment["shipAt"]),
+            deliveryTime=records.at(shipment["arriveAt"]),
+            packages=[_package(order, shipment, p, now) for p in shipment["packages"]],
+        )
     return found
 
 
@@ -185,11 +271,15 @@ def fulfillment_order(order: records.Order, now: float, with_shipments: bool = T
     """2026-07-04 `FulfillmentOrder`."""
     level: dict[str, Any] = {"serviceTiers": [SPEED_TIER[order["shippingSpeedCategory"]]]}
     if order.get("deliveryWindow"):
-        level["deliveryInterval"] = {"startTime": order["deliveryWindow"]["startDate"],
-                                     "endTime": order["deliveryWindow"]["endDate"]}
-    config: dict[str, Any] = {"serviceLevel": level,
-                              "action": {v: k for k, v in ACTIONS.items()}[order["fulfillmentAction"]],
-                              "policy": {v: k for k, v in POLICIES.items()}[order["fulfillmentPolicy"]]}
+        level["deliveryInterval"] = {
+            "startTime": order["deliveryWindow"]["startDate"],
+            "endTime": order["deliveryWindow"]["endDate"],
+        }
+    config: dict[str, Any] = {
+        "serviceLevel": level,
+        "action": {v: k for k, v in ACTIONS.items()}[order["fulfillmentAction"]],
+        "policy": {v: k for k, v in POLICIES.items()}[order["fulfillmentPolicy"]],
+    }
     if _services(order):
         config["services"] = _services(order)
     destination: dict[str, Any] = {"deliveryAddress": order["destinationAddress"]}
@@ -199,18 +289,30 @@ def fulfillment_order(order: records.Order, now: float, with_shipments: bool = T
     if preferences.get("dropOffLocation"):
         destination["dropOffLocation"] = preferences["dropOffLocation"]
     found: dict[str, Any] = {
-        "orderId": order["sellerFulfillmentOrderId"], "receiveTime": records.at(order["receivedAt"]),
-        "status": STATUS[order["status"]], "statusUpdateTime": records.at(order["statusUpdatedAt"]),
-        "fulfillmentConfiguration": config, "origin": {"countryCode": BY_ID[order["marketplaceId"]].country},
-        "destination": destination, "lineItems": [_line_item(i) for i in order["items"]]}
+        "orderId": order["sellerFulfillmentOrderId"],
+        "receiveTime": records.at(order["receivedAt"]),
+        "status": STATUS[order["status"]],
+        "statusUpdateTime": records.at(order["statusUpdatedAt"]),
+        "fulfillmentConfiguration": config,
+        "origin": {"countryCode": BY_ID[order["marketplaceId"]].country},
+        "destination": destination,
+        "lineItems": [_line_item(i) for i in order["items"]],
+    }
     if order.get("channel"):
         found["channel"] = order["channel"]
     if with_shipments:
         found["shipments"] = [_shipment(order, s, now) for s in order["shipments"]]
     if order.get("paymentInformation"):
-        found["paymentInformation"] = {"payments": [
-            {"paymentId": p["paymentTransactionId"], "paymentMethod": p["paymentMode"], "paymentTime": p["paymentDate"]}
-            for p in order["paymentInformation"]]}
+        found["paymentInformation"] = {
+            "payments": [
+                {
+                    "paymentId": p["paymentTransactionId"],
+                    "paymentMethod": p["paymentMode"],
+                    "paymentTime": p["paymentDate"],
+                }
+                for p in order["paymentInformation"]
+            ]
+        }
     return found
 
 
@@ -218,8 +320,13 @@ def _line_item(item: dict[str, Any]) -> dict[str, Any]:
     product: dict[str, Any] = {"productIdentifier": {"amazonSku": item["sellerSku"]}}
     if item.get("perUnitDeclaredValue"):
         product["perUnitDeclaredValue"] = money_out(item["perUnitDeclaredValue"])
-    found = {"lineItemId": item["sellerFulfillmentOrderItemId"], "product": product, "amount": amount(item["quantity"]),
-             "cancelledAmount": amount(item["cancelled"]), "unfulfillableAmount": amount(item["unfulfillable"])}
+    found = {
+        "lineItemId": item["sellerFulfillmentOrderItemId"],
+        "product": product,
+        "amount": amount(item["quantity"]),
+        "cancelledAmount": amount(item["cancelled"]),
+        "unfulfillableAmount": amount(item["unfulfillable"]),
+    }
     if item.get("lineConfiguration"):
         found["fulfillmentConfiguration"] = item["lineConfiguration"]
     return found

@@ -15,8 +15,14 @@ US = "ATVPDKIKX0DER"
 INVENTORY = "/fba/inventory/v1"
 V2020 = "/fba/outbound/2020-07-01"
 V2026 = "/fulfillment/outbound/2026-07-04"
-ADDRESS = {"name": "Jane Doe", "addressLine1": "1 Main St", "city": "Seattle", "stateOrRegion": "WA",
-           "postalCode": "98101", "countryCode": "US"}
+ADDRESS = {
+    "name": "Jane Doe",
+    "addressLine1": "1 Main St",
+    "city": "Seattle",
+    "stateOrRegion": "WA",
+    "postalCode": "98101",
+    "countryCode": "US",
+}
 
 
 class Mcf:
@@ -34,39 +40,62 @@ class Mcf:
         self.headers = {"x-amz-access-token": issue_token(self.client)}
 
     def call(self, method: str, path: str, **kwargs: Any) -> Any:
-        return self.client.request(method, path, headers={**self.headers, **kwargs.pop("headers", {})}, **kwargs)
+        return self.client.request(
+            method, path, headers={**self.headers, **kwargs.pop("headers", {})}, **kwargs
+        )
 
     def stock(self, sku: str, quantity: int = 0, marketplace: str = US) -> None:
-        response = self.call("POST", f"{INVENTORY}/items",
-                             json={"sellerSku": sku, "marketplaceId": marketplace, "productName": f"Product {sku}"})
+        response = self.call(
+            "POST",
+            f"{INVENTORY}/items",
+            json={"sellerSku": sku, "marketplaceId": marketplace, "productName": f"Product {sku}"},
+        )
         assert response.status_code == 200, response.text
         if quantity:
             self.add(sku, quantity, marketplace)
 
     def add(self, sku: str, quantity: int, marketplace: str = US) -> Any:
-        response = self.call("POST", f"{INVENTORY}/items/inventory",
-                             headers={"x-amzn-idempotency-token": f"token-{next(self._tokens)}"},
-                             json={"inventoryItems": [{"sellerSku": sku, "marketplaceId": marketplace,
-                                                       "quantity": quantity}]})
+        response = self.call(
+            "POST",
+            f"{INVENTORY}/items/inventory",
+            headers={"x-amzn-idempotency-token": f"token-{next(self._tokens)}"},
+            json={"inventoryItems": [{"sellerSku": sku, "marketplaceId": marketplace, "quantity": quantity}]},
+        )
         assert response.status_code == 200, response.text
         return response
 
     def details(self, sku: str, marketplace: str = US) -> dict[str, Any]:
         """`inventoryDetails` plus `totalQuantity` of one SKU."""
-        response = self.call("GET", f"{INVENTORY}/summaries", params={
-            "details": "true", "granularityType": "Marketplace", "granularityId": marketplace,
-            "marketplaceIds": marketplace, "sellerSku": sku})
+        response = self.call(
+            "GET",
+            f"{INVENTORY}/summaries",
+            params={
+                "details": "true",
+                "granularityType": "Marketplace",
+                "granularityId": marketplace,
+                "marketplaceIds": marketplace,
+                "sellerSku": sku,
+            },
+        )
         assert response.status_code == 200, response.text
         summary = response.json()["payload"]["inventorySummaries"][0]
         return {**summary["inventoryDetails"], "totalQuantity": summary["totalQuantity"]}
 
     def create(self, order_id: str, lines: dict[str, int], **fields: Any) -> Any:
         """createFulfillmentOrder (2020-07-01); `lines` maps SKU to quantity, line ids are the SKUs."""
-        body = {"sellerFulfillmentOrderId": order_id, "displayableOrderId": order_id,
-                "displayableOrderDate": "2026-01-02T03:04:05Z", "displayableOrderComment": "Thank you",
-                "shippingSpeedCategory": "Standard", "destinationAddress": ADDRESS,
-                "items": [{"sellerSku": sku, "sellerFulfillmentOrderItemId": sku, "quantity": qty}
-                          for sku, qty in lines.items()], **fields}
+        body = {
+            "sellerFulfillmentOrderId": order_id,
+            "displayableOrderId": order_id,
+            "displayableOrderDate": "2026-01-02T03:04:05Z",
+            "displayableOrderComment": "Thank you",
+            "shippingSpeedCategory": "Standard",
+            "destinationAddress": ADDRESS,
+            "items": [
+                {"sellerSku": sku, "sellerFulfillmentOrderItemId": sku, "quantity": qty}
+                for sku, qty in lines.items()
+            ],
+            **fields,
+        }
         return self.call("POST", f"{V2020}/fulfillmentOrders", json=body)
 
     def order(self, order_id: str) -> dict[str, Any]:
@@ -78,8 +107,9 @@ class Mcf:
         return str(self.order(order_id)["fulfillmentOrder"]["fulfillmentOrderStatus"])
 
     def set_status(self, order_id: str, status: str) -> Any:
-        return self.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}/status",
-                         json={"fulfillmentOrderStatus": status})
+        return self.call(
+            "PUT", f"{V2020}/fulfillmentOrders/{order_id}/status", json={"fulfillmentOrderStatus": status}
+        )
 
     def cancel(self, order_id: str) -> Any:
         return self.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}/cancel")

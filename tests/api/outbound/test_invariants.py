@@ -16,16 +16,33 @@ from tests.api.outbound.support import ADDRESS, V2020, Mcf
 
 SKUS = ("A", "B")
 ORDER_IDS = ("O1", "O2", "O3", "O4")
-STATUSES = ("Received", "Planning", "Processing", "Complete", "CompletePartialled", "Unfulfillable", "Invalid",
-            "Cancelled")
+STATUSES = (
+    "Received",
+    "Planning",
+    "Processing",
+    "Complete",
+    "CompletePartialled",
+    "Unfulfillable",
+    "Invalid",
+    "Cancelled",
+)
 
 actions = st.one_of(
     st.tuples(st.just("add"), st.sampled_from(SKUS), st.integers(1, 6)),
-    st.tuples(st.just("create"), st.sampled_from(ORDER_IDS),
-              st.dictionaries(st.sampled_from(SKUS), st.integers(1, 5), min_size=1),
-              st.sampled_from(("FillOrKill", "FillAll", "FillAllAvailable")), st.sampled_from(("Ship", "Hold"))),
-    st.tuples(st.just("update"), st.sampled_from(ORDER_IDS), st.sampled_from(SKUS), st.integers(1, 6),
-              st.sampled_from(("Ship", "Hold"))),
+    st.tuples(
+        st.just("create"),
+        st.sampled_from(ORDER_IDS),
+        st.dictionaries(st.sampled_from(SKUS), st.integers(1, 5), min_size=1),
+        st.sampled_from(("FillOrKill", "FillAll", "FillAllAvailable")),
+        st.sampled_from(("Ship", "Hold")),
+    ),
+    st.tuples(
+        st.just("update"),
+        st.sampled_from(ORDER_IDS),
+        st.sampled_from(SKUS),
+        st.integers(1, 6),
+        st.sampled_from(("Ship", "Hold")),
+    ),
     st.tuples(st.just("cancel"), st.sampled_from(ORDER_IDS)),
     st.tuples(st.just("status"), st.sampled_from(ORDER_IDS), st.sampled_from(STATUSES)),
     st.tuples(st.just("advance"), st.sampled_from((60, 3600, 3 * 3600, 86400, 15 * 86400))),
@@ -42,8 +59,14 @@ def apply(mcf: Mcf, action: tuple) -> None:
         mcf.create(order_id, lines, fulfillmentPolicy=policy, fulfillmentAction=how)
     elif kind == "update":
         order_id, sku, quantity, how = args
-        mcf.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}", json={
-            "fulfillmentAction": how, "items": [{"sellerFulfillmentOrderItemId": sku, "quantity": quantity}]})
+        mcf.call(
+            "PUT",
+            f"{V2020}/fulfillmentOrders/{order_id}",
+            json={
+                "fulfillmentAction": how,
+                "items": [{"sellerFulfillmentOrderItemId": sku, "quantity": quantity}],
+            },
+        )
     elif kind == "cancel":
         mcf.cancel(args[0])
     elif kind == "status":
@@ -51,14 +74,21 @@ def apply(mcf: Mcf, action: tuple) -> None:
     elif kind == "advance":
         mcf.advance(args[0])
     else:
-        order = mcf.call("GET", f"{V2020}/fulfillmentOrders/{args[0]}")
-        if order.status_code == 200:
-            for shipment in order.json()["payload"]["fulfillmentShipments"]:
-                for line in shipment["fulfillmentShipmentItem"]:
-                    mcf.call("PUT", f"{V2020}/fulfillmentOrders/{args[0]}/return", json={"items": [{
-                        "sellerReturnItemId": f"{shipment['amazonShipmentId']}-{line['sellerFulfillmentOrderItemId']}",
-                        "sellerFulfillmentOrderItemId": line["sellerFulfillmentOrderItemId"],
-                        "amazonShipmentId": shipment["amazonShipmentId"], "returnReasonCode": "DEFECTIVE"}]})
+        return_everything(mcf, args[0])
+
+
+def return_everything(mcf: Mcf, order_id: str) -> None:
+    """Ask to return every shipped line of an order (one unit each; repeats are DuplicateRequests)."""
+    order = mcf.call("GET", f"{V2020}/fulfillmentOrders/{order_id}")
+    if order.status_code != 200:
+        return
+    for shipment in order.json()["payload"]["fulfillmentShipments"]:
+        for line in shipment["fulfillmentShipmentItem"]:
+            line_id = line["sellerFulfillmentOrderItemId"]
+            item = {"sellerReturnItemId": f"{shipment['amazonShipmentId']}-{line_id}",
+                    "sellerFulfillmentOrderItemId": line_id, "amazonShipmentId": shipment["amazonShipmentId"],
+                    "returnReasonCode": "DEFECTIVE"}
+            mcf.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}/return", json={"items": [item]})
 
 
 def check_accounting(mcf: Mcf, added: Counter) -> None:
@@ -71,9 +101,18 @@ def check_accounting(mcf: Mcf, added: Counter) -> None:
         assert sum(q.values()) == item["added"] == added[sku], (q, item["added"], added[sku])
         lines = [i for o in orders for i in o["items"] if i["sellerSku"] == sku]
         assert q["pendingCustomerOrder"] == sum(i["reserved"] for i in lines)
-        returned = sum(1 for o in orders for r in o["returnItems"] if r["status"] == "Processed"
-                       and next(i for i in o["items"] if i["sellerFulfillmentOrderItemId"] == r[
-                           "sellerFulfillmentOrderItemId"])["sellerSku"] == sku)
+        returned = sum(
+            1
+            for o in orders
+            for r in o["returnItems"]
+            if r["status"] == "Processed"
+            and next(
+                i
+                for i in o["items"]
+                if i["sellerFulfillmentOrderItemId"] == r["sellerFulfillmentOrderItemId"]
+            )["sellerSku"]
+            == sku
+        )
         assert q["shipped"] == sum(i["shipped"] for i in lines) - returned
     for order in orders:
         for i in order["items"]:
@@ -106,22 +145,49 @@ def test_concurrent_creates_never_oversell(app, runtime):
     async def scenario() -> list[int]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8787") as http:
-            token = (await http.post("/auth/o2/token", data={
-                "grant_type": "refresh_token", "refresh_token": DEFAULTS.refresh_token,
-                "client_id": DEFAULTS.client_id, "client_secret": DEFAULTS.client_secret})).json()["access_token"]
+            token = (
+                await http.post(
+                    "/auth/o2/token",
+                    data={
+                        "grant_type": "refresh_token",
+                        "refresh_token": DEFAULTS.refresh_token,
+                        "client_id": DEFAULTS.client_id,
+                        "client_secret": DEFAULTS.client_secret,
+                    },
+                )
+            ).json()["access_token"]
             headers = {"x-amz-access-token": token}
-            await http.post("/fba/inventory/v1/items", headers=headers, json={
-                "sellerSku": "SCARCE", "marketplaceId": "ATVPDKIKX0DER", "productName": "Scarce"})
-            await http.post("/fba/inventory/v1/items/inventory", headers={**headers, "x-amzn-idempotency-token": "t"},
-                            json={"inventoryItems": [{"sellerSku": "SCARCE", "marketplaceId": "ATVPDKIKX0DER",
-                                                      "quantity": 10}]})
+            await http.post(
+                "/fba/inventory/v1/items",
+                headers=headers,
+                json={"sellerSku": "SCARCE", "marketplaceId": "ATVPDKIKX0DER", "productName": "Scarce"},
+            )
+            await http.post(
+                "/fba/inventory/v1/items/inventory",
+                headers={**headers, "x-amzn-idempotency-token": "t"},
+                json={
+                    "inventoryItems": [
+                        {"sellerSku": "SCARCE", "marketplaceId": "ATVPDKIKX0DER", "quantity": 10}
+                    ]
+                },
+            )
 
             async def place(n: int) -> int:
-                response = await http.post(f"{V2020}/fulfillmentOrders", headers=headers, json={
-                    "sellerFulfillmentOrderId": f"RUSH-{n}", "displayableOrderId": f"RUSH-{n}",
-                    "displayableOrderDate": "2026-01-01T00:00:00Z", "displayableOrderComment": "rush",
-                    "shippingSpeedCategory": "Standard", "destinationAddress": ADDRESS,
-                    "items": [{"sellerSku": "SCARCE", "sellerFulfillmentOrderItemId": "1", "quantity": 1}]})
+                response = await http.post(
+                    f"{V2020}/fulfillmentOrders",
+                    headers=headers,
+                    json={
+                        "sellerFulfillmentOrderId": f"RUSH-{n}",
+                        "displayableOrderId": f"RUSH-{n}",
+                        "displayableOrderDate": "2026-01-01T00:00:00Z",
+                        "displayableOrderComment": "rush",
+                        "shippingSpeedCategory": "Standard",
+                        "destinationAddress": ADDRESS,
+                        "items": [
+                            {"sellerSku": "SCARCE", "sellerFulfillmentOrderItemId": "1", "quantity": 1}
+                        ],
+                    },
+                )
                 return response.status_code
 
             return list(await asyncio.gather(*(place(n) for n in range(40))))

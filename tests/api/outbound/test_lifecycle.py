@@ -93,8 +93,10 @@ def test_status_update_walks_the_real_steps(mcf):
     assert mcf.details("MUG")["totalQuantity"] == 3
 
 
-@pytest.mark.parametrize(("first", "then"), [("Planning", "Received"), ("Complete", "Processing"),
-                                             ("Cancelled", "Planning"), ("Processing", "New")])
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("Planning", "Received"), ("Complete", "Processing"), ("Cancelled", "Planning"), ("Processing", "New")],
+)
 def test_status_update_only_moves_forwards(mcf, first, then):
     mcf.stock("MUG", 5)
     mcf.create("O-1", {"MUG": 2})

@@ -13,6 +13,10 @@ def error(response):
     return response.json()["errors"][0]
 
 
+def update(mcf, order_id, **body):
+    return mcf.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}", json=body)
+
+
 def test_create_reserves_units_and_reports_received(mcf):
     mcf.stock("MUG", 10)
     response = mcf.create("O-1", {"MUG": 4})
@@ -50,15 +54,18 @@ def test_unknown_sku_uses_amazons_wording(mcf):
     assert mcf.details("MUG")["fulfillableQuantity"] == 10
 
 
-@pytest.mark.parametrize("fields", [
-    {"destinationAddress": {**ADDRESS, "countryCode": "ZZ"}},
-    {"destinationAddress": {**ADDRESS, "city": ""}},
-    {"shippingSpeedCategory": "ScheduledDelivery"},
-    {"fulfillmentAction": "Hold", "shippingSpeedCategory": "ScheduledDelivery"},
-    {"codSettings": {"isCodRequired": True}},
-    {"featureConstraints": [{"featureName": "NO_SUCH_THING", "featureFulfillmentPolicy": "Required"}]},
-    {"marketplaceId": "A1VC38T7YXB528"},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"destinationAddress": {**ADDRESS, "countryCode": "ZZ"}},
+        {"destinationAddress": {**ADDRESS, "city": ""}},
+        {"shippingSpeedCategory": "ScheduledDelivery"},
+        {"fulfillmentAction": "Hold", "shippingSpeedCategory": "ScheduledDelivery"},
+        {"codSettings": {"isCodRequired": True}},
+        {"featureConstraints": [{"featureName": "NO_SUCH_THING", "featureFulfillmentPolicy": "Required"}]},
+        {"marketplaceId": "A1VC38T7YXB528"},
+    ],
+)
 def test_invalid_combinations_are_400_and_reserve_nothing(mcf, fields):
     mcf.stock("MUG", 10)
     error(mcf.create("O-1", {"MUG": 1}, **fields))
@@ -70,8 +77,10 @@ def test_quantities_and_limits(mcf):
     error(mcf.create("O-1", {"MUG": 0}))
     error(mcf.create("O-2", {"MUG": 251}))
     mcf.stock("CUP", 1)
-    body_items = [{"sellerSku": "MUG", "sellerFulfillmentOrderItemId": "same", "quantity": 1},
-                  {"sellerSku": "CUP", "sellerFulfillmentOrderItemId": "same", "quantity": 1}]
+    body_items = [
+        {"sellerSku": "MUG", "sellerFulfillmentOrderItemId": "same", "quantity": 1},
+        {"sellerSku": "CUP", "sellerFulfillmentOrderItemId": "same", "quantity": 1},
+    ]
     error(mcf.create("O-3", {}, items=body_items))
 
 
@@ -118,9 +127,13 @@ def test_hold_orders_reserve_but_wait(mcf):
 def test_update_releases_hold_and_changes_fields(mcf):
     mcf.stock("MUG", 5)
     mcf.create("O-1", {"MUG": 2}, fulfillmentAction="Hold")
-    response = mcf.call("PUT", f"{V2020}/fulfillmentOrders/O-1", json={
-        "fulfillmentAction": "Ship", "displayableOrderComment": "updated",
-        "items": [{"sellerFulfillmentOrderItemId": "MUG", "quantity": 3}]})
+    response = update(
+        mcf,
+        "O-1",
+        fulfillmentAction="Ship",
+        displayableOrderComment="updated",
+        items=[{"sellerFulfillmentOrderItemId": "MUG", "quantity": 3}],
+    )
     assert response.status_code == 200, response.text
     payload = mcf.order("O-1")
     assert payload["fulfillmentOrder"]["fulfillmentAction"] == "Ship"
@@ -134,17 +147,16 @@ def test_update_releases_hold_and_changes_fields(mcf):
 def test_update_quantity_down_releases_units(mcf):
     mcf.stock("MUG", 5)
     mcf.create("O-1", {"MUG": 4})
-    mcf.call("PUT", f"{V2020}/fulfillmentOrders/O-1", json={"items": [{"sellerFulfillmentOrderItemId": "MUG",
-                                                                       "quantity": 1}]})
+    update(mcf, "O-1", items=[{"sellerFulfillmentOrderItemId": "MUG", "quantity": 1}])
     assert mcf.details("MUG")["fulfillableQuantity"] == 4
 
 
 def test_update_beyond_stock_under_fill_or_kill_is_refused_untouched(mcf):
     mcf.stock("MUG", 3)
     mcf.create("O-1", {"MUG": 2})
-    response = mcf.call("PUT", f"{V2020}/fulfillmentOrders/O-1",
-                        json={"items": [{"sellerFulfillmentOrderItemId": "MUG", "quantity": 9}]})
-    assert response.status_code == 400
+    assert (
+        update(mcf, "O-1", items=[{"sellerFulfillmentOrderItemId": "MUG", "quantity": 9}]).status_code == 400
+    )
     assert mcf.order("O-1")["fulfillmentOrderItems"][0]["quantity"] == 2
     assert mcf.details("MUG")["fulfillableQuantity"] == 1
 
@@ -152,11 +164,11 @@ def test_update_beyond_stock_under_fill_or_kill_is_refused_untouched(mcf):
 def test_update_unknown_item_and_late_update_are_refused(mcf):
     mcf.stock("MUG", 3)
     mcf.create("O-1", {"MUG": 1})
-    bad = mcf.call("PUT", f"{V2020}/fulfillmentOrders/O-1",
-                   json={"items": [{"sellerFulfillmentOrderItemId": "NOPE", "quantity": 1}]})
-    assert bad.status_code == 400
+    assert (
+        update(mcf, "O-1", items=[{"sellerFulfillmentOrderItemId": "NOPE", "quantity": 1}]).status_code == 400
+    )
     mcf.set_status("O-1", "Processing")
-    late = mcf.call("PUT", f"{V2020}/fulfillmentOrders/O-1", json={"displayableOrderComment": "late"})
+    late = update(mcf, "O-1", displayableOrderComment="late")
     assert late.status_code == 400 and "Processing" in late.json()["errors"][0]["message"]
 
 
@@ -196,11 +208,15 @@ def test_list_all_honours_query_start_date_and_pages(mcf):
     cutoff = iso(mcf.runtime.clock.now())
     mcf.advance(60)
     mcf.cancel("O-07")
-    listed = mcf.call("GET", f"{V2020}/fulfillmentOrders", params={"queryStartDate": cutoff}).json()["payload"]
+    listed = mcf.call("GET", f"{V2020}/fulfillmentOrders", params={"queryStartDate": cutoff}).json()[
+        "payload"
+    ]
     assert [o["sellerFulfillmentOrderId"] for o in listed["fulfillmentOrders"]] == ["O-07"]
     first = mcf.call("GET", f"{V2020}/fulfillmentOrders").json()["payload"]
     assert len(first["fulfillmentOrders"]) == 50
-    second = mcf.call("GET", f"{V2020}/fulfillmentOrders", params={"nextToken": first["nextToken"]}).json()["payload"]
+    second = mcf.call("GET", f"{V2020}/fulfillmentOrders", params={"nextToken": first["nextToken"]}).json()[
+        "payload"
+    ]
     ids = [o["sellerFulfillmentOrderId"] for o in first["fulfillmentOrders"] + second["fulfillmentOrders"]]
     assert sorted(ids) == [f"O-{n:02d}" for n in range(60)] and "nextToken" not in second
     assert ids[-1] == "O-07"  # most recently updated last
@@ -215,7 +231,9 @@ def test_sellers_never_see_each_others_orders(mcf, client, other_seller_headers)
     mcf.stock("MUG", 5)
     mcf.create("O-1", {"MUG": 1})
     assert client.get(f"{V2020}/fulfillmentOrders/O-1", headers=other_seller_headers).status_code == 404
-    assert client.put(f"{V2020}/fulfillmentOrders/O-1/cancel", headers=other_seller_headers).status_code == 404
+    assert (
+        client.put(f"{V2020}/fulfillmentOrders/O-1/cancel", headers=other_seller_headers).status_code == 404
+    )
     listed = client.get(f"{V2020}/fulfillmentOrders", headers=other_seller_headers).json()["payload"]
     assert listed["fulfillmentOrders"] == []
     assert mcf.status_of("O-1") == "Received"

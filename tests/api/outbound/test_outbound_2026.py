@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from tests.api.outbound.support import ADDRESS, V2020, V2026
 
-LINE = {"lineItemId": "L1", "product": {"productIdentifier": {"amazonSku": "MUG"}},
-        "amount": {"unit": "EACHES", "value": "2.0"}}
+LINE = {
+    "lineItemId": "L1",
+    "product": {"productIdentifier": {"amazonSku": "MUG"}},
+    "amount": {"unit": "EACHES", "value": "2.0"},
+}
 
 
 def create(mcf, order_id="N-1", **fields):
-    body = {"orderId": order_id, "destination": {"deliveryAddress": {**ADDRESS, "email": "jane@example.com"}},
-            "lineItems": [LINE], **fields}
+    body = {
+        "orderId": order_id,
+        "destination": {"deliveryAddress": {**ADDRESS, "email": "jane@example.com"}},
+        "lineItems": [LINE],
+        **fields,
+    }
     return mcf.call("POST", f"{V2026}/orders", json=body)
 
 
@@ -22,8 +29,12 @@ def get(mcf, order_id="N-1", **params):
 
 def test_create_returns_the_order_and_2020_sees_it(mcf):
     mcf.stock("MUG", 5)
-    response = create(mcf, channel="SHOPIFY", origin={"countryCode": "US"},
-                      fulfillmentConfiguration={"serviceLevel": {"serviceTiers": ["EXPEDITED"]}, "policy": "FILL_ALL"})
+    response = create(
+        mcf,
+        channel="SHOPIFY",
+        origin={"countryCode": "US"},
+        fulfillmentConfiguration={"serviceLevel": {"serviceTiers": ["EXPEDITED"]}, "policy": "FILL_ALL"},
+    )
     assert response.status_code == 200, response.text
     order = response.json()["order"]
     assert order["status"] == "PROCESSING" and order["channel"] == "SHOPIFY"
@@ -48,7 +59,9 @@ def test_create_is_accepted_asynchronously_while_validation_is_pending(mcf):
 def test_create_validates_like_2020(mcf):
     mcf.stock("MUG", 5)
     assert create(mcf, order_id="bad id").status_code == 400
-    assert create(mcf, fulfillmentConfiguration={"serviceLevel": {"serviceTiers": ["WARP"]}}).status_code == 400
+    assert (
+        create(mcf, fulfillmentConfiguration={"serviceLevel": {"serviceTiers": ["WARP"]}}).status_code == 400
+    )
     fractional = {**LINE, "amount": {"unit": "EACHES", "value": "1.5"}}
     assert create(mcf, lineItems=[fractional]).status_code == 400
     assert create(mcf).status_code == 200
@@ -57,8 +70,11 @@ def test_create_validates_like_2020(mcf):
 
 def test_2020_orders_are_visible_in_2026_with_services(mcf):
     mcf.stock("MUG", 5)
-    mcf.create("O-1", {"MUG": 1}, featureConstraints=[{"featureName": "BLOCK_AMZL",
-                                                        "featureFulfillmentPolicy": "Required"}])
+    mcf.create(
+        "O-1",
+        {"MUG": 1},
+        featureConstraints=[{"featureName": "BLOCK_AMZL", "featureFulfillmentPolicy": "Required"}],
+    )
     order = get(mcf, "O-1")
     assert order["fulfillmentConfiguration"]["services"] == {"additional": {"blockAMZL": "REQUIRED"}}
     assert order["lineItems"][0]["amount"] == {"unit": "EACHES", "value": "1.0"}
@@ -87,14 +103,22 @@ def test_update_package_drives_tracking_in_both_versions(mcf):
     create(mcf)
     mcf.call("PUT", f"{V2026}/orders/N-1/status", json={"status": "COMPLETE"})
     package_id = get(mcf)["shipments"][0]["packages"][0]["packageId"]
-    response = mcf.call("PUT", f"{V2026}/orders/N-1/packages/{package_id}",
-                        json={"status": "DELAYED", "tracking": {"proofOfDelivery": {"receivedBy": "nobody"}}})
+    response = mcf.call(
+        "PUT",
+        f"{V2026}/orders/N-1/packages/{package_id}",
+        json={"status": "DELAYED", "tracking": {"proofOfDelivery": {"receivedBy": "nobody"}}},
+    )
     assert response.status_code == 204
     assert get(mcf)["shipments"][0]["packages"][0]["status"] == "DELAYED"
     legacy = mcf.call("GET", f"{V2020}/tracking", params={"packageNumber": package_id}).json()["payload"]
     assert legacy["currentStatus"] == "DELAYED" and legacy["trackingEvents"][0]["eventCode"] == "EVENT_418"
-    assert mcf.call("PUT", f"{V2026}/orders/N-1/packages/{package_id}", json={"status": "LOST"}).status_code == 400
-    assert mcf.call("PUT", f"{V2026}/orders/N-1/packages/999", json={"status": "DELIVERED"}).status_code == 404
+    assert (
+        mcf.call("PUT", f"{V2026}/orders/N-1/packages/{package_id}", json={"status": "LOST"}).status_code
+        == 400
+    )
+    assert (
+        mcf.call("PUT", f"{V2026}/orders/N-1/packages/999", json={"status": "DELIVERED"}).status_code == 404
+    )
 
 
 def test_update_order_releases_a_hold_and_cancel_is_202(mcf):
@@ -117,23 +141,33 @@ def test_list_orders_pages_and_filters(mcf):
     token = first["pagination"]["nextToken"]
     second = mcf.call("GET", f"{V2026}/orders", params={"pageToken": token}).json()
     assert len(first["orders"]) == 50 and len(second["orders"]) == 5 and "pagination" not in second
-    assert mcf.call("GET", f"{V2026}/orders", params={"updatedAfter": "2999-01-01T00:00:00Z"}).json()["orders"] == []
+    assert (
+        mcf.call("GET", f"{V2026}/orders", params={"updatedAfter": "2999-01-01T00:00:00Z"}).json()["orders"]
+        == []
+    )
 
 
 def test_service_id_header_is_echoed(mcf):
     mcf.stock("MUG", 5)
     response = mcf.call(
-        "POST", f"{V2026}/orders", headers={"x-amzn-fulfillment-service-id": "FS01-abc"},
-        json={"orderId": "N-9", "destination": {"deliveryAddress": ADDRESS}, "lineItems": [LINE]})
+        "POST",
+        f"{V2026}/orders",
+        headers={"x-amzn-fulfillment-service-id": "FS01-abc"},
+        json={"orderId": "N-9", "destination": {"deliveryAddress": ADDRESS}, "lineItems": [LINE]},
+    )
     assert response.headers["x-amzn-fulfillment-service-id"] == "FS01-abc"
 
 
 def test_order_preview_offers_and_constraints(mcf):
     mcf.stock("MUG", 3)
     mcf.stock("CUP", 0)
-    body = {"destination": {"deliveryAddress": ADDRESS},
-            "lineItems": [{"product": {"productIdentifier": {"amazonSku": "MUG"}}, "amount": {"value": "2"}},
-                          {"product": {"productIdentifier": {"amazonSku": "CUP"}}, "amount": {"value": "1"}}]}
+    body = {
+        "destination": {"deliveryAddress": ADDRESS},
+        "lineItems": [
+            {"product": {"productIdentifier": {"amazonSku": "MUG"}}, "amount": {"value": "2"}},
+            {"product": {"productIdentifier": {"amazonSku": "CUP"}}, "amount": {"value": "1"}},
+        ],
+    }
     result = mcf.call("POST", f"{V2026}/previews", json=body).json()
     shipment = result["plannedShipments"][0]
     assert [i["productIdentifier"]["amazonSku"] for i in shipment["items"]] == ["MUG"]
@@ -149,12 +183,18 @@ def test_order_preview_offers_and_constraints(mcf):
 def test_get_offers_per_item(mcf):
     mcf.stock("MUG", 3)
     mcf.stock("CUP", 0)
-    body = {"origin": {"countryCode": "US"}, "fulfillmentConfiguration": {"serviceLevel": {"serviceTiers": ["STANDARD"]}},
-            "items": [{"productIdentifier": {"amazonSku": s}} for s in ("MUG", "CUP", "GHOST")]}
+    body = {
+        "origin": {"countryCode": "US"},
+        "fulfillmentConfiguration": {"serviceLevel": {"serviceTiers": ["STANDARD"]}},
+        "items": [{"productIdentifier": {"amazonSku": s}} for s in ("MUG", "CUP", "GHOST")],
+    }
     results = mcf.call("POST", f"{V2026}/offers", json=body).json()["offerResults"]
     assert [len(r["offers"]) for r in results] == [1, 0, 0]
-    assert [r.get("constraints", [{}])[0].get("code") for r in results] == [None, "ItemQuantityNotAvailable",
-                                                                            "InvalidSku"]
+    assert [r.get("constraints", [{}])[0].get("code") for r in results] == [
+        None,
+        "ItemQuantityNotAvailable",
+        "InvalidSku",
+    ]
     assert results[0]["offers"][0]["expiryTime"]
 
 

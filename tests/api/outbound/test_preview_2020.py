@@ -12,13 +12,23 @@ from tests.api.outbound.support import ADDRESS, V2020
 from tests.conftest import issue_token
 
 JP = "A1VC38T7YXB528"
-JP_ADDRESS = {"name": "Taro", "addressLine1": "1-1 Chiyoda", "stateOrRegion": "Tokyo", "postalCode": "100-0001",
-              "countryCode": "JP"}
+JP_ADDRESS = {
+    "name": "Taro",
+    "addressLine1": "1-1 Chiyoda",
+    "stateOrRegion": "Tokyo",
+    "postalCode": "100-0001",
+    "countryCode": "JP",
+}
 
 
 def preview(mcf, items, **fields):
-    body = {"address": ADDRESS, "items": [{"sellerSku": s, "quantity": q, "sellerFulfillmentOrderItemId": s}
-                                          for s, q in items.items()], **fields}
+    body = {
+        "address": ADDRESS,
+        "items": [
+            {"sellerSku": s, "quantity": q, "sellerFulfillmentOrderItemId": s} for s, q in items.items()
+        ],
+        **fields,
+    }
     return mcf.call("POST", f"{V2020}/fulfillmentOrders/preview", json=body)
 
 
@@ -40,7 +50,11 @@ def test_fees_are_decimal_strings_and_faster_costs_more(mcf):
     found = previews(mcf, {"MUG": 2})
     fees = {speed: p["estimatedFees"][0]["amount"] for speed, p in found.items()}
     assert all(isinstance(f["value"], str) and f["currencyCode"] == "USD" for f in fees.values())
-    assert Decimal(fees["Standard"]["value"]) < Decimal(fees["Expedited"]["value"]) < Decimal(fees["Priority"]["value"])
+    assert (
+        Decimal(fees["Standard"]["value"])
+        < Decimal(fees["Expedited"]["value"])
+        < Decimal(fees["Priority"]["value"])
+    )
     assert found["Standard"]["estimatedFees"][0]["name"] == "FBAPerUnitFulfillmentFee"
 
 
@@ -58,10 +72,14 @@ def test_dates_follow_the_emulator_clock(mcf):
     now = mcf.runtime.clock.timestamp()
     mcf.stock("MUG", 5)
     shipment = previews(mcf, {"MUG": 1}, shippingSpeedCategories=["Expedited"])["Expedited"][
-        "fulfillmentPreviewShipments"][0]
-    assert parse_iso(shipment["earliestShipDate"]).timestamp() == pytest.approx(now + DEFAULT.fc_time(), abs=0.01)
+        "fulfillmentPreviewShipments"
+    ][0]
+    assert parse_iso(shipment["earliestShipDate"]).timestamp() == pytest.approx(
+        now + DEFAULT.fc_time(), abs=0.01
+    )
     assert parse_iso(shipment["earliestArrivalDate"]).timestamp() == pytest.approx(
-        now + DEFAULT.fc_time() + DEFAULT.transit_expedited, abs=0.01)
+        now + DEFAULT.fc_time() + DEFAULT.transit_expedited, abs=0.01
+    )
     assert shipment["latestArrivalDate"] > shipment["earliestArrivalDate"]
 
 
@@ -70,9 +88,14 @@ def test_reserved_stock_is_not_fulfillable(mcf):
     assert mcf.create("O-1", {"MUG": 2}).status_code == 200
     standard = previews(mcf, {"MUG": 2}, shippingSpeedCategories=["Standard"])["Standard"]
     assert standard["isFulfillable"] is False
-    assert standard["unfulfillablePreviewItems"] == [{"sellerSku": "MUG", "quantity": 2,
-                                                      "sellerFulfillmentOrderItemId": "MUG",
-                                                      "itemUnfulfillableReasons": ["InsufficientInventory"]}]
+    assert standard["unfulfillablePreviewItems"] == [
+        {
+            "sellerSku": "MUG",
+            "quantity": 2,
+            "sellerFulfillmentOrderItemId": "MUG",
+            "itemUnfulfillableReasons": ["InsufficientInventory"],
+        }
+    ]
     assert "fulfillmentPreviewShipments" not in standard and "estimatedFees" not in standard
 
 
@@ -85,23 +108,36 @@ def test_unknown_sku_is_a_400_not_an_unfulfillable_item(mcf):
 def test_bad_address_and_unavailable_speed_are_order_reasons(mcf):
     mcf.stock("MUG", 5)
     no_city = {k: v for k, v in ADDRESS.items() if k != "city"}
-    bad = previews(mcf, {"MUG": 1}, address=no_city, shippingSpeedCategories=["Standard", "ScheduledDelivery"])
+    bad = previews(
+        mcf, {"MUG": 1}, address=no_city, shippingSpeedCategories=["Standard", "ScheduledDelivery"]
+    )
     assert bad["Standard"]["orderUnfulfillableReasons"] == ["InvalidDestinationAddress"]
-    assert bad["ScheduledDelivery"]["orderUnfulfillableReasons"] == ["DeliverySLAUnavailable",
-                                                                     "InvalidDestinationAddress"]
+    assert bad["ScheduledDelivery"]["orderUnfulfillableReasons"] == [
+        "DeliverySLAUnavailable",
+        "InvalidDestinationAddress",
+    ]
 
 
 def test_feature_constraints_are_echoed_and_checked(mcf):
     mcf.stock("MUG", 5)
     wanted = [{"featureName": "BLOCK_AMZL", "featureFulfillmentPolicy": "Required"}]
     plain = previews(mcf, {"MUG": 1}, shippingSpeedCategories=["Standard"])["Standard"]
-    blocked = previews(mcf, {"MUG": 1}, shippingSpeedCategories=["Standard"], featureConstraints=wanted)["Standard"]
+    blocked = previews(mcf, {"MUG": 1}, shippingSpeedCategories=["Standard"], featureConstraints=wanted)[
+        "Standard"
+    ]
     assert blocked["featureConstraints"] == wanted
-    assert Decimal(blocked["estimatedFees"][0]["amount"]["value"]) > Decimal(plain["estimatedFees"][0]["amount"]["value"])
+    assert Decimal(blocked["estimatedFees"][0]["amount"]["value"]) > Decimal(
+        plain["estimatedFees"][0]["amount"]["value"]
+    )
     ca_only = [{"featureName": "SIGNATURE_CONFIRMATION", "featureFulfillmentPolicy": "Required"}]
     mcf.stock("MUG", 5, marketplace="A2EUQ1WTGCTBG2")
-    canada = previews(mcf, {"MUG": 1}, marketplaceId="A2EUQ1WTGCTBG2", featureConstraints=ca_only,
-                      address={**ADDRESS, "countryCode": "CA", "stateOrRegion": "ON", "city": "Toronto"})
+    canada = previews(
+        mcf,
+        {"MUG": 1},
+        marketplaceId="A2EUQ1WTGCTBG2",
+        featureConstraints=ca_only,
+        address={**ADDRESS, "countryCode": "CA", "stateOrRegion": "ON", "city": "Toronto"},
+    )
     assert canada["Standard"]["orderUnfulfillableReasons"] == ["FeatureNotAvailable"]
 
 
@@ -116,24 +152,47 @@ def japan(mcf, client, runtime):
 
 
 def test_cod_and_delivery_window_variants_in_japan(japan):
-    response = preview(japan, {"TEA": 1}, address=JP_ADDRESS, marketplaceId=JP, includeCODFulfillmentPreview=True,
-                       includeDeliveryWindows=True, shippingSpeedCategories=["Standard", "ScheduledDelivery"])
+    response = preview(
+        japan,
+        {"TEA": 1},
+        address=JP_ADDRESS,
+        marketplaceId=JP,
+        includeCODFulfillmentPreview=True,
+        includeDeliveryWindows=True,
+        shippingSpeedCategories=["Standard", "ScheduledDelivery"],
+    )
     found = response.json()["payload"]["fulfillmentPreviews"]
     assert [(p["shippingSpeedCategory"], p["isCODCapable"]) for p in found] == [
-        ("Standard", False), ("Standard", True), ("ScheduledDelivery", False), ("ScheduledDelivery", True)]
+        ("Standard", False),
+        ("Standard", True),
+        ("ScheduledDelivery", False),
+        ("ScheduledDelivery", True),
+    ]
     cod_fees = {f["name"] for f in found[1]["estimatedFees"]}
-    assert "FBAFulfillmentCODFee" in cod_fees and found[1]["estimatedFees"][0]["amount"]["currencyCode"] == "JPY"
+    assert (
+        "FBAFulfillmentCODFee" in cod_fees and found[1]["estimatedFees"][0]["amount"]["currencyCode"] == "JPY"
+    )
     info = found[2]["scheduledDeliveryInfo"]
     assert info["deliveryTimeZone"] == "Asia/Tokyo" and len(info["deliveryWindows"]) == 3
     assert found[0]["estimatedShippingWeight"]["unit"] == "KILOGRAMS"
 
 
 def offers(mcf, sku, value="1", destination=None):
-    terms = {"origin": {"countryCode": "US"},
-             "destination": {"deliveryAddress": destination or {"postalCode": "98101", "countryCode": "US"}}}
-    return mcf.call("POST", f"{V2020}/deliveryOffers", json={
-        "product": {"productIdentifier": {"merchantSku": sku}, "amount": {"unitOfMeasure": "Eaches", "value": value}},
-        "terms": terms})
+    terms = {
+        "origin": {"countryCode": "US"},
+        "destination": {"deliveryAddress": destination or {"postalCode": "98101", "countryCode": "US"}},
+    }
+    return mcf.call(
+        "POST",
+        f"{V2020}/deliveryOffers",
+        json={
+            "product": {
+                "productIdentifier": {"merchantSku": sku},
+                "amount": {"unitOfMeasure": "Eaches", "value": value},
+            },
+            "terms": terms,
+        },
+    )
 
 
 def test_delivery_offers_expire_and_follow_stock(mcf):

@@ -1,4 +1,4 @@
-"""getPackageTrackingDetails, returns (reason codes, createFulfillmentReturn, restock) and the features endpoints."""
+"""getPackageTrackingDetails, returns (reason codes, createFulfillmentReturn, restock) and features."""
 
 from __future__ import annotations
 
@@ -76,17 +76,25 @@ def return_items(mcf, items):
 
 def test_returns_come_back_to_inventory_by_disposition(mcf, shipped):
     base = {"sellerFulfillmentOrderItemId": "MUG", "amazonShipmentId": shipped["amazonShipmentId"]}
-    result = return_items(mcf, [{**base, "sellerReturnItemId": "R1", "returnReasonCode": "NOLONGERWANTED"},
-                                {**base, "sellerReturnItemId": "R2", "returnReasonCode": "DEFECTIVE",
-                                 "returnComment": "broken"}])
+    result = return_items(
+        mcf,
+        [
+            {**base, "sellerReturnItemId": "R1", "returnReasonCode": "NOLONGERWANTED"},
+            {**base, "sellerReturnItemId": "R2", "returnReasonCode": "DEFECTIVE", "returnComment": "broken"},
+        ],
+    )
     assert [r["status"] for r in result["returnItems"]] == ["New", "New"]
     authorization = result["returnAuthorizations"][0]
-    assert authorization["fulfillmentCenterId"] == "PHX7" and authorization["rmaPageURL"].startswith("https://")
+    assert authorization["fulfillmentCenterId"] == "PHX7" and authorization["rmaPageURL"].startswith(
+        "https://"
+    )
     assert mcf.details("MUG")["fulfillableQuantity"] == 7
     mcf.advance(DEFAULT.return_processing + 1)
     payload = mcf.order("O-1")
     assert {r["sellerReturnItemId"]: r["returnReceivedCondition"] for r in payload["returnItems"]} == {
-        "R1": "Sellable", "R2": "Defective"}
+        "R1": "Sellable",
+        "R2": "Defective",
+    }
     assert payload["returnAuthorizations"] == [authorization]
     details = mcf.details("MUG")
     assert details["fulfillableQuantity"] == 8
@@ -95,17 +103,31 @@ def test_returns_come_back_to_inventory_by_disposition(mcf, shipped):
 
 
 def test_invalid_return_items_say_why(mcf, shipped):
-    base = {"sellerFulfillmentOrderItemId": "MUG", "amazonShipmentId": shipped["amazonShipmentId"],
-            "returnReasonCode": "DEFECTIVE"}
-    result = return_items(mcf, [{**base, "sellerReturnItemId": f"R{n}"} for n in range(4)]
-                          + [{**base, "sellerReturnItemId": "R0"},
-                             {**base, "sellerReturnItemId": "X1", "amazonShipmentId": "nope"},
-                             {**base, "sellerReturnItemId": "X2", "returnReasonCode": "MADE_UP"}])
-    reasons = {i["sellerReturnItemId"]: i["invalidItemReason"]["invalidItemReasonCode"]
-               for i in result["invalidReturnItems"]}
+    base = {
+        "sellerFulfillmentOrderItemId": "MUG",
+        "amazonShipmentId": shipped["amazonShipmentId"],
+        "returnReasonCode": "DEFECTIVE",
+    }
+    result = return_items(
+        mcf,
+        [{**base, "sellerReturnItemId": f"R{n}"} for n in range(4)]
+        + [
+            {**base, "sellerReturnItemId": "R0"},
+            {**base, "sellerReturnItemId": "X1", "amazonShipmentId": "nope"},
+            {**base, "sellerReturnItemId": "X2", "returnReasonCode": "MADE_UP"},
+        ],
+    )
+    reasons = {
+        i["sellerReturnItemId"]: i["invalidItemReason"]["invalidItemReasonCode"]
+        for i in result["invalidReturnItems"]
+    }
     assert len(result["returnItems"]) == 3
-    assert reasons == {"R3": "NoReturnableQuantity", "R0": "DuplicateRequest", "X1": "InvalidValues",
-                       "X2": "InvalidValues"}
+    assert reasons == {
+        "R3": "NoReturnableQuantity",
+        "R0": "DuplicateRequest",
+        "X1": "InvalidValues",
+        "X2": "InvalidValues",
+    }
 
 
 def test_returns_need_shipped_units(mcf):
@@ -113,15 +135,29 @@ def test_returns_need_shipped_units(mcf):
     mcf.create("O-1", {"MUG": 1})
     mcf.set_status("O-1", "Processing")
     shipment = mcf.order("O-1")["fulfillmentShipments"][0]["amazonShipmentId"]
-    result = return_items(mcf, [{"sellerReturnItemId": "R1", "sellerFulfillmentOrderItemId": "MUG",
-                                 "amazonShipmentId": shipment, "returnReasonCode": "DEFECTIVE"}])
-    assert result["invalidReturnItems"][0]["invalidItemReason"]["invalidItemReasonCode"] == "NoCompletedShipItems"
+    result = return_items(
+        mcf,
+        [
+            {
+                "sellerReturnItemId": "R1",
+                "sellerFulfillmentOrderItemId": "MUG",
+                "amazonShipmentId": shipment,
+                "returnReasonCode": "DEFECTIVE",
+            }
+        ],
+    )
+    assert (
+        result["invalidReturnItems"][0]["invalidItemReason"]["invalidItemReasonCode"]
+        == "NoCompletedShipItems"
+    )
     assert result["returnAuthorizations"] == []
 
 
 def test_features_follow_the_marketplace(mcf):
     us = mcf.call("GET", f"{V2020}/features", params={"marketplaceId": US}).json()["payload"]["features"]
-    ca = mcf.call("GET", f"{V2020}/features", params={"marketplaceId": "A2EUQ1WTGCTBG2"}).json()["payload"]["features"]
+    ca = mcf.call("GET", f"{V2020}/features", params={"marketplaceId": "A2EUQ1WTGCTBG2"}).json()["payload"][
+        "features"
+    ]
     eligible = {f["featureName"]: f["sellerEligible"] for f in us}
     assert eligible["SIGNATURE_CONFIRMATION"] is True and eligible["BLANK_BOX"] is True
     assert {f["featureName"]: f["sellerEligible"] for f in ca}["SIGNATURE_CONFIRMATION"] is False
@@ -132,11 +168,19 @@ def test_feature_inventory_and_sku_come_from_stock(mcf):
     mcf.stock("EMPTY")
     inventory = mcf.call("GET", f"{V2020}/features/inventory/BLANK_BOX", params={"marketplaceId": US})
     assert [s["sellerSku"] for s in inventory.json()["payload"]["featureSkus"]] == ["MUG"]
-    sku = mcf.call("GET", f"{V2020}/features/inventory/BLANK_BOX/MUG", params={"marketplaceId": US}).json()["payload"]
+    sku = mcf.call("GET", f"{V2020}/features/inventory/BLANK_BOX/MUG", params={"marketplaceId": US}).json()[
+        "payload"
+    ]
     assert sku["isEligible"] is True and sku["skuCount"] == 4
-    empty = mcf.call("GET", f"{V2020}/features/inventory/BLANK_BOX/EMPTY", params={"marketplaceId": US}).json()
-    assert empty["payload"]["ineligibleReasons"] == ["SKU_NOT_ELIGIBLE"] and "sellerSku" not in empty["payload"]
-    ghost = mcf.call("GET", f"{V2020}/features/inventory/BLANK_BOX/GHOST", params={"marketplaceId": US}).json()
+    empty = mcf.call(
+        "GET", f"{V2020}/features/inventory/BLANK_BOX/EMPTY", params={"marketplaceId": US}
+    ).json()
+    assert (
+        empty["payload"]["ineligibleReasons"] == ["SKU_NOT_ELIGIBLE"] and "sellerSku" not in empty["payload"]
+    )
+    ghost = mcf.call(
+        "GET", f"{V2020}/features/inventory/BLANK_BOX/GHOST", params={"marketplaceId": US}
+    ).json()
     assert ghost["payload"]["ineligibleReasons"] == ["INVALID_SKU"]
     unknown = mcf.call("GET", f"{V2020}/features/inventory/TELEPORT", params={"marketplaceId": US})
     assert unknown.status_code == 400
@@ -145,9 +189,16 @@ def test_feature_inventory_and_sku_come_from_stock(mcf):
 def test_feature_inventory_pages(mcf):
     for n in range(55):
         mcf.stock(f"S{n:02d}", 1)
-    first = mcf.call("GET", f"{V2020}/features/inventory/OVERBOX", params={"marketplaceId": US}).json()["payload"]
-    second = mcf.call("GET", f"{V2020}/features/inventory/OVERBOX",
-                      params={"marketplaceId": US, "nextToken": first["nextToken"]}).json()["payload"]
+    first = mcf.call("GET", f"{V2020}/features/inventory/OVERBOX", params={"marketplaceId": US}).json()[
+        "payload"
+    ]
+    second = mcf.call(
+        "GET",
+        f"{V2020}/features/inventory/OVERBOX",
+        params={"marketplaceId": US, "nextToken": first["nextToken"]},
+    ).json()["payload"]
     assert len(first["featureSkus"]) == 50 and len(second["featureSkus"]) == 5 and "nextToken" not in second
-    bad = mcf.call("GET", f"{V2020}/features/inventory/OVERBOX", params={"marketplaceId": US, "nextToken": "zz"})
+    bad = mcf.call(
+        "GET", f"{V2020}/features/inventory/OVERBOX", params={"marketplaceId": US, "nextToken": "zz"}
+    )
     assert bad.status_code == 400
