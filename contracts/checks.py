@@ -7,6 +7,8 @@
 `positive_data_acceptance` is not used: SP-API answers schema-valid requests with business 400s
 (unknown SKU, duplicate order id), so a rejection of valid-looking data is not a contract breach.
 `unsupported_method` is not used either: SP-API answers unknown methods with 403, not 405.
+The SP-API checks are passed explicitly (`CHECKS`), not registered with `@schemathesis.check`: a
+registration is global and would impose SP-API headers on every other schemathesis run in the process.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-import schemathesis
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -25,7 +26,6 @@ from schemathesis.specs.openapi.checks import (
 )
 
 
-@schemathesis.check
 def error_envelope_conformance(ctx: Any, response: Any, case: Any) -> bool | None:
     """An error response carries SP-API's error envelope with a code and a message per error."""
     if response.status_code < 400 or not response.content:
@@ -43,14 +43,12 @@ def error_envelope_conformance(ctx: Any, response: Any, case: Any) -> bool | Non
     return True
 
 
-@schemathesis.check
 def request_id_present(ctx: Any, response: Any, case: Any) -> bool | None:
     """SP-API sends `x-amzn-RequestId` on every response, success or error."""
     assert response.headers.get("x-amzn-requestid"), "the x-amzn-RequestId header is missing"
     return True
 
 
-@schemathesis.check
 def rate_limit_header_valid(ctx: Any, response: Any, case: Any) -> bool | None:
     """`x-amzn-RateLimit-Limit`, when sent, is the rate in requests per second as a decimal string."""
     values = response.headers.get("x-amzn-ratelimit-limit")

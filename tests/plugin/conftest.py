@@ -1,8 +1,6 @@
-"""pytester for the plugin tests: each runs a small test suite in a fresh directory."""
+"""Plugin tests run small suites with pytester (enabled by `-p pytester` in the pytest settings)."""
 
 import pytest
-
-pytest_plugins = ["pytester"]
 
 
 @pytest.fixture(autouse=True)
