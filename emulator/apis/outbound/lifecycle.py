@@ -199,6 +199,8 @@ def force(env: Env, order: records.Order, target: str, now: float) -> None:
         raise refuse(f"{status} is final") if status != target else refuse("it is already there")
     if target == "New" or RANK.get(target, 99) <= RANK[status]:
         raise refuse("statuses only move forwards")
+    if target == "CompletePartialled" and not _short(order) and sum(map(remaining, order["items"])) < 2:
+        raise refuse("a partial completion needs at least two units")
     if target == "Cancelled":
         cancel(env, order, now)
     elif target in ("Invalid", "Unfulfillable"):
@@ -211,22 +213,24 @@ def force(env: Env, order: records.Order, target: str, now: float) -> None:
     else:
         if order["fulfillmentAction"] == "Hold":
             raise refuse("the order is on hold; set fulfillmentAction to Ship first")
-        _walk(env, order, target, now, refuse)
+        _walk(env, order, target, now)
     proceed(env, order, now)
 
 
-def _walk(env: Env, order: records.Order, target: str, now: float, refuse: Any) -> None:
+def _short(order: records.Order) -> bool:
+    """Whether some units of the order will not ship (unfulfillable, cancelled, or not reserved)."""
+    return any(i["unfulfillable"] or i["cancelled"] or remaining(i) > i["reserved"] for i in order["items"])
+
+
+def _walk(env: Env, order: records.Order, target: str, now: float) -> None:
     goal = RANK.get(target, RANK["Processing"])
     while order["status"] in RANK and RANK[order["status"]] < goal:
         name, _ = next_step(order, env.timings) or ("", 0.0)
         STEPS[name](env, order, now)
     if order["status"] != "Processing" or target == "Processing":
         return
-    if target == "CompletePartialled" and not any(
-        i["unfulfillable"] or i["cancelled"] for i in order["items"]
-    ):
-        if not shipments.withhold_one(env.tenant, order, now):
-            raise refuse("a partial completion needs at least two units picked")
+    if target == "CompletePartialled" and not _short(order):
+        shipments.withhold_one(env.tenant, order, now)  # force() made sure there are two units to split
     if any(s["status"] == "PENDING" for s in order["shipments"]):
         _ship(env, order, now)
     if order["status"] == "Processing":

@@ -96,23 +96,24 @@ def pick(tenant: TenantState, seller_id: str, order: records.Order, now: float, 
     return True
 
 
-def withhold_one(tenant: TenantState, order: records.Order, now: float) -> bool:
-    """Take one unit out of the last pending shipment (it becomes unfulfillable); False if impossible."""
+def withhold_one(tenant: TenantState, order: records.Order, now: float) -> None:
+    """Take one unit out of the last pending shipment (it becomes unfulfillable), if it holds two or more."""
     pending = [s for s in order["shipments"] if s["status"] == "PENDING"]
     if not pending or sum(i["quantity"] for s in pending for i in s["items"]) < 2:
-        return False
+        return
     shipment = pending[-1]
     line = shipment["items"][-1]
     item = next(
         i for i in order["items"] if i["sellerFulfillmentOrderItemId"] == line["sellerFulfillmentOrderItemId"]
     )
     line["quantity"] -= 1
-    if line["quantity"] == 0:
+    if line["quantity"] == 0:  # the line's package would leave empty: drop both
         shipment["items"].pop()
+        number = line["packageNumber"]
+        shipment["packages"] = [p for p in shipment["packages"] if p["packageNumber"] != number]
     item["picked"] -= 1
     item["reserved"] -= inventory.release(tenant, now, order["marketplaceId"], item["sellerSku"], 1)
     item["unfulfillable"] += 1
-    return True
 
 
 def ship_pending(tenant: TenantState, order: records.Order, now: float, timings: Timings) -> None:

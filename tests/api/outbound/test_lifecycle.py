@@ -122,6 +122,7 @@ def test_status_update_to_complete_partialled_needs_two_units(mcf):
     mcf.stock("MUG", 5)
     mcf.create("O-1", {"MUG": 1})
     assert mcf.set_status("O-1", "CompletePartialled").status_code == 400
+    assert mcf.status_of("O-1") == "Received" and mcf.order("O-1")["fulfillmentShipments"] == []
 
 
 @pytest.mark.parametrize("target", ["Unfulfillable", "Invalid", "Cancelled"])
@@ -157,3 +158,14 @@ def test_scheduled_steps_after_a_status_update_are_ignored(mcf):
     mcf.advance(10 * 24 * HOUR)
     assert mcf.status_of("O-1") == "Cancelled"
     assert mcf.order("O-1")["fulfillmentShipments"] == []
+
+
+def test_complete_partialled_drops_a_package_left_empty(mcf):
+    mcf.stock("MUG", 5)
+    mcf.stock("CUP", 5)
+    mcf.create("O-1", {"MUG": 1, "CUP": 1})
+    assert mcf.set_status("O-1", "CompletePartialled").status_code == 200
+    shipment = mcf.order("O-1")["fulfillmentShipments"][0]
+    assert [i["sellerSku"] for i in shipment["fulfillmentShipmentItem"]] == ["MUG"]
+    assert len(shipment["fulfillmentShipmentPackage"]) == 1
+    assert mcf.details("CUP")["fulfillableQuantity"] == 5
