@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,8 +53,19 @@ def evaluate(expression: str, source: Exchange) -> Any:
     raise ValueError(f"unsupported runtime expression {expression!r}")
 
 
-def _inputs(step: Step, done: list[Exchange]) -> dict[str, dict[str, Any]]:
-    inputs = {"path": dict(step.path), "query": dict(step.query), "headers": dict(step.headers)}
+def fill(value: Any, run: str) -> Any:
+    """`value` with `{run}` replaced by `run` in every string inside it."""
+    if isinstance(value, str):
+        return value.replace("{run}", run)
+    if isinstance(value, dict):
+        return {k: fill(v, run) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fill(v, run) for v in value]
+    return value
+
+
+def _inputs(step: Step, done: list[Exchange], run: str) -> dict[str, dict[str, Any]]:
+    inputs = {"path": fill(step.path, run), "query": fill(step.query, run), "headers": fill(step.headers, run)}
     if step.via is None:
         return inputs
     source = done[step.via]
@@ -74,12 +86,14 @@ def run_workflow(workflow: Workflow, target: Target) -> list[Exchange]:
         if reason:
             pytest.skip(f"{workflow.name}: {reason}")
     done: list[Exchange] = []
+    run = f"-{secrets.token_hex(3)}"
     for index, (step, op) in enumerate(zip(workflow.steps, operations, strict=True)):
-        inputs = _inputs(step, done)
+        inputs = _inputs(step, done, run)
+        body = fill(step.body, run)
         kwargs: dict[str, Any] = {"path_parameters": inputs["path"], "query": inputs["query"],
                                   "headers": inputs["headers"]}
-        if step.body is not None:
-            kwargs["body"] = step.body
+        if body is not None:
+            kwargs["body"] = body
         case = contract_schema(op.model).find_operation_by_id(op.operation_id).Case(**kwargs)
         response = case.call(headers=target.headers(op), **target.call_kwargs())
         case.validate_response(response, checks=CHECKS)
@@ -87,8 +101,8 @@ def run_workflow(workflow: Workflow, target: Target) -> list[Exchange]:
         expected = [step.status] if step.status else [s for s in op.responses if 200 <= s < 300]
         assert response.status_code in expected, f"{label}: {response.status_code} {response.text}"
         document = orjson.loads(response.content) if response.content else None
-        for path, value in step.expect.items():
+        for path, value in fill(step.expect, run).items():
             assert pointer(document, path) == value, f"{label}: {path} is {pointer(document, path)!r}, not {value!r}"
-        done.append(Exchange(op.operation_id, inputs["path"], inputs["query"], inputs["headers"], step.body,
+        done.append(Exchange(op.operation_id, inputs["path"], inputs["query"], inputs["headers"], body,
                              response.status_code, document))
     return done

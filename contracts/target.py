@@ -106,6 +106,24 @@ class RemoteTarget(Target):
 
     def __init__(self, catalog: Catalog, credentials: Credentials) -> None:
         super().__init__(catalog, credentials, httpx.Client(base_url=credentials.endpoint, timeout=60.0))
+        self._missing: frozenset[str] | None = None
 
     def call_kwargs(self) -> dict[str, Any]:
         return {"base_url": self.credentials.endpoint}
+
+    def missing_behaviour(self, op: Operation) -> str | None:
+        """Another mcf-emulator says what it lacks at `/_emulator/coverage`; other endpoints serve everything."""
+        if self._missing is None:
+            self._missing = _missing_operations(self.http)
+        if op.operation_id in self._missing:
+            return f"{op.operation_id} has no behaviour at {self.credentials.endpoint} (its /_emulator/coverage)"
+        return None
+
+
+def _missing_operations(http: httpx.Client) -> frozenset[str]:
+    try:
+        response = http.get("/_emulator/coverage")
+        models = response.json()["models"] if response.status_code == 200 else {}
+    except (httpx.HTTPError, ValueError, KeyError, TypeError):
+        models = {}
+    return frozenset(op for entry in models.values() for op in entry.get("missing", []))

@@ -3,6 +3,8 @@
 A `Step` names its operation, the earlier step whose exchange feeds it (`via`, resolved with the
 link `links.py` defines from that operation and status), its own fixed inputs, the status it must
 get and JSON-pointer expectations on the answer. Every answer also goes through the suite's checks.
+`{run}` in any string is replaced by a token unique to the run, so remote targets (never reset)
+get fresh SKUs and order ids each time.
 """
 
 from __future__ import annotations
@@ -47,24 +49,24 @@ def _stock(sku: str, quantity: int) -> tuple[Step, ...]:
     )
 
 
-_ORDER_2020 = {"sellerFulfillmentOrderId": "WF-2020", "displayableOrderId": "WF-2020",
+_ORDER_2020 = {"sellerFulfillmentOrderId": "WF-2020{run}", "displayableOrderId": "WF-2020{run}",
                "displayableOrderDate": "2026-01-02T03:04:05Z", "displayableOrderComment": "Thank you",
                "shippingSpeedCategory": "Standard", "destinationAddress": _ADDRESS,
-               "items": [{"sellerSku": "WF-MUG", "sellerFulfillmentOrderItemId": "line-1", "quantity": 2}]}
-_ORDER_2026 = {"orderId": "WF-2026", "destination": {"deliveryAddress": _ADDRESS}, "origin": {"countryCode": "US"},
+               "items": [{"sellerSku": "WF-MUG{run}", "sellerFulfillmentOrderItemId": "line-1", "quantity": 2}]}
+_ORDER_2026 = {"orderId": "WF-2026{run}", "destination": {"deliveryAddress": _ADDRESS}, "origin": {"countryCode": "US"},
                "fulfillmentConfiguration": {"action": "HOLD"},
-               "lineItems": [{"lineItemId": "line-1", "product": {"productIdentifier": {"amazonSku": "WF-MUG"}},
+               "lineItems": [{"lineItemId": "line-1", "product": {"productIdentifier": {"amazonSku": "WF-MUG{run}"}},
                               "amount": {"unit": "EACHES", "value": "2"}}]}
 _STATUS_2020 = "/payload/fulfillmentOrder/fulfillmentOrderStatus"
 _PLAN = {"destinationMarketplaces": [US], "name": "Workflow plan",
          "sourceAddress": {**_ADDRESS, "phoneNumber": "2065550100"},
-         "items": [{"msku": "WF-MUG", "labelOwner": "SELLER", "prepOwner": "SELLER", "quantity": 12}]}
+         "items": [{"msku": "WF-MUG{run}", "labelOwner": "SELLER", "prepOwner": "SELLER", "quantity": 12}]}
 
 WORKFLOWS: tuple[Workflow, ...] = (
     Workflow("outbound 2020-07-01: stock -> create -> get -> update -> get -> cancel -> get", (
-        *_stock("WF-MUG", 10),
+        *_stock("WF-MUG{run}", 10),
         Step("createFulfillmentOrder", body=_ORDER_2020),
-        Step("getFulfillmentOrder", via=3, expect={"/payload/fulfillmentOrder/sellerFulfillmentOrderId": "WF-2020"}),
+        Step("getFulfillmentOrder", via=3, expect={"/payload/fulfillmentOrder/sellerFulfillmentOrderId": "WF-2020{run}"}),
         Step("updateFulfillmentOrder", via=3, body={"displayableOrderComment": "Updated comment"}),
         Step("getFulfillmentOrder", via=5,
              expect={"/payload/fulfillmentOrder/displayableOrderComment": "Updated comment"}),
@@ -72,9 +74,9 @@ WORKFLOWS: tuple[Workflow, ...] = (
         Step("getFulfillmentOrder", via=7, expect={_STATUS_2020: "Cancelled"}),
     )),
     Workflow("outbound 2026-07-04: stock -> create (hold) -> get -> cancel -> get", (
-        *_stock("WF-MUG", 10),
+        *_stock("WF-MUG{run}", 10),
         Step("createOrder", body=_ORDER_2026),
-        Step("getOrder", via=3, expect={"/order/orderId": "WF-2026"}),
+        Step("getOrder", via=3, expect={"/order/orderId": "WF-2026{run}"}),
         Step("cancelOrder", via=3),
         Step("getOrder", via=5, expect={"/order/status": "CANCELLED"}),
     )),
@@ -101,7 +103,7 @@ WORKFLOWS: tuple[Workflow, ...] = (
         Step("cancelReport", via=0),
     )),
     Workflow("listings: put -> get -> patch -> delete", (
-        Step("putListingsItem", path={"sellerId": "A1MCFEMULATOR1", "sku": "WF-MUG"},
+        Step("putListingsItem", path={"sellerId": "A1MCFEMULATOR1", "sku": "WF-MUG{run}"},
              query={"marketplaceIds": US}, body={"productType": "PRODUCT", "attributes": {}}),
         Step("getListingsItem", via=0),
         Step("patchListingsItem", via=0, body={"productType": "PRODUCT", "patches": [
