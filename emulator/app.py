@@ -24,7 +24,8 @@ NON_SPAPI_PREFIXES = ("/_emulator", "/auth/o2/", "/apps/authorize/")
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     return JSONResponse({"error": "not_found" if status == 404 else "error",
-                         "error_description": getattr(exc, "detail", "request failed")}, status_code=status)
+                         "error_description": getattr(exc, "detail", "request failed")}, status_code=status,
+                        headers=getattr(exc, "headers", None))  # e.g. `Allow` on a 405
 
 
 class EmulatorApp:

@@ -11,16 +11,15 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
-from emulator.control.http import admin_route, body_of, field, reply
+from emulator.control.http import Endpoint, body_of, field, reply
 from emulator.control.plane import ControlError
 
 if TYPE_CHECKING:
     from emulator.runtime import Runtime
 
 
-def routes(rt: Runtime) -> list[Route]:
+def endpoints(rt: Runtime) -> dict[str, dict[str, Endpoint]]:
     plane = rt.control
 
     async def show(request: Request) -> Response:
@@ -46,11 +45,10 @@ def routes(rt: Runtime) -> list[Route]:
         speed = field(await body_of(request, required=False), "speed", (int, float), 1.0)
         return reply(plane.run(speed))
 
-    settings = rt.settings
-    return [
-        admin_route(settings, "/clock", show, ["GET"]),
-        admin_route(settings, "/clock/advance", advance, ["POST"]),
-        admin_route(settings, "/clock/set", set_to, ["POST"]),
-        admin_route(settings, "/clock/freeze", freeze, ["POST"]),
-        admin_route(settings, "/clock/run", run, ["POST"]),
-    ]
+    return {
+        "/clock": {"GET": show},
+        "/clock/advance": {"POST": advance},
+        "/clock/set": {"POST": set_to},
+        "/clock/freeze": {"POST": freeze},
+        "/clock/run": {"POST": run},
+    }

@@ -10,17 +10,16 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
 from emulator.control.files import fault_rules
-from emulator.control.http import admin_route, body_of, reply
+from emulator.control.http import Endpoint, body_of, reply
 from emulator.control.plane import ControlError
 
 if TYPE_CHECKING:
     from emulator.runtime import Runtime
 
 
-def routes(rt: Runtime) -> list[Route]:
+def endpoints(rt: Runtime) -> dict[str, dict[str, Endpoint]]:
     plane = rt.control
 
     async def show(request: Request) -> Response:
@@ -47,12 +46,7 @@ def routes(rt: Runtime) -> list[Route]:
         plane.remove_fault(request.path_params["rule_id"])
         return reply(None)
 
-    settings = rt.settings
-    return [
-        admin_route(settings, "/faults", show, ["GET"]),
-        admin_route(settings, "/faults", add, ["POST"]),
-        admin_route(settings, "/faults", replace, ["PUT"]),
-        admin_route(settings, "/faults", clear, ["DELETE"]),
-        admin_route(settings, "/faults/{rule_id}", one, ["GET"]),
-        admin_route(settings, "/faults/{rule_id}", remove, ["DELETE"]),
-    ]
+    return {
+        "/faults": {"GET": show, "POST": add, "PUT": replace, "DELETE": clear},
+        "/faults/{rule_id}": {"GET": one, "DELETE": remove},
+    }

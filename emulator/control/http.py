@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from emulator.control.contract import BodySchemas
 from emulator.control.files import parse_document
 from emulator.control.plane import ControlError
 
@@ -75,6 +76,20 @@ def guarded(settings: Settings, fn: Endpoint, *, open_to_token: bool = False) ->
     return endpoint
 
 
+def admin_routes(settings: Settings, schemas: BodySchemas, table: dict[str, dict[str, Endpoint]],
+                 **options: bool) -> list[Route]:
+    """One guarded route per path under /_emulator, dispatching on the method (405s list them all)."""
+    routes = []
+    for path, by_method in table.items():
+        def dispatch(request: Request, path: str = PREFIX + path, by_method: dict[str, Endpoint] = by_method
+                     ) -> Awaitable[Response]:
+            method = "GET" if request.method == "HEAD" else request.method
+            request.state.check_body = lambda body: schemas.check(path, method, body)
+            return by_method[method](request)
+        routes.append(Route(PREFIX + path, guarded(settings, dispatch, **options), methods=list(by_method)))
+    return routes
+
+
 async def body_of(request: Request, *, required: bool = True) -> Any:
     """The request's JSON or YAML document (None when empty and not required)."""
     raw = await request.body()
@@ -83,15 +98,17 @@ async def body_of(request: Request, *, required: bool = True) -> Any:
             raise ControlError(400, "InvalidBody", "this endpoint needs a JSON or YAML body")
         return None
     try:
-        return parse_document(raw, request.headers.get("content-type", ""))
+        document = parse_document(raw, request.headers.get("content-type", ""))
     except ValueError as error:
         raise ControlError(400, "InvalidBody", str(error)) from None
+    request.state.check_body(document)
+    return document
 
 
 def query_value(request: Request, name: str, kind: type, default: Any = None) -> Any:
     """A typed query parameter (int or bool), or ControlError naming it."""
     raw = request.query_params.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     if kind is bool:
         if raw.lower() in ("true", "1", "yes"):
@@ -118,7 +135,3 @@ def field(document: Any, name: str, kinds: tuple[type, ...], default: Any = None
         raise ControlError(400, "InvalidBody", f"field {name!r} must be {names}")
     return value
 
-
-def admin_route(settings: Settings, path: str, fn: Endpoint, methods: list[str], **options: bool) -> Route:
-    """A guarded route under /_emulator."""
-    return Route(PREFIX + path, guarded(settings, fn, **options), methods=methods)

@@ -58,12 +58,12 @@ def invoke(rt: Runtime, operation_id: str, seller_id: str | None, params: dict[s
     x = Exchange(op.method, path, urlencode(query).encode(), headers,
                  b"" if body is None else orjson.dumps(body), False)
     x.request_id = rt.ids.uuid()
-    x.operation, x.path_params = rt.router.match(op.method, path)
     seller = rt.accounts.seller(seller_id) if seller_id else None
     app = rt.accounts.application(DEFAULTS.client_id)
     x.caller = Caller(DEFAULTS.client_id, app["application_id"] if app else DEFAULTS.application_id,
                       seller_id, tuple(seller["marketplaces"]) if seller else ())
     try:
+        x.operation, x.path_params = rt.router.match(op.method, path)
         for step in (validate_request, dispatch, validate_response):
             step(x, rt)
     except SpApiError as error:

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
-from emulator.control.http import admin_route, body_of, field, query_value, reply
+from emulator.control.http import Endpoint, body_of, field, query_value, reply
 from emulator.control.plane import ControlError
 
 if TYPE_CHECKING:
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 MAX_LIMIT = 1000
 
 
-def routes(rt: Runtime) -> list[Route]:
+def endpoints(rt: Runtime) -> dict[str, dict[str, Endpoint]]:
     plane = rt.control
 
     async def journal(request: Request) -> Response:
@@ -52,10 +51,7 @@ def routes(rt: Runtime) -> list[Route]:
             field(doc, "mode", (str,)), field(doc, "sandboxCap", (bool,)), field(doc, "headerOn429", (bool,)),
             field(doc, "overrides", (dict,))))
 
-    settings = rt.settings
-    return [
-        admin_route(settings, "/journal", journal, ["GET"]),
-        admin_route(settings, "/journal", clear_journal, ["DELETE"]),
-        admin_route(settings, "/rate-limits", rate_limits, ["GET"]),
-        admin_route(settings, "/rate-limits", configure, ["PUT"]),
-    ]
+    return {
+        "/journal": {"GET": journal, "DELETE": clear_journal},
+        "/rate-limits": {"GET": rate_limits, "PUT": configure},
+    }

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from emulator.control import snapshot
 from emulator.control.seed import Seeder, SeedError
-from emulator.edge.faults import FaultSpecError
+from emulator.control.snapshot import MAX_SPEED
+from emulator.edge.faults import LATEST, FaultSpecError
 from emulator.state.clock import iso, parse_iso
 
 if TYPE_CHECKING:
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 _UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([wdhms])")
-MAX_SPEED = 1_000_000.0
-LATEST = 2.0e11  # about the year 8300: later instants no longer fit every date type in use
 _ISO_DURATION = re.compile(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\Z")
 
 

@@ -14,7 +14,8 @@ from starlette.routing import Route
 
 from emulator import __version__
 from emulator.control import clock, faults, journal, state
-from emulator.control.http import PREFIX, admin_route, reply
+from emulator.control.contract import BodySchemas
+from emulator.control.http import PREFIX, Endpoint, admin_routes, reply
 
 if TYPE_CHECKING:
     from emulator.runtime import Runtime
@@ -31,9 +32,9 @@ def routes(runtime: Runtime) -> list[Route]:
     async def coverage(request: Request) -> Response:
         return reply(runtime.registry.coverage(runtime.catalog))
 
-    settings = runtime.settings
-    return [
-        admin_route(settings, "/health", health, ["GET"], open_to_token=True),
-        admin_route(settings, "/coverage", coverage, ["GET"]),
-        *state.routes(runtime), *clock.routes(runtime), *faults.routes(runtime), *journal.routes(runtime),
-    ]
+    settings, schemas = runtime.settings, BodySchemas()
+    table: dict[str, dict[str, Endpoint]] = {"/coverage": {"GET": coverage}}
+    for group in (state, clock, faults, journal):
+        table.update(group.endpoints(runtime))
+    return [*admin_routes(settings, schemas, {"/health": {"GET": health}}, open_to_token=True),
+            *admin_routes(settings, schemas, table)]

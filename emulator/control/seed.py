@@ -75,7 +75,8 @@ class Seeder:
             raise SeedError(f"{where}: `redirectUris` must be a list")
         self.rt.accounts.add_application(str(_need(entry, "clientId", where)),
                                          str(_need(entry, "clientSecret", where)),
-                                         entry.get("applicationId"), [str(u) for u in uris],
+                                         str(entry["applicationId"]) if entry.get("applicationId") else None,
+                                         [str(u) for u in uris],
                                          str(entry.get("name", "")))
 
     def _sellers(self, entry: dict[str, Any], where: str) -> None:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from emulator import __version__
+from emulator.edge.faults import LATEST
 from emulator.state.clock import iso
 from emulator.state.sqlite import meta_of, restore_meta
 
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from emulator.runtime import Runtime
 
 FORMAT = "mcf-emulator/state"
+MAX_SPEED = 1_000_000.0
 VERSION = 1
 
 
@@ -34,8 +37,29 @@ def take(rt: Runtime) -> dict[str, Any]:
             "ids": meta["ids"], "store": rt.store.snapshot()}
 
 
-def check(document: Any) -> None:
-    """Raise ValueError unless `document` is a snapshot this version can restore."""
+def _check_partition(name: str, tables: Any) -> None:
+    if not isinstance(tables, dict) or not all(
+            isinstance(rows, dict) and all(isinstance(r, dict) for r in rows.values()) for rows in tables.values()):
+        raise ValueError(f"snapshot partition {name!r} must map table names to objects of records")
+
+
+def _check_store(store: dict[str, Any], kinds: Iterable[str]) -> None:
+    _check_partition("shared", store.get("shared", {}))
+    tenants = store.get("tenants", {})
+    if not isinstance(tenants, dict):
+        raise ValueError("snapshot field 'store.tenants' must be an object")
+    for seller, tables in tenants.items():
+        _check_partition(seller, tables)
+    known = set(kinds)
+    for entry in store.get("scheduler", []) if isinstance(store.get("scheduler", []), list) else [None]:
+        if not (isinstance(entry, list) and len(entry) == 4 and isinstance(entry[0], int | float)
+                and entry[1] in known and isinstance(entry[2], str) and isinstance(entry[3], dict)):
+            raise ValueError(f"snapshot scheduler entry {entry!r} is not [due, known kind, seller, payload]")
+
+
+def check(document: Any, kinds: Iterable[str] = ()) -> None:
+    """Raise ValueError unless `document` is a snapshot this version can restore (`kinds`: known
+    transition kinds, which every scheduled event must name)."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f"not an emulator snapshot (expected format {FORMAT!r})")
     if document.get("version") != VERSION:
@@ -43,19 +67,24 @@ def check(document: Any) -> None:
     for name, kind in (("clock", dict), ("ids", dict), ("store", dict)):
         if not isinstance(document.get(name), kind):
             raise ValueError(f"snapshot field {name!r} is missing or not an object")
+    if not isinstance(document["ids"].get("seed"), int):
+        raise ValueError("snapshot field 'ids.seed' must be an integer")
     state = document["ids"].get("state")
     try:
         random.Random().setstate((state[0], tuple(state[1]), state[2]))
     except (TypeError, ValueError, IndexError, KeyError):
         raise ValueError("snapshot field 'ids.state' is not an id-factory state") from None
     clock = document["clock"]
-    if not isinstance(clock.get("epoch"), int | float) or not isinstance(clock.get("speed"), int | float):
-        raise ValueError("snapshot field 'clock' needs numeric 'epoch' and 'speed'")
+    epoch, speed = clock.get("epoch"), clock.get("speed")
+    if not (isinstance(epoch, int | float) and isinstance(speed, int | float) and 0 <= epoch <= LATEST
+            and 0 <= speed <= MAX_SPEED):
+        raise ValueError("snapshot field 'clock' needs an 'epoch' and a 'speed' in range")
+    _check_store(document["store"], kinds)
 
 
 def restore(rt: Runtime, document: dict[str, Any]) -> None:
     """Replace the world with `document` (checked first: a bad document changes nothing)."""
-    check(document)
+    check(document, rt.registry.transitions)
     before = rt.store.snapshot()
     try:
         rt.store.restore(document["store"])

@@ -11,15 +11,14 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
-from emulator.control.http import admin_route, body_of, field, reply
+from emulator.control.http import Endpoint, body_of, field, reply
 
 if TYPE_CHECKING:
     from emulator.runtime import Runtime
 
 
-def routes(rt: Runtime) -> list[Route]:
+def endpoints(rt: Runtime) -> dict[str, dict[str, Endpoint]]:
     plane = rt.control
 
     async def reset(request: Request) -> Response:
@@ -39,10 +38,8 @@ def routes(rt: Runtime) -> list[Route]:
         plane.restore(await body_of(request))
         return reply({"restored": True, "clock": plane.clock()})
 
-    settings = rt.settings
-    return [
-        admin_route(settings, "/reset", reset, ["POST"]),
-        admin_route(settings, "/seed", seed, ["POST"]),
-        admin_route(settings, "/state", export_state, ["GET"]),
-        admin_route(settings, "/state", import_state, ["PUT"]),
-    ]
+    return {
+        "/reset": {"POST": reset},
+        "/seed": {"POST": seed},
+        "/state": {"GET": export_state, "PUT": import_state},
+    }

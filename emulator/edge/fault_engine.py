@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl
 
 import orjson
 
-from emulator.edge.faults import FAULT_HEADER, MATCH_FIELDS, Effect, FaultRule, FaultSpecError, Injection
+from emulator.edge.faults import FAULT_HEADER, LATEST, MATCH_FIELDS, Effect, FaultRule, FaultSpecError, Injection
 from emulator.errors import InvalidInput, NotFound, ServiceUnavailable
 from emulator.state.clock import parse_iso
 
@@ -40,9 +40,12 @@ def _instant(doc: dict[str, Any], name: str) -> float | None:
     if doc.get(name) is None:
         return None
     try:
-        return parse_iso(str(doc[name])).timestamp()
-    except ValueError:
-        raise FaultSpecError(f"`{name}` must be an ISO-8601 date-time") from None
+        instant = parse_iso(str(doc[name])).timestamp()
+    except (ValueError, OverflowError):
+        instant = -1.0
+    if not 0 <= instant <= LATEST:
+        raise FaultSpecError(f"`{name}` must be an ISO-8601 date-time between 1970 and the year 8000")
+    return instant
 
 
 class FaultEngine:

@@ -32,6 +32,8 @@ import orjson
 from emulator.errors import SpApiError
 
 FAULT_HEADER = "x-mcf-emulator-fault"
+MAX_DELAY_MS = 600_000
+LATEST = 2.0e11  # POSIX seconds, about the year 8300: the furthest the emulator clock (and rules) may go
 KINDS = ("error", "latency", "drop", "empty", "truncate", "malformed", "content-type", "stale")
 # Amazon's generic texts per status (reference §4.4) and the x-amzn-ErrorType observed on some of them.
 STANDARD_ERRORS: dict[int, tuple[str, str, str | None]] = {
@@ -58,8 +60,9 @@ def _delay(value: Any, name: str) -> tuple[float, float] | None:
     if value is None:
         return None
     pair = value if isinstance(value, list) else [value, value]
-    if len(pair) != 2 or not all(isinstance(v, int | float) and not isinstance(v, bool) and v >= 0 for v in pair):
-        raise FaultSpecError(f"{name} must be milliseconds >= 0 or a [min, max] pair")
+    if len(pair) != 2 or not all(isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= MAX_DELAY_MS
+                                 for v in pair):
+        raise FaultSpecError(f"{name} must be milliseconds (0 to {MAX_DELAY_MS}) or a [min, max] pair")
     low, high = sorted(pair)
     return low / 1000, high / 1000
 
