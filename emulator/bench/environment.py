@@ -48,6 +48,14 @@ def _package_version(name: str) -> str | None:
         return None
 
 
+def load_average() -> float | None:
+    """The 1-minute load average: above ~0.5 on this benchmark's cores, other work shares them."""
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def describe_machine() -> dict[str, Any]:
     """Machine and software versions, for the report's header."""
     from emulator import __version__
@@ -58,4 +66,5 @@ def describe_machine() -> dict[str, Any]:
         "mcf_emulator": __version__,
         "packages": {name: _package_version(name) for name in PACKAGES},
         "wrk": _tool_version(["wrk", "--version"]), "node": _tool_version(["node", "--version"]),
+        "load_average_at_start": load_average(),
     }

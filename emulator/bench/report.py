@@ -40,7 +40,9 @@ def header(results: dict[str, Any]) -> list[str]:
             f"software: mcf-emulator {m['mcf_emulator']}, Python {m['python']}, {packages}; "
             f"wrk {m.get('wrk') or '-'}; Prism {m.get('prism') or '-'} on node {m.get('node') or '-'}",
             f"server pinned to CPU {o['server_cpu']}, wrk (1 thread) to CPU {o['load_cpu']}; "
-            f"{o['duration']:g} s per run after a {o['warmup']:g} s warm-up; world {o['skus']:,} SKUs"]
+            f"{o['duration']:g} s per run after a {o['warmup']:g} s warm-up; world {o['skus']:,} SKUs",
+            f"1-minute load average: {m.get('load_average_at_start')} at the start, "
+            f"{m.get('load_average_at_end')} at the end (well above 0 means other work shared the cores)"]
 
 
 def load_table(results: dict[str, Any]) -> list[str]:

@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 
 from emulator.bench import micro, prism
-from emulator.bench.environment import describe_machine
+from emulator.bench.environment import describe_machine, load_average
 from emulator.bench.processes import Server, free_port, request
 from emulator.bench.scenarios import SCENARIOS, Scenario
 from emulator.bench.wrk import ToolMissing, ensure_wrk, lua_script, run_wrk
@@ -103,6 +103,7 @@ class Suite:
         if o.baseline_orders:
             targets.append(self.emulator("emulator-baseline", o.baseline_orders, o.connections[:1]))
         results["targets"] = [_jsonable(asdict(t)) for t in targets]
+        results["machine"]["load_average_at_end"] = load_average()
         shutil.rmtree(self.workdir, ignore_errors=True)
         return results
 
