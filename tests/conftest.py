@@ -43,6 +43,11 @@ def app(session_app: EmulatorApp) -> Iterator[EmulatorApp]:
     runtime.clock.run(1.0)
     runtime.violations.clear()
     yield session_app
+    fail_on_violations(runtime)
+
+
+def fail_on_violations(runtime: Runtime) -> None:
+    """Fail the running test if the emulator recorded contract violations (and forget them)."""
     violations = list(runtime.violations)
     runtime.violations.clear()
     if violations:

@@ -21,6 +21,7 @@ from emulator.catalog import Catalog
 from emulator.edge.delivery import quiet_dropped
 from emulator.runtime import Runtime
 from emulator.settings import Settings
+from tests.conftest import fail_on_violations
 from tests.control.support import token
 
 def free_port() -> int:
@@ -61,10 +62,7 @@ def live(live_app: EmulatorApp, live_url: str) -> Iterator[Runtime]:
     rt.clock.run(1.0)
     rt.violations.clear()
     yield rt
-    problems = list(rt.violations)
-    rt.violations.clear()
-    if problems:
-        pytest.fail(f"the emulator recorded contract violations: {problems}")
+    fail_on_violations(rt)
 
 
 @pytest.fixture
