@@ -37,8 +37,9 @@ def error_envelope_conformance(ctx: Any, response: Any, case: Any) -> bool | Non
     errors = document.get("errors") if isinstance(document, dict) else None
     assert isinstance(errors, list) and errors, f"error response {response.status_code} has no `errors` list"
     for error in errors:
-        assert isinstance(error, dict) and isinstance(error.get("code"), str) and error["code"], \
+        assert isinstance(error, dict) and isinstance(error.get("code"), str) and error["code"], (
             f"error without a code: {error!r}"
+        )
         assert isinstance(error.get("message"), str), f"error without a message: {error!r}"
     return True
 
@@ -63,6 +64,14 @@ def rate_limit_header_valid(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 #: Checks every contract test runs, on any target.
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_headers_conformance,
-          response_schema_conformance, negative_data_rejection, error_envelope_conformance, request_id_present,
-          rate_limit_header_valid]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    negative_data_rejection,
+    error_envelope_conformance,
+    request_id_present,
+    rate_limit_header_valid,
+]

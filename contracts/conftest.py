@@ -20,10 +20,17 @@ from emulator.testing.credentials import ENV_NAMES, Credentials
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("contracts", "SP-API contract suite")
-    group.addoption("--target", default="emulator",
-                    help="`emulator` (in-process, default) or the base URL of an SP-API endpoint")
-    group.addoption("--contract-examples", type=int, default=OPTIONS.max_examples,
-                    help=f"generated examples per operation and phase (default {OPTIONS.max_examples})")
+    group.addoption(
+        "--target",
+        default="emulator",
+        help="`emulator` (in-process, default) or the base URL of an SP-API endpoint",
+    )
+    group.addoption(
+        "--contract-examples",
+        type=int,
+        default=OPTIONS.max_examples,
+        help=f"generated examples per operation and phase (default {OPTIONS.max_examples})",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

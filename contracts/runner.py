@@ -65,13 +65,19 @@ def fill(value: Any, run: str) -> Any:
 
 
 def _inputs(step: Step, done: list[Exchange], run: str) -> dict[str, dict[str, Any]]:
-    inputs = {"path": fill(step.path, run), "query": fill(step.query, run), "headers": fill(step.headers, run)}
+    inputs = {
+        "path": fill(step.path, run),
+        "query": fill(step.query, run),
+        "headers": fill(step.headers, run),
+    }
     if step.via is None:
         return inputs
     source = done[step.via]
     link = find_link(source.operation_id, source.status, step.operation_id)
     if link is None:
-        raise AssertionError(f"no project link {source.operation_id} --{source.status}--> {step.operation_id}")
+        raise AssertionError(
+            f"no project link {source.operation_id} --{source.status}--> {step.operation_id}"
+        )
     for name, expression in link.parameters.items():
         location, _, parameter = name.partition(".")
         inputs[_LOCATIONS[location]][parameter] = evaluate(expression, source)
@@ -90,8 +96,11 @@ def run_workflow(workflow: Workflow, target: Target) -> list[Exchange]:
     for index, (step, op) in enumerate(zip(workflow.steps, operations, strict=True)):
         inputs = _inputs(step, done, run)
         body = fill(step.body, run)
-        kwargs: dict[str, Any] = {"path_parameters": inputs["path"], "query": inputs["query"],
-                                  "headers": inputs["headers"]}
+        kwargs: dict[str, Any] = {
+            "path_parameters": inputs["path"],
+            "query": inputs["query"],
+            "headers": inputs["headers"],
+        }
         if body is not None:
             kwargs["body"] = body
         case = contract_schema(op.model).find_operation_by_id(op.operation_id).Case(**kwargs)
@@ -102,7 +111,18 @@ def run_workflow(workflow: Workflow, target: Target) -> list[Exchange]:
         assert response.status_code in expected, f"{label}: {response.status_code} {response.text}"
         document = orjson.loads(response.content) if response.content else None
         for path, value in fill(step.expect, run).items():
-            assert pointer(document, path) == value, f"{label}: {path} is {pointer(document, path)!r}, not {value!r}"
-        done.append(Exchange(op.operation_id, inputs["path"], inputs["query"], inputs["headers"], body,
-                             response.status_code, document))
+            assert pointer(document, path) == value, (
+                f"{label}: {path} is {pointer(document, path)!r}, not {value!r}"
+            )
+        done.append(
+            Exchange(
+                op.operation_id,
+                inputs["path"],
+                inputs["query"],
+                inputs["headers"],
+                body,
+                response.status_code,
+                document,
+            )
+        )
     return done

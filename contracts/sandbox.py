@@ -67,6 +67,7 @@ def sandbox_cases_test(model: str) -> Callable[..., None]:
         case.validate_response(response, checks=CHECKS)
         assert agrees(canned.status, response.status_code, op, contract.exact_sandbox_parity), (
             f"{operation_id} static case {index}: Amazon's sandbox answers {canned.status}, "
-            f"the target {response.status_code}: {response.text}")
+            f"the target {response.status_code}: {response.text}"
+        )
 
     return test_sandbox_case_parity

@@ -49,8 +49,12 @@ def raw_model(model: str) -> dict[str, Any]:
     """The model document with the project's links added as `x-links` on the source responses."""
     document = orjson.loads(model_files()[model].read_bytes())
     linked = copy.deepcopy(document)
-    operations = {op["operationId"]: op for item in linked["paths"].values() for op in item.values()
-                  if isinstance(op, dict) and "operationId" in op}
+    operations = {
+        op["operationId"]: op
+        for item in linked["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and "operationId" in op
+    }
     for (source, status), links in links_by_source(model).items():
         response = operations[source]["responses"][str(status)]
         response["x-links"] = {link.name: link.as_openapi() for link in links}
@@ -63,4 +67,13 @@ def contract_schema(model: str) -> OpenApiSchema:
     schema = schemathesis.openapi.from_dict(raw_model(model))
     schema.config.generation.update(max_examples=OPTIONS.max_examples)
     schema.config.phases.update(phases=list(OPTIONS.phases))
+    return schema
+
+
+@cache
+def stateful_schema(model: str) -> OpenApiSchema:
+    """The schema of one model for schemathesis' link-driven state machine (stateful phase only)."""
+    schema = schemathesis.openapi.from_dict(raw_model(model))
+    schema.config.generation.update(max_examples=OPTIONS.max_examples)
+    schema.config.phases.update(phases=["stateful"])
     return schema

@@ -7,11 +7,16 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+from hypothesis.stateful import run_state_machine_as_test
+from schemathesis.errors import NoLinksFound
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from contracts.checks import CHECKS
+from contracts.schemas import OPTIONS, stateful_schema
 from contracts.target import Target
 from emulator.catalog import Operation
+
+STEPS_PER_RUN = 6
 
 
 def operation_of(case: Any, target: Target) -> Operation:
@@ -35,3 +40,47 @@ def conformance_test(schema: OpenApiSchema) -> Callable[..., None]:
         case.call_and_validate(headers=contract.headers(op), checks=CHECKS, **contract.call_kwargs())
 
     return test_operation_conforms
+
+
+def stateful_test(model: str) -> Callable[..., None]:
+    """Schemathesis' state machine over the project's links, restricted to operations the target serves:
+    random sequences where each step may feed the next through a link; every answer must satisfy `CHECKS`."""
+
+    def test_links_hold_in_random_sequences(contract: Target) -> None:
+        served = [
+            op.operation_id
+            for op in contract.catalog
+            if op.model == model and not contract.missing_behaviour(op)
+        ]
+        if not served:
+            pytest.skip(f"the target serves no operation of {model}")
+        try:
+            machine = stateful_schema(model).include(operation_id=served).as_state_machine()
+
+            class OnTarget(machine):  # type: ignore[misc, valid-type]
+                def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+                    return {
+                        "headers": contract.headers(operation_of(case, contract)),
+                        **contract.call_kwargs(),
+                    }
+
+                def validate_response(
+                    self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any
+                ) -> None:
+                    case.validate_response(
+                        response, checks=CHECKS, transport_kwargs=kwargs, recorder=self.recorder
+                    )
+
+            run_state_machine_as_test(
+                OnTarget,
+                settings=settings(
+                    max_examples=OPTIONS.max_examples,
+                    stateful_step_count=STEPS_PER_RUN,
+                    deadline=None,
+                    suppress_health_check=list(HealthCheck),
+                ),
+            )
+        except NoLinksFound:
+            pytest.skip(f"no project link of {model} joins two operations the target serves")
+
+    return test_links_hold_in_random_sequences

@@ -35,9 +35,16 @@ class Target(ABC):
         found = self._tokens.get(scope)
         if found is None:
             creds = self.credentials
-            form = creds.token_form() if scope is None else {
-                "grant_type": "client_credentials", "scope": scope,
-                "client_id": creds.client_id, "client_secret": creds.client_secret}
+            form = (
+                creds.token_form()
+                if scope is None
+                else {
+                    "grant_type": "client_credentials",
+                    "scope": scope,
+                    "client_id": creds.client_id,
+                    "client_secret": creds.client_secret,
+                }
+            )
             response = self.http.post(creds.token_url, data=form)
             if response.status_code != 200:
                 raise RuntimeError(f"LWA refused the contract suite's credentials: {response.text}")
@@ -57,7 +64,7 @@ class Target(ABC):
         """Why this operation cannot be contract-tested on this target, or None when it can."""
         return None
 
-    def reset(self) -> None:
+    def reset(self) -> None:  # noqa: B027 - remote targets are never reset; the emulator overrides it
         """Start a test from a clean world where the target allows it."""
 
     def violations(self) -> list[dict[str, Any]]:
@@ -75,8 +82,9 @@ class EmulatorTarget(Target):
 
     def __init__(self, app: Any) -> None:
         runtime = app.runtime
-        super().__init__(runtime.catalog, Credentials.for_emulator(EMULATOR_BASE),
-                         TestClient(app, base_url=EMULATOR_BASE))
+        super().__init__(
+            runtime.catalog, Credentials.for_emulator(EMULATOR_BASE), TestClient(app, base_url=EMULATOR_BASE)
+        )
         self.app = app
         self.runtime = runtime
 
@@ -86,7 +94,10 @@ class EmulatorTarget(Target):
     def missing_behaviour(self, op: Operation) -> str | None:
         if op.operation_id in self.runtime.registry.handlers:
             return None
-        return f"{op.operation_id} has no behaviour in the emulator yet (501 NotImplemented, see /_emulator/coverage)"
+        return (
+            f"{op.operation_id} has no behaviour in the emulator yet "
+            "(501 NotImplemented, see /_emulator/coverage)"
+        )
 
     def reset(self) -> None:
         self.runtime.reset()
@@ -112,11 +123,13 @@ class RemoteTarget(Target):
         return {"base_url": self.credentials.endpoint}
 
     def missing_behaviour(self, op: Operation) -> str | None:
-        """Another mcf-emulator says what it lacks at `/_emulator/coverage`; other endpoints serve everything."""
+        """Another mcf-emulator lists what it lacks at `/_emulator/coverage`; other endpoints serve all."""
         if self._missing is None:
             self._missing = _missing_operations(self.http)
         if op.operation_id in self._missing:
-            return f"{op.operation_id} has no behaviour at {self.credentials.endpoint} (its /_emulator/coverage)"
+            return (
+                f"{op.operation_id} has no behaviour at {self.credentials.endpoint} (its /_emulator/coverage)"
+            )
         return None
 
 

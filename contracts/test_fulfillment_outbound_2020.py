@@ -1,7 +1,8 @@
 """Contract: Fulfillment Outbound 2020-07-01."""
 
 from contracts.schemas import contract_schema
-from contracts.suite import conformance_test
+from contracts.suite import conformance_test, stateful_test
 
 schema = contract_schema("fulfillmentOutbound_2020-07-01")
 test_operation_conforms = conformance_test(schema)
+test_links_hold_in_random_sequences = stateful_test("fulfillmentOutbound_2020-07-01")

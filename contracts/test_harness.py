@@ -35,9 +35,15 @@ def test_schemathesis_builds_a_state_machine_from_the_links(model):
 
 
 def test_runtime_expressions_read_earlier_exchanges():
-    done = Exchange("createFulfillmentOrder", {"id": "P"}, {"q": ["A", "B"]}, {"h": "H"},
-                    {"sellerFulfillmentOrderId": "O-1", "items": [{"sku": "S"}]}, 200,
-                    {"payload": {"list": [{"a/b": 7}]}})
+    done = Exchange(
+        "createFulfillmentOrder",
+        {"id": "P"},
+        {"q": ["A", "B"]},
+        {"h": "H"},
+        {"sellerFulfillmentOrderId": "O-1", "items": [{"sku": "S"}]},
+        200,
+        {"payload": {"list": [{"a/b": 7}]}},
+    )
     assert evaluate("$request.body#/sellerFulfillmentOrderId", done) == "O-1"
     assert evaluate("$request.body#/items/0/sku", done) == "S"
     assert evaluate("$response.body#/payload/list/0/a~1b", done) == 7
@@ -61,11 +67,15 @@ def test_static_case_inputs_and_parity_rules():
 
 
 def _response(status, content=b"", **headers):
-    return SimpleNamespace(status_code=status, content=content, headers={k.lower(): [v] for k, v in headers.items()})
+    return SimpleNamespace(
+        status_code=status, content=content, headers={k.lower(): [v] for k, v in headers.items()}
+    )
 
 
 def test_sp_api_checks_accept_conforming_answers_and_reject_others():
-    good = _response(400, b'{"errors": [{"code": "InvalidInput", "message": "bad"}]}', **{"x-amzn-RequestId": "r"})
+    good = _response(
+        400, b'{"errors": [{"code": "InvalidInput", "message": "bad"}]}', **{"x-amzn-RequestId": "r"}
+    )
     assert error_envelope_conformance(None, good, None) and request_id_present(None, good, None)
     assert error_envelope_conformance(None, _response(200, b"{}"), None) is None
     for body in (b'{"message": "bad"}', b'{"errors": []}', b'{"errors": [{"message": "no code"}]}', b"oops"):

@@ -13,8 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 US = "ATVPDKIKX0DER"
-_ADDRESS = {"name": "Jane Doe", "addressLine1": "1 Main St", "city": "Seattle", "stateOrRegion": "WA",
-            "postalCode": "98101", "countryCode": "US"}
+_ADDRESS = {
+    "name": "Jane Doe",
+    "addressLine1": "1 Main St",
+    "city": "Seattle",
+    "stateOrRegion": "WA",
+    "postalCode": "98101",
+    "countryCode": "US",
+}
 
 
 @dataclass(frozen=True)
@@ -41,73 +47,146 @@ class Workflow:
 
 def _stock(sku: str, quantity: int) -> tuple[Step, ...]:
     return (
-        Step("createInventoryItem", body={"sellerSku": sku, "marketplaceId": US, "productName": f"Product {sku}"}),
-        Step("addInventory", headers={"x-amzn-idempotency-token": f"stock-{sku}"},
-             body={"inventoryItems": [{"sellerSku": sku, "marketplaceId": US, "quantity": quantity}]}),
-        Step("getInventorySummaries", via=0, query={"granularityType": "Marketplace", "details": "true"},
-             expect={"/payload/inventorySummaries/0/totalQuantity": quantity}),
+        Step(
+            "createInventoryItem",
+            body={"sellerSku": sku, "marketplaceId": US, "productName": f"Product {sku}"},
+        ),
+        Step(
+            "addInventory",
+            headers={"x-amzn-idempotency-token": f"stock-{sku}"},
+            body={"inventoryItems": [{"sellerSku": sku, "marketplaceId": US, "quantity": quantity}]},
+        ),
+        Step(
+            "getInventorySummaries",
+            via=0,
+            query={"granularityType": "Marketplace", "details": "true"},
+            expect={"/payload/inventorySummaries/0/totalQuantity": quantity},
+        ),
     )
 
 
-_ORDER_2020 = {"sellerFulfillmentOrderId": "WF-2020{run}", "displayableOrderId": "WF-2020{run}",
-               "displayableOrderDate": "2026-01-02T03:04:05Z", "displayableOrderComment": "Thank you",
-               "shippingSpeedCategory": "Standard", "destinationAddress": _ADDRESS,
-               "items": [{"sellerSku": "WF-MUG{run}", "sellerFulfillmentOrderItemId": "line-1", "quantity": 2}]}
-_ORDER_2026 = {"orderId": "WF-2026{run}", "destination": {"deliveryAddress": _ADDRESS}, "origin": {"countryCode": "US"},
-               "fulfillmentConfiguration": {"action": "HOLD"},
-               "lineItems": [{"lineItemId": "line-1", "product": {"productIdentifier": {"amazonSku": "WF-MUG{run}"}},
-                              "amount": {"unit": "EACHES", "value": "2"}}]}
+_ORDER_2020 = {
+    "sellerFulfillmentOrderId": "WF-2020{run}",
+    "displayableOrderId": "WF-2020{run}",
+    "displayableOrderDate": "2026-01-02T03:04:05Z",
+    "displayableOrderComment": "Thank you",
+    "shippingSpeedCategory": "Standard",
+    "destinationAddress": _ADDRESS,
+    "items": [{"sellerSku": "WF-MUG{run}", "sellerFulfillmentOrderItemId": "line-1", "quantity": 2}],
+}
+_ORDER_2026 = {
+    "orderId": "WF-2026{run}",
+    "destination": {"deliveryAddress": _ADDRESS},
+    "origin": {"countryCode": "US"},
+    "fulfillmentConfiguration": {"action": "HOLD"},
+    "lineItems": [
+        {
+            "lineItemId": "line-1",
+            "product": {"productIdentifier": {"amazonSku": "WF-MUG{run}"}},
+            "amount": {"unit": "EACHES", "value": "2"},
+        }
+    ],
+}
 _STATUS_2020 = "/payload/fulfillmentOrder/fulfillmentOrderStatus"
-_PLAN = {"destinationMarketplaces": [US], "name": "Workflow plan",
-         "sourceAddress": {**_ADDRESS, "phoneNumber": "2065550100"},
-         "items": [{"msku": "WF-MUG{run}", "labelOwner": "SELLER", "prepOwner": "SELLER", "quantity": 12}]}
+_PLAN = {
+    "destinationMarketplaces": [US],
+    "name": "Workflow plan",
+    "sourceAddress": {**_ADDRESS, "phoneNumber": "2065550100"},
+    "items": [{"msku": "WF-MUG{run}", "labelOwner": "SELLER", "prepOwner": "SELLER", "quantity": 12}],
+}
 
 WORKFLOWS: tuple[Workflow, ...] = (
-    Workflow("outbound 2020-07-01: stock -> create -> get -> update -> get -> cancel -> get", (
-        *_stock("WF-MUG{run}", 10),
-        Step("createFulfillmentOrder", body=_ORDER_2020),
-        Step("getFulfillmentOrder", via=3, expect={"/payload/fulfillmentOrder/sellerFulfillmentOrderId": "WF-2020{run}"}),
-        Step("updateFulfillmentOrder", via=3, body={"displayableOrderComment": "Updated comment"}),
-        Step("getFulfillmentOrder", via=5,
-             expect={"/payload/fulfillmentOrder/displayableOrderComment": "Updated comment"}),
-        Step("cancelFulfillmentOrder", via=3),
-        Step("getFulfillmentOrder", via=7, expect={_STATUS_2020: "Cancelled"}),
-    )),
-    Workflow("outbound 2026-07-04: stock -> create (hold) -> get -> cancel -> get", (
-        *_stock("WF-MUG{run}", 10),
-        Step("createOrder", body=_ORDER_2026),
-        Step("getOrder", via=3, expect={"/order/orderId": "WF-2026{run}"}),
-        Step("cancelOrder", via=3),
-        Step("getOrder", via=5, expect={"/order/status": "CANCELLED"}),
-    )),
-    Workflow("inbound 2024-03-20: plan -> operation status -> packing -> placement", (
-        Step("createInboundPlan", body=_PLAN),
-        Step("getInboundOperationStatus", via=0),
-        Step("getInboundPlan", via=0, expect={"/name": "Workflow plan"}),
-        Step("generatePackingOptions", via=0),
-        Step("listPackingOptions", via=3),
-        Step("confirmPackingOption", via=4),
-        Step("generatePlacementOptions", via=5),
-        Step("listPlacementOptions", via=6),
-        Step("confirmPlacementOption", via=7),
-    )),
-    Workflow("notifications: destination -> get -> delete", (
-        Step("createDestination", body={"name": "workflow", "resourceSpecification": {
-            "sqs": {"arn": "arn:aws:sqs:us-east-1:123456789012:workflow"}}}),
-        Step("getDestination", via=0),
-        Step("deleteDestination", via=0),
-    )),
-    Workflow("reports: request -> get -> cancel", (
-        Step("createReport", body={"reportType": "GET_AFN_INVENTORY_DATA", "marketplaceIds": [US]}),
-        Step("getReport", via=0),
-        Step("cancelReport", via=0),
-    )),
-    Workflow("listings: put -> get -> patch -> delete", (
-        Step("putListingsItem", path={"sellerId": "A1MCFEMULATOR1", "sku": "WF-MUG{run}"},
-             query={"marketplaceIds": US}, body={"productType": "PRODUCT", "attributes": {}}),
-        Step("getListingsItem", via=0),
-        Step("patchListingsItem", via=0, body={"productType": "PRODUCT", "patches": [
-            {"op": "replace", "path": "/attributes/item_name", "value": [{"value": "Workflow mug"}]}]}),
-        Step("deleteListingsItem", via=0),
-    )),
+    Workflow(
+        "outbound 2020-07-01: stock -> create -> get -> update -> get -> cancel -> get",
+        (
+            *_stock("WF-MUG{run}", 10),
+            Step("createFulfillmentOrder", body=_ORDER_2020),
+            Step(
+                "getFulfillmentOrder",
+                via=3,
+                expect={"/payload/fulfillmentOrder/sellerFulfillmentOrderId": "WF-2020{run}"},
+            ),
+            Step("updateFulfillmentOrder", via=3, body={"displayableOrderComment": "Updated comment"}),
+            Step(
+                "getFulfillmentOrder",
+                via=5,
+                expect={"/payload/fulfillmentOrder/displayableOrderComment": "Updated comment"},
+            ),
+            Step("cancelFulfillmentOrder", via=3),
+            Step("getFulfillmentOrder", via=7, expect={_STATUS_2020: "Cancelled"}),
+        ),
+    ),
+    Workflow(
+        "outbound 2026-07-04: stock -> create (hold) -> get -> cancel -> get",
+        (
+            *_stock("WF-MUG{run}", 10),
+            Step("createOrder", body=_ORDER_2026),
+            Step("getOrder", via=3, expect={"/order/orderId": "WF-2026{run}"}),
+            Step("cancelOrder", via=3),
+            Step("getOrder", via=5, expect={"/order/status": "CANCELLED"}),
+        ),
+    ),
+    Workflow(
+        "inbound 2024-03-20: plan -> operation status -> packing -> placement",
+        (
+            Step("createInboundPlan", body=_PLAN),
+            Step("getInboundOperationStatus", via=0),
+            Step("getInboundPlan", via=0, expect={"/name": "Workflow plan"}),
+            Step("generatePackingOptions", via=0),
+            Step("listPackingOptions", via=3),
+            Step("confirmPackingOption", via=4),
+            Step("generatePlacementOptions", via=5),
+            Step("listPlacementOptions", via=6),
+            Step("confirmPlacementOption", via=7),
+        ),
+    ),
+    Workflow(
+        "notifications: destination -> get -> delete",
+        (
+            Step(
+                "createDestination",
+                body={
+                    "name": "workflow",
+                    "resourceSpecification": {"sqs": {"arn": "arn:aws:sqs:us-east-1:123456789012:workflow"}},
+                },
+            ),
+            Step("getDestination", via=0),
+            Step("deleteDestination", via=0),
+        ),
+    ),
+    Workflow(
+        "reports: request -> get -> cancel",
+        (
+            Step("createReport", body={"reportType": "GET_AFN_INVENTORY_DATA", "marketplaceIds": [US]}),
+            Step("getReport", via=0),
+            Step("cancelReport", via=0),
+        ),
+    ),
+    Workflow(
+        "listings: put -> get -> patch -> delete",
+        (
+            Step(
+                "putListingsItem",
+                path={"sellerId": "A1MCFEMULATOR1", "sku": "WF-MUG{run}"},
+                query={"marketplaceIds": US},
+                body={"productType": "PRODUCT", "attributes": {}},
+            ),
+            Step("getListingsItem", via=0),
+            Step(
+                "patchListingsItem",
+                via=0,
+                body={
+                    "productType": "PRODUCT",
+                    "patches": [
+                        {
+                            "op": "replace",
+                            "path": "/attributes/item_name",
+                            "value": [{"value": "Workflow mug"}],
+                        }
+                    ],
+                },
+            ),
+            Step("deleteListingsItem", via=0),
+        ),
+    ),
 )

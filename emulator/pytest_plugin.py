@@ -34,21 +34,30 @@ from emulator.testing.server import EmulatorServer
 HANDLE_KEY = pytest.StashKey[EmulatorHandle]()
 MARKERS = {
     "spapi_scenario": "spapi_scenario(source): seed the emulator with a world document (dict or JSON/YAML "
-                      "path relative to the test file) before the test",
+    "path relative to the test file) before the test",
     "spapi_faults": "spapi_faults(*rules): install these fault rules in the emulator for the test",
 }
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("spapi-emulator", "mcf-emulator (SP-API MCF emulator)")
-    group.addoption("--spapi-models", default=None, metavar="DIR",
-                    help="directory of Amazon's SP-API models (default: $MCF_EMULATOR_MODELS, then the cache)")
-    group.addoption("--spapi-seed", type=int, default=None, metavar="N",
-                    help="seed the emulator's id factory, for reproducible ids and tokens")
+    group.addoption(
+        "--spapi-models",
+        default=None,
+        metavar="DIR",
+        help="directory of Amazon's SP-API models (default: $MCF_EMULATOR_MODELS, then the cache)",
+    )
+    group.addoption(
+        "--spapi-seed",
+        type=int,
+        default=None,
+        metavar="N",
+        help="seed the emulator's id factory, for reproducible ids and tokens",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    for name, text in MARKERS.items():
+    for text in MARKERS.values():
         config.addinivalue_line("markers", text)
 
 
@@ -66,8 +75,11 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 def spapi_emulator_settings(pytestconfig: pytest.Config) -> Settings:
     """Emulator settings: strict response validation on, models and seed from the command line or env."""
     models = pytestconfig.getoption("--spapi-models")
-    return Settings.from_env(models_dir=Path(models) if models else None, strict_responses=True,
-                             seed=pytestconfig.getoption("--spapi-seed"))
+    return Settings.from_env(
+        models_dir=Path(models) if models else None,
+        strict_responses=True,
+        seed=pytestconfig.getoption("--spapi-seed"),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -89,8 +101,9 @@ def spapi_emulator_server(spapi_emulator_app: Any) -> Iterator[EmulatorServer]:
 
 
 @pytest.fixture
-def spapi_emulator(request: pytest.FixtureRequest, spapi_emulator_app: Any,
-                   spapi_emulator_server: EmulatorServer) -> Iterator[EmulatorHandle]:
+def spapi_emulator(
+    request: pytest.FixtureRequest, spapi_emulator_app: Any, spapi_emulator_server: EmulatorServer
+) -> Iterator[EmulatorHandle]:
     """The emulator, reset for this test, with the test's markers applied."""
     handle = EmulatorHandle(spapi_emulator_app.runtime, spapi_emulator_server.url)
     handle.reset()

@@ -12,13 +12,19 @@ import orjson
 
 def register(commands: Any) -> None:
     cmd = commands.add_parser("proxy", help="forward SP-API calls to an endpoint, validating both directions")
-    cmd.add_argument("--upstream", required=True,
-                     help="SP-API endpoint to forward to, e.g. https://sandbox.sellingpartnerapi-na.amazon.com")
+    cmd.add_argument(
+        "--upstream",
+        required=True,
+        help="SP-API endpoint to forward to, e.g. https://sandbox.sellingpartnerapi-na.amazon.com",
+    )
     cmd.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
     cmd.add_argument("--port", type=int, default=8788, help="port to listen on (default 8788)")
     cmd.add_argument("--models", type=Path, default=None, help="directory of Amazon's SP-API models")
-    cmd.add_argument("--fail-on-violation", action="store_true",
-                     help="exit with status 1 if any request or response broke the models")
+    cmd.add_argument(
+        "--fail-on-violation",
+        action="store_true",
+        help="exit with status 1 if any request or response broke the models",
+    )
     cmd.add_argument("--report", type=Path, default=None, help="also write the findings to this JSON file")
     cmd.set_defaults(run=run)
 
@@ -31,8 +37,9 @@ def run(args: argparse.Namespace) -> int:
 
     proxy = ValidatingProxy(load_catalog(args.models), args.upstream)
     print(f"mcf-emulator proxy on http://{args.host}:{args.port} -> {proxy.upstream}", flush=True)
-    config = uvicorn.Config(proxy, host=args.host, port=args.port, access_log=False, log_level="warning",
-                            lifespan="on")
+    config = uvicorn.Config(
+        proxy, host=args.host, port=args.port, access_log=False, log_level="warning", lifespan="on"
+    )
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
         uvicorn.Server(config).run()

@@ -24,16 +24,29 @@ from emulator.errors import SpApiError
 from emulator.proxy.record import Finding, ProxyRecord
 
 VIOLATIONS_HEADER = "x-mcf-proxy-violations"
-_HOP_BY_HOP = frozenset({"host", "content-length", "connection", "keep-alive", "transfer-encoding", "te",
-                         "upgrade", "proxy-authorization", "proxy-connection", "content-encoding"})
+_HOP_BY_HOP = frozenset(
+    {
+        "host",
+        "content-length",
+        "connection",
+        "keep-alive",
+        "transfer-encoding",
+        "te",
+        "upgrade",
+        "proxy-authorization",
+        "proxy-connection",
+        "content-encoding",
+    }
+)
 _MAX_BODY = 64 * 1024 * 1024
 
 
 class ValidatingProxy:
     """Forward to `upstream`, check both directions against `catalog`, record findings in `record`."""
 
-    def __init__(self, catalog: Catalog, upstream: str, *, record: ProxyRecord | None = None,
-                 timeout: float = 60.0) -> None:
+    def __init__(
+        self, catalog: Catalog, upstream: str, *, record: ProxyRecord | None = None, timeout: float = 60.0
+    ) -> None:
         self.upstream = upstream.rstrip("/")
         self.record = record or ProxyRecord()
         self.router = Router(catalog)
@@ -56,12 +69,20 @@ class ValidatingProxy:
         op, findings = self._check_request(method, raw_path, query, headers, body) if checked else (None, [])
         try:
             upstream = await self.client.request(
-                method, self.upstream + raw_path + (f"?{query.decode('latin-1')}" if query else ""),
-                content=body, headers={k: v for k, v in headers.items() if k not in _HOP_BY_HOP})
+                method,
+                self.upstream + raw_path + (f"?{query.decode('latin-1')}" if query else ""),
+                content=body,
+                headers={k: v for k, v in headers.items() if k not in _HOP_BY_HOP},
+            )
         except httpx.HTTPError as error:
             self.record.upstream_failed()
-            await _send(send, 502, _gateway_error(self.upstream, error), {"content-type": "application/json"},
-                        len(findings))
+            await _send(
+                send,
+                502,
+                _gateway_error(self.upstream, error),
+                {"content-type": "application/json"},
+                len(findings),
+            )
             return
         if checked:
             self.record.call(op.operation_id if op else None)
@@ -72,13 +93,22 @@ class ValidatingProxy:
         out = {k: v for k, v in upstream.headers.items() if k.lower() not in _HOP_BY_HOP}
         await _send(send, upstream.status_code, upstream.content, out, len(findings))
 
-    def _check_request(self, method: str, path: str, query: bytes, headers: dict[str, str],
-                       body: bytes) -> tuple[Operation | None, list[Finding]]:
+    def _check_request(
+        self, method: str, path: str, query: bytes, headers: dict[str, str], body: bytes
+    ) -> tuple[Operation | None, list[Finding]]:
         try:
             op, path_params = self.router.match(method, path)
         except SpApiError:
-            return None, [Finding("request", None, method, path, None,
-                                  (f"no operation in the models answers {method} {path}",))]
+            return None, [
+                Finding(
+                    "request",
+                    None,
+                    method,
+                    path,
+                    None,
+                    (f"no operation in the models answers {method} {path}",),
+                )
+            ]
         problems = []
         if not headers.get("x-amz-access-token"):
             problems.append("the x-amz-access-token header is missing")
@@ -90,7 +120,9 @@ class ValidatingProxy:
         found = [Finding("request", op.operation_id, method, path, None, tuple(problems))] if problems else []
         return op, found
 
-    def _check_response(self, op: Operation, method: str, path: str, response: httpx.Response) -> list[Finding]:
+    def _check_response(
+        self, op: Operation, method: str, path: str, response: httpx.Response
+    ) -> list[Finding]:
         status = response.status_code
         spec = op.responses.get(status)
         problems: list[str] = []
@@ -105,9 +137,15 @@ class ValidatingProxy:
                 problems.append("the body is not valid JSON")
         if not problems:
             problems += self.checker.problems(op, status, document)
-        if spec is not None and "x-amzn-RequestId" in spec.headers and "x-amzn-requestid" not in response.headers:
+        if (
+            spec is not None
+            and "x-amzn-RequestId" in spec.headers
+            and "x-amzn-requestid" not in response.headers
+        ):
             problems.append("the x-amzn-RequestId header is missing")
-        return [Finding("response", op.operation_id, method, path, status, tuple(problems))] if problems else []
+        return (
+            [Finding("response", op.operation_id, method, path, status, tuple(problems))] if problems else []
+        )
 
     async def _lifespan(self, receive: Any, send: Any) -> None:
         """Close the upstream connection pool when the server shuts down."""
@@ -123,8 +161,17 @@ class ValidatingProxy:
 
 def _gateway_error(upstream: str, error: Exception) -> bytes:
     detail = f"{type(error).__name__}: {error}"
-    return orjson.dumps({"errors": [{"code": "InternalFailure", "message": f"The proxy could not reach {upstream}.",
-                                     "details": detail}]})
+    return orjson.dumps(
+        {
+            "errors": [
+                {
+                    "code": "InternalFailure",
+                    "message": f"The proxy could not reach {upstream}.",
+                    "details": detail,
+                }
+            ]
+        }
+    )
 
 
 async def _send(send: Any, status: int, body: bytes, headers: dict[str, str], violations: int) -> None:

@@ -54,15 +54,20 @@ class ProxyRecord:
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-able report."""
-        return {"calls": dict(self.calls), "upstreamErrors": self.upstream_errors,
-                "violations": [asdict(f) for f in self.findings]}
+        return {
+            "calls": dict(self.calls),
+            "upstreamErrors": self.upstream_errors,
+            "violations": [asdict(f) for f in self.findings],
+        }
 
     def summary(self) -> str:
         """A human-readable report for the end of a proxy run."""
         total = sum(self.calls.values())
         requests, responses = len(self.of_side("request")), len(self.of_side("response"))
-        lines = [f"mcf-emulator proxy: {total} call(s) forwarded, {requests} request violation(s), "
-                 f"{responses} response violation(s), {self.upstream_errors} upstream error(s)"]
+        lines = [
+            f"mcf-emulator proxy: {total} call(s) forwarded, {requests} request violation(s), "
+            f"{responses} response violation(s), {self.upstream_errors} upstream error(s)"
+        ]
         lines += [f"  {name}: {count}" for name, count in sorted(self.calls.items())]
         lines += [f"  {finding.line()}" for finding in self.findings]
         return "\n".join(lines)

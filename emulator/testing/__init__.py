@@ -9,5 +9,15 @@ from emulator.testing.credentials import Credentials
 from emulator.testing.handle import ContractViolation, EmulatorHandle
 from emulator.testing.server import EmulatorServer
 
-__all__ = ["ContractViolation", "Credentials", "EmulatorHandle", "EmulatorServer",
-           "LwaAuth", "LwaError", "async_httpx_client", "httpx_client", "sp_api_client", "spapi_client"]
+__all__ = [
+    "ContractViolation",
+    "Credentials",
+    "EmulatorHandle",
+    "EmulatorServer",
+    "LwaAuth",
+    "LwaError",
+    "async_httpx_client",
+    "httpx_client",
+    "sp_api_client",
+    "spapi_client",
+]

@@ -31,11 +31,16 @@ def async_httpx_client(credentials: Credentials, **kwargs: Any) -> httpx.AsyncCl
 
 
 def spapi_client(credentials: Credentials, **config: Any) -> Any:
-    """Amazon's `spapi.SPAPIClient`; wrap its `api_client` in an API class, e.g. `FbaInventoryApi(c.api_client)`."""
+    """Amazon's `spapi.SPAPIClient`; use its `api_client` in an API class: `FbaInventoryApi(c.api_client)`."""
     from spapi import SPAPIClient, SPAPIConfig
 
-    settings = SPAPIConfig(client_id=credentials.client_id, client_secret=credentials.client_secret,
-                           refresh_token=credentials.refresh_token, region=config.pop("region", "NA"), **config)
+    settings = SPAPIConfig(
+        client_id=credentials.client_id,
+        client_secret=credentials.client_secret,
+        refresh_token=credentials.refresh_token,
+        region=config.pop("region", "NA"),
+        **config,
+    )
     return SPAPIClient(settings, oauth_endpoint=credentials.token_url, endpoint=credentials.endpoint)
 
 
@@ -47,8 +52,14 @@ def sp_api_client(api: type[Any], credentials: Credentials, **kwargs: Any) -> An
     emulators in one process never see each other's tokens.
     """
     kwargs.setdefault("auth_token_client_class", _token_client_for(credentials.token_url))
-    client = api(credentials={"refresh_token": credentials.refresh_token, "lwa_app_id": credentials.client_id,
-                              "lwa_client_secret": credentials.client_secret}, **kwargs)
+    client = api(
+        credentials={
+            "refresh_token": credentials.refresh_token,
+            "lwa_app_id": credentials.client_id,
+            "lwa_client_secret": credentials.client_secret,
+        },
+        **kwargs,
+    )
     client.endpoint = credentials.endpoint
     return client
 

@@ -55,8 +55,11 @@ class ControlActions:
     @contextmanager
     def faults(self, *rules: Document) -> Iterator[list[dict[str, Any]]]:
         """Install fault rules (mappings, or a faults file) inside the block only."""
-        flat = [rule for source in rules
-                for rule in (fault_rules(_load(source)) if isinstance(source, str | Path | list) else [source])]
+        flat = [
+            rule
+            for source in rules
+            for rule in (fault_rules(_load(source)) if isinstance(source, str | Path | list) else [source])
+        ]
         added = [self.add_fault(rule) for rule in flat]
         try:
             yield added
@@ -71,14 +74,18 @@ class ControlActions:
         filters.setdefault("limit", 10_000)
         return list(self.control.journal(**filters)["entries"])
 
-    def assert_called(self, operation_id: str, *, times: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+    def assert_called(
+        self, operation_id: str, *, times: int | None = None, **filters: Any
+    ) -> list[dict[str, Any]]:
         """Assert `operation_id` was called (exactly `times` times if given); returns the matching entries."""
         entries = self.journal(operation_id=operation_id, **filters)
         where = f" with {filters}" if filters else ""
         if times is None:
             assert entries, f"{operation_id} was never called{where}"
         else:
-            assert len(entries) == times, f"{operation_id} was called {len(entries)} time(s){where}, not {times}"
+            assert len(entries) == times, (
+                f"{operation_id} was called {len(entries)} time(s){where}, not {times}"
+            )
         return entries
 
     def assert_not_called(self, operation_id: str, **filters: Any) -> None:

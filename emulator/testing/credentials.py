@@ -31,13 +31,22 @@ class Credentials:
     marketplace_ids: tuple[str, ...] = DEFAULTS.marketplaces
 
     @classmethod
-    def for_emulator(cls, base_url: str, refresh_token: str = DEFAULTS.refresh_token,
-                     seller_id: str = DEFAULTS.seller_id,
-                     marketplace_ids: tuple[str, ...] = DEFAULTS.marketplaces) -> Credentials:
+    def for_emulator(
+        cls,
+        base_url: str,
+        refresh_token: str = DEFAULTS.refresh_token,
+        seller_id: str = DEFAULTS.seller_id,
+        marketplace_ids: tuple[str, ...] = DEFAULTS.marketplaces,
+    ) -> Credentials:
         """The emulator's default application acting for `seller_id` (default: the default seller)."""
         base = base_url.rstrip("/")
-        return cls(base, f"{base}/auth/o2/token", refresh_token=refresh_token, seller_id=seller_id,
-                   marketplace_ids=marketplace_ids)
+        return cls(
+            base,
+            f"{base}/auth/o2/token",
+            refresh_token=refresh_token,
+            seller_id=seller_id,
+            marketplace_ids=marketplace_ids,
+        )
 
     @classmethod
     def from_env(cls, endpoint: str, environ: Mapping[str, str] | None = None) -> Credentials | None:
@@ -46,10 +55,21 @@ class Credentials:
         values = {field: env.get(name, "") for field, name in ENV_NAMES.items()}
         if not all(values[k] for k in ("client_id", "client_secret", "refresh_token")):
             return None
-        return cls(endpoint.rstrip("/"), values["token_url"] or AMAZON_TOKEN_URL, values["client_id"],
-                   values["client_secret"], values["refresh_token"], seller_id="", marketplace_ids=())
+        return cls(
+            endpoint.rstrip("/"),
+            values["token_url"] or AMAZON_TOKEN_URL,
+            values["client_id"],
+            values["client_secret"],
+            values["refresh_token"],
+            seller_id="",
+            marketplace_ids=(),
+        )
 
     def token_form(self) -> dict[str, str]:
         """The LWA refresh_token grant for these credentials."""
-        return {"grant_type": "refresh_token", "refresh_token": self.refresh_token,
-                "client_id": self.client_id, "client_secret": self.client_secret}
+        return {
+            "grant_type": "refresh_token",
+            "refresh_token": self.refresh_token,
+            "client_id": self.client_id,
+            "client_secret": self.client_secret,
+        }

@@ -52,8 +52,11 @@ class EmulatorHandle(ControlActions):
         found = self.violations()
         self.runtime.violations.clear()
         if found:
-            lines = [f"  {v['operationId']} -> {v['status']} (request {v['requestId']}): {'; '.join(v['problems'])}"
-                     for v in found]
+            lines = [
+                f"  {v['operationId']} -> {v['status']} (request {v['requestId']}): "
+                + "; ".join(v["problems"])
+                for v in found
+            ]
             raise ContractViolation("the emulator recorded contract violations:\n" + "\n".join(lines))
 
     # clock --------------------------------------------------------------------------------------

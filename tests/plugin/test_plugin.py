@@ -21,7 +21,9 @@ def test_readme_example_runs_with_nothing_but_the_installed_package(pytester):
 
 
 def test_state_is_reset_between_tests_and_server_is_shared(pytester):
-    result = run(pytester, """
+    result = run(
+        pytester,
+        """
         PORTS = set()
 
         def test_first(spapi_emulator, spapi_client, spapi_url):
@@ -33,17 +35,21 @@ def test_state_is_reset_between_tests_and_server_is_shared(pytester):
 
         def test_second(spapi_emulator, spapi_client, spapi_url):
             PORTS.add(spapi_url)
-            body = spapi_client.get("/fba/inventory/v1/summaries", params={"granularityType": "Marketplace",
-                                    "granularityId": "ATVPDKIKX0DER", "marketplaceIds": "ATVPDKIKX0DER"}).json()
+            query = {"granularityType": "Marketplace", "granularityId": "ATVPDKIKX0DER",
+                     "marketplaceIds": "ATVPDKIKX0DER"}
+            body = spapi_client.get("/fba/inventory/v1/summaries", params=query).json()
             assert body["payload"]["inventorySummaries"] == []
             assert len(spapi_emulator.journal()) == 1
             assert len(PORTS) == 1
-    """)
+    """,
+    )
     result.assert_outcomes(passed=2)
 
 
 def test_a_contract_violation_fails_the_test_that_caused_it(pytester):
-    result = run(pytester, """
+    result = run(
+        pytester,
+        """
         def test_bad_handler(spapi_emulator, spapi_client, monkeypatch):
             handlers = spapi_emulator.runtime.registry.handlers
             monkeypatch.setitem(handlers, "listReturnReasonCodes", lambda call: {"payload": {"bogus": 1}})
@@ -60,15 +66,22 @@ def test_a_contract_violation_fails_the_test_that_caused_it(pytester):
 
         def test_innocent_neighbour(spapi_emulator):
             assert spapi_emulator.violations() == []
-    """)
+    """,
+    )
     result.assert_outcomes(passed=1, failed=2)
-    result.stdout.fnmatch_lines(["*ContractViolation: the emulator recorded contract violations:*",
-                                 "*listReturnReasonCodes -> 500*unhandled KeyError*"])
+    result.stdout.fnmatch_lines(
+        [
+            "*ContractViolation: the emulator recorded contract violations:*",
+            "*listReturnReasonCodes -> 500*unhandled KeyError*",
+        ]
+    )
 
 
 def test_markers_preload_a_scenario_and_a_fault_set(pytester):
     pytester.makefile(".yaml", world="inventory:\n  - {sku: MUG-1, quantity: 5}\n")
-    result = run(pytester, """
+    result = run(
+        pytester,
+        """
         import pytest
 
         QUERY = {"granularityType": "Marketplace", "granularityId": "ATVPDKIKX0DER",
@@ -85,17 +98,21 @@ def test_markers_preload_a_scenario_and_a_fault_set(pytester):
         def test_faulted_once(spapi_client, spapi_emulator):
             assert spapi_client.get("/fba/inventory/v1/summaries", params=QUERY).status_code == 503
             assert spapi_client.get("/fba/inventory/v1/summaries", params=QUERY).status_code == 200
-            assert [e["status"] for e in spapi_emulator.journal(operation_id="getInventorySummaries")] == [503, 200]
+            entries = spapi_emulator.journal(operation_id="getInventorySummaries")
+            assert [e["status"] for e in entries] == [503, 200]
 
         def test_faults_do_not_leak(spapi_client, spapi_emulator):
             assert spapi_emulator.control.faults()["rules"] == []
             assert spapi_client.get("/fba/inventory/v1/summaries", params=QUERY).status_code == 200
-    """)
+    """,
+    )
     result.assert_outcomes(passed=3)
 
 
 def test_handle_clock_faults_and_journal(pytester):
-    result = run(pytester, """
+    result = run(
+        pytester,
+        """
         from datetime import UTC, datetime, timedelta
 
         QUERY = {"granularityType": "Marketplace", "granularityId": "ATVPDKIKX0DER",
@@ -113,12 +130,15 @@ def test_handle_clock_faults_and_journal(pytester):
             spapi_emulator.assert_called("getInventorySummaries", times=2)
             spapi_emulator.assert_called("getInventorySummaries", times=1, status=429)
             spapi_emulator.assert_not_called("createFulfillmentOrder")
-    """)
+    """,
+    )
     result.assert_outcomes(passed=1)
 
 
 def test_second_seller_and_both_sdk_factories(pytester):
-    result = run(pytester, """
+    result = run(
+        pytester,
+        """
         def test_sdks(spapi_emulator, spapi_sdk, spapi_sp_api):
             from sp_api.api import Inventories
             from spapi.api.fba_inventory_v1.fba_inventory_api import FbaInventoryApi
@@ -131,16 +151,22 @@ def test_second_seller_and_both_sdk_factories(pytester):
             assert [s.seller_sku for s in summaries.payload.inventory_summaries] == ["MUG-1"]
             community = spapi_sp_api(Inventories, other).get_inventory_summary_marketplace(details=True)
             assert community.payload["inventorySummaries"] == []  # sellers never see each other's stock
-    """)
+    """,
+    )
     result.assert_outcomes(passed=1)
 
 
 def test_one_emulator_per_xdist_worker(pytester):
-    pytester.makepyfile(**{f"test_w{i}": f"""
+    pytester.makepyfile(
+        **{
+            f"test_w{i}": f"""
         def test_worker_{i}(spapi_url, spapi_client):
             print("URL", spapi_url)
             assert spapi_client.get("/fba/outbound/2020-07-01/returnReasonCodes",
                 params={{"sellerSku": "X", "marketplaceId": "ATVPDKIKX0DER"}}).status_code in (200, 400, 404)
-    """ for i in range(4)})
+    """
+            for i in range(4)
+        }
+    )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-n", "2", "-s")
     result.assert_outcomes(passed=4)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+
 import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -28,11 +29,17 @@ def upstream_emulator(catalog: Catalog) -> Iterator[EmulatorServer]:
 def broken_upstream_app() -> Starlette:
     """An SP-API look-alike whose answers break the models in the ways `/case/<n>` names."""
     bodies: dict[str, tuple[int, bytes, dict[str, str]]] = {
-        "wrong-type": (200, b'{"payload": {"granularity": "not-an-object", "inventorySummaries": []}}',
-                       {"content-type": "application/json", "x-amzn-RequestId": "r-1"}),
+        "wrong-type": (
+            200,
+            b'{"payload": {"granularity": "not-an-object", "inventorySummaries": []}}',
+            {"content-type": "application/json", "x-amzn-RequestId": "r-1"},
+        ),
         "text": (200, b"all good", {"content-type": "text/plain", "x-amzn-RequestId": "r-2"}),
-        "undeclared-status": (418, b'{"errors": []}', {"content-type": "application/json",
-                                                        "x-amzn-RequestId": "r-3"}),
+        "undeclared-status": (
+            418,
+            b'{"errors": []}',
+            {"content-type": "application/json", "x-amzn-RequestId": "r-3"},
+        ),
         "no-request-id": (200, b'{"payload": {}}', {"content-type": "application/json"}),
     }
 

@@ -26,9 +26,24 @@ def _free_port() -> int:
 def _start(upstream: str, models: Path, *extra: str) -> tuple[subprocess.Popen[str], str]:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "emulator", "proxy", "--upstream", upstream, "--port", str(port),
-         "--models", str(models), *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        [
+            sys.executable,
+            "-m",
+            "emulator",
+            "proxy",
+            "--upstream",
+            upstream,
+            "--port",
+            str(port),
+            "--models",
+            str(models),
+            *extra,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -50,7 +65,9 @@ def _stop(process: subprocess.Popen[str], sig: int) -> tuple[int, str]:
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_violation_makes_the_proxy_exit_non_zero_with_a_summary(upstream_emulator, catalog, tmp_path, sig):
     report = tmp_path / "report.json"
-    process, url = _start(upstream_emulator.url, catalog.models_dir, "--fail-on-violation", "--report", str(report))
+    process, url = _start(
+        upstream_emulator.url, catalog.models_dir, "--fail-on-violation", "--report", str(report)
+    )
     with httpx_client(Credentials.for_emulator(url)) as client:
         client.get("/fba/inventory/v1/summaries", params={"granularityType": "Galaxy"})
     status, output = _stop(process, sig)
@@ -64,8 +81,14 @@ def test_violation_makes_the_proxy_exit_non_zero_with_a_summary(upstream_emulato
 def test_clean_run_exits_zero(upstream_emulator, catalog):
     process, url = _start(upstream_emulator.url, catalog.models_dir, "--fail-on-violation")
     with httpx_client(Credentials.for_emulator(url)) as client:
-        response = client.get("/fba/inventory/v1/summaries", params={
-            "granularityType": "Marketplace", "granularityId": "ATVPDKIKX0DER", "marketplaceIds": "ATVPDKIKX0DER"})
+        response = client.get(
+            "/fba/inventory/v1/summaries",
+            params={
+                "granularityType": "Marketplace",
+                "granularityId": "ATVPDKIKX0DER",
+                "marketplaceIds": "ATVPDKIKX0DER",
+            },
+        )
     assert response.status_code == 200
     status, output = _stop(process, signal.SIGINT)
     assert status == 0, output

@@ -14,8 +14,12 @@ MARKETPLACE = "ATVPDKIKX0DER"
 
 
 def summaries_query(**extra: Any) -> dict[str, Any]:
-    return {"granularityType": "Marketplace", "granularityId": MARKETPLACE, "marketplaceIds": MARKETPLACE,
-            **extra}
+    return {
+        "granularityType": "Marketplace",
+        "granularityId": MARKETPLACE,
+        "marketplaceIds": MARKETPLACE,
+        **extra,
+    }
 
 
 def test_conforming_call_is_forwarded_without_findings(upstream_emulator, start_proxy):
@@ -58,8 +62,15 @@ def test_unknown_path_and_missing_token_are_request_findings(upstream_emulator, 
 def test_body_that_breaks_the_schema_is_a_request_finding(upstream_emulator, start_proxy):
     proxy, url = start_proxy(upstream_emulator.url)
     with httpx_client(Credentials.for_emulator(url)) as client:
-        client.post("/fba/inventory/v1/items", json={"sellerSku": "SKU-1", "marketplaceId": "ATVPDKIKX0DER",
-                                                     "productName": "Mug", "colour": "red"})
+        client.post(
+            "/fba/inventory/v1/items",
+            json={
+                "sellerSku": "SKU-1",
+                "marketplaceId": "ATVPDKIKX0DER",
+                "productName": "Mug",
+                "colour": "red",
+            },
+        )
     (finding,) = proxy.record.of_side("request")
     assert finding.operation_id == "createInventoryItem"
     assert "colour" in finding.problems[0]
