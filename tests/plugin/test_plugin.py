@@ -14,6 +14,13 @@ def run(pytester: pytest.Pytester, source: str, *args: str) -> pytest.RunResult:
     return pytester.runpytest_inprocess("-p", "no:cacheprovider", *args)
 
 
+def test_readme_shows_the_example_file():
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    example = (EXAMPLES / "test_create_mcf_order.py").read_text()
+    code = example.split('"""', 2)[2].strip()
+    assert f"```python\n{code}\n```" in readme
+
+
 def test_readme_example_runs_with_nothing_but_the_installed_package(pytester):
     pytester.makepyfile(test_example=(EXAMPLES / "test_create_mcf_order.py").read_text())
     result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
