@@ -27,17 +27,30 @@ class AdminClient:
         self._headers = {TOKEN_HEADER: token} if token else {}
         self._timeout = timeout
 
-    def call(self, method: str, path: str, body: Any = None, *, raw: bytes | None = None,
-             content_type: str = "application/json", params: dict[str, Any] | None = None) -> Any:
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        raw: bytes | None = None,
+        content_type: str = "application/json",
+        params: dict[str, Any] | None = None,
+    ) -> Any:
         """The decoded JSON answer (None for 204); EmulatorError for transport problems and 4xx/5xx."""
         headers = dict(self._headers)
         content = raw if raw is not None else None if body is None else orjson.dumps(body)
         if content is not None:
             headers["content-type"] = content_type
         try:
-            response = httpx.request(method, f"{self.url}/_emulator{path}", content=content, headers=headers,
-                                     params={k: v for k, v in (params or {}).items() if v is not None},
-                                     timeout=self._timeout)
+            response = httpx.request(
+                method,
+                f"{self.url}/_emulator{path}",
+                content=content,
+                headers=headers,
+                params={k: v for k, v in (params or {}).items() if v is not None},
+                timeout=self._timeout,
+            )
         except httpx.HTTPError as error:
             raise EmulatorError(f"cannot reach the emulator at {self.url}: {error}") from None
         if response.status_code >= 400:
@@ -54,7 +67,9 @@ class AdminClient:
 
 def add_options(cmd: argparse.ArgumentParser) -> None:
     """--url and --admin-token, on every command that talks to a running emulator."""
-    cmd.add_argument("--url", default=None, help="the emulator (default $MCF_EMULATOR_URL or http://127.0.0.1:8787)")
+    cmd.add_argument(
+        "--url", default=None, help="the emulator (default $MCF_EMULATOR_URL or http://127.0.0.1:8787)"
+    )
     cmd.add_argument("--admin-token", default=None, help="admin token (default $MCF_EMULATOR_ADMIN_TOKEN)")
 
 

@@ -1,7 +1,7 @@
 """`mcf-emulator faults list|add|rm|clear|load` on a running emulator.
 
-    mcf-emulator faults add --operation createFulfillmentOrder --status 503 --times 2
-    mcf-emulator faults add --operation getFulfillmentOrder --latency 200-800 --probability 0.3
+mcf-emulator faults add --operation createFulfillmentOrder --status 503 --times 2
+mcf-emulator faults add --operation getFulfillmentOrder --latency 200-800 --probability 0.3
 """
 
 from __future__ import annotations
@@ -34,18 +34,29 @@ def register(commands: Any) -> None:
     load.add_argument("file", type=Path)
     add = actions.add_parser("add", help="add a rule")
     match = add.add_argument_group("match (all given must hold)")
-    for flag, dest in (("--operation", "operationId"), ("--path", "path"), ("--method", "method"),
-                       ("--seller", "sellerId"), ("--marketplace", "marketplaceId")):
+    for flag, dest in (
+        ("--operation", "operationId"),
+        ("--path", "path"),
+        ("--method", "method"),
+        ("--seller", "sellerId"),
+        ("--marketplace", "marketplaceId"),
+    ):
         match.add_argument(flag, dest=f"match_{dest}", default=None)
     effect = add.add_mutually_exclusive_group(required=True)
-    effect.add_argument("--status", type=int, help="answer this SP-API error status (400/403/404/429/500/503)")
+    effect.add_argument(
+        "--status", type=int, help="answer this SP-API error status (400/403/404/429/500/503)"
+    )
     effect.add_argument("--latency", type=_ms, help="delay the response: MS or MIN-MAX")
     effect.add_argument("--drop", action="store_true", help="close the connection, call not processed")
-    effect.add_argument("--drop-after-processing", action="store_true", help="process, then close the connection")
+    effect.add_argument(
+        "--drop-after-processing", action="store_true", help="process, then close the connection"
+    )
     for kind in ("empty", "truncate", "malformed"):
         effect.add_argument(f"--{kind}", action="store_true", help=f"{kind} response body")
     effect.add_argument("--content-type", help="send the body with this (wrong) Content-Type")
-    effect.add_argument("--stale", type=float, metavar="SECONDS", help="written resources answer 404 for a while")
+    effect.add_argument(
+        "--stale", type=float, metavar="SECONDS", help="written resources answer 404 for a while"
+    )
     add.add_argument("--code", help="error code (default: Amazon's for the status)")
     add.add_argument("--message", help="error message")
     add.add_argument("--delay", type=_ms, help="extra delay for any effect: MS or MIN-MAX")
@@ -85,9 +96,16 @@ def rule_from(args: argparse.Namespace) -> dict[str, Any]:
     """The rule document `faults add` sends."""
     match = {k.removeprefix("match_"): v for k, v in vars(args).items() if k.startswith("match_") and v}
     rule: dict[str, Any] = {"match": match, "effect": _effect(args)}
-    for name, value in (("probability", args.probability), ("times", args.times), ("every", args.every),
-                        ("after", args.after), ("from", args.start), ("until", args.end),
-                        ("id", args.rule_id), ("seed", args.seed)):
+    for name, value in (
+        ("probability", args.probability),
+        ("times", args.times),
+        ("every", args.every),
+        ("after", args.after),
+        ("from", args.start),
+        ("until", args.end),
+        ("id", args.rule_id),
+        ("seed", args.seed),
+    ):
         if value is not None:
             rule[name] = value
     return rule

@@ -15,7 +15,9 @@ def _override(text: str) -> tuple[str, dict[str, float]]:
     try:
         return name, {"rate": float(rate), "burst": int(burst)}
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: use OPERATION=RATE/BURST, e.g. getFulfillmentPreview=1/2") from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: use OPERATION=RATE/BURST, e.g. getFulfillmentPreview=1/2"
+        ) from None
 
 
 def register(commands: Any) -> None:
@@ -36,16 +38,28 @@ def register(commands: Any) -> None:
     change.add_argument("--mode", choices=MODES, default=None)
     change.add_argument("--sandbox-cap", choices=("on", "off"), default=None)
     change.add_argument("--header-on-429", choices=("on", "off"), default=None)
-    change.add_argument("--override", type=_override, action="append", default=None, metavar="OP=RATE/BURST",
-                        help="per-operation plan (repeatable; replaces all overrides)")
+    change.add_argument(
+        "--override",
+        type=_override,
+        action="append",
+        default=None,
+        metavar="OP=RATE/BURST",
+        help="per-operation plan (repeatable; replaces all overrides)",
+    )
     add_options(change)
     limits.set_defaults(run=run_rate_limits)
 
 
 def run_journal(args: argparse.Namespace) -> int:
-    params = {"operationId": args.operation, "sellerId": args.seller, "status": args.status,
-              "faulted": "true" if args.faulted else None, "since": args.since, "limit": args.limit,
-              "bodies": "true" if args.bodies else "false"}
+    params = {
+        "operationId": args.operation,
+        "sellerId": args.seller,
+        "status": args.status,
+        "faulted": "true" if args.faulted else None,
+        "since": args.since,
+        "limit": args.limit,
+        "bodies": "true" if args.bodies else "false",
+    }
     return show(client(args).call("GET", "/journal", params=params))
 
 

@@ -50,7 +50,9 @@ def execute(args: argparse.Namespace) -> Any:
         return {"written": str(args.output), "takenAt": document["takenAt"]}
     if args.action == "import":
         return admin.call("PUT", "/state", raw=_read(args.file))
-    body = {"faults": args.faults, "journal": args.journal} | ({"sellerId": args.seller} if args.seller else {})
+    body = {"faults": args.faults, "journal": args.journal} | (
+        {"sellerId": args.seller} if args.seller else {}
+    )
     return admin.call("POST", "/reset", body)
 
 
@@ -61,5 +63,7 @@ def run(args: argparse.Namespace) -> int:
 def run_seed(args: argparse.Namespace) -> int:
     kind = "application/yaml" if args.file.suffix.lower() in (".yaml", ".yml") else "application/json"
     answer = client(args).call("POST", "/seed", raw=_read(args.file), content_type=kind)
-    sys.stdout.write(f"seeded {args.file}: " + ", ".join(f"{n} {k}" for k, n in answer["applied"].items()) + "\n")
+    sys.stdout.write(
+        f"seeded {args.file}: " + ", ".join(f"{n} {k}" for k, n in answer["applied"].items()) + "\n"
+    )
     return 0

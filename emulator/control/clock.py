@@ -1,8 +1,8 @@
 """Admin endpoints for the emulator clock; moving it fires every transition that fell due, in order.
 
-    GET  /_emulator/clock
-    POST /_emulator/clock/advance {"by": "2h" | seconds}     POST /_emulator/clock/set {"to": ISO-8601}
-    POST /_emulator/clock/freeze                            POST /_emulator/clock/run {"speed"?: 1.0}
+GET  /_emulator/clock
+POST /_emulator/clock/advance {"by": "2h" | seconds}     POST /_emulator/clock/set {"to": ISO-8601}
+POST /_emulator/clock/freeze                            POST /_emulator/clock/run {"speed"?: 1.0}
 """
 
 from __future__ import annotations

@@ -32,7 +32,11 @@ class BodySchemas:
         components = document.get("components", {})
         for path, item in document.get("paths", {}).items():
             for method, operation in item.items():
-                content = (operation.get("requestBody") or {}).get("content", {}) if isinstance(operation, dict) else {}
+                content = (
+                    (operation.get("requestBody") or {}).get("content", {})
+                    if isinstance(operation, dict)
+                    else {}
+                )
                 schema = (content.get("application/json") or {}).get("schema")
                 if schema is not None:
                     root = {"allOf": [schema], "components": components}
@@ -43,7 +47,10 @@ class BodySchemas:
         validator = self._validators.get((path, method))
         if validator is None:
             return
-        problems = [describe(e) for _, e in zip(range(_MAX_REPORTED), validator.iter_errors(body))]
+        problems = [
+            describe(e) for _, e in zip(range(_MAX_REPORTED), validator.iter_errors(body), strict=False)
+        ]
         if problems:
-            raise ControlError(400, "InvalidBody", "the body does not match the control API document: "
-                               + "; ".join(problems))
+            raise ControlError(
+                400, "InvalidBody", "the body does not match the control API document: " + "; ".join(problems)
+            )

@@ -1,7 +1,7 @@
 """Admin endpoints for fault rules (the rule format is described in edge/faults.py).
 
-    GET /_emulator/faults      POST (add one)      PUT (replace all: a list or {"rules": [...]})
-    DELETE /_emulator/faults (clear)               GET | DELETE /_emulator/faults/{id}
+GET /_emulator/faults      POST (add one)      PUT (replace all: a list or {"rules": [...]})
+DELETE /_emulator/faults (clear)               GET | DELETE /_emulator/faults/{id}
 """
 
 from __future__ import annotations

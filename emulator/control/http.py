@@ -57,35 +57,49 @@ def _local(request: Request) -> bool:
 def _token_ok(settings: Settings, request: Request) -> bool:
     if not settings.admin_token:
         return True
-    given = request.headers.get(TOKEN_HEADER) or request.headers.get("authorization", "").removeprefix("Bearer ")
+    given = request.headers.get(TOKEN_HEADER) or request.headers.get("authorization", "").removeprefix(
+        "Bearer "
+    )
     return hmac.compare_digest(given.encode(), settings.admin_token.encode())
 
 
 def guarded(settings: Settings, fn: Endpoint, *, open_to_token: bool = False) -> Endpoint:
     """`fn` behind the loopback check and (unless `open_to_token`) the admin token; ControlError -> 4xx."""
+
     async def endpoint(request: Request) -> Response:
         if not settings.admin_remote and not _local(request):
-            return failure(ControlError(403, "Forbidden", "the admin API only answers loopback clients; "
-                                        "start the emulator with --admin-remote to open it"))
+            return failure(
+                ControlError(
+                    403,
+                    "Forbidden",
+                    "the admin API only answers loopback clients; "
+                    "start the emulator with --admin-remote to open it",
+                )
+            )
         if not open_to_token and not _token_ok(settings, request):
             return failure(ControlError(401, "Unauthorized", f"missing or wrong {TOKEN_HEADER} header"))
         try:
             return await fn(request)
         except ControlError as error:
             return failure(error)
+
     return endpoint
 
 
-def admin_routes(settings: Settings, schemas: BodySchemas, table: dict[str, dict[str, Endpoint]],
-                 **options: bool) -> list[Route]:
+def admin_routes(
+    settings: Settings, schemas: BodySchemas, table: dict[str, dict[str, Endpoint]], **options: bool
+) -> list[Route]:
     """One guarded route per path under /_emulator, dispatching on the method (405s list them all)."""
     routes = []
     for path, by_method in table.items():
-        def dispatch(request: Request, path: str = PREFIX + path, by_method: dict[str, Endpoint] = by_method
-                     ) -> Awaitable[Response]:
+
+        def dispatch(
+            request: Request, path: str = PREFIX + path, by_method: dict[str, Endpoint] = by_method
+        ) -> Awaitable[Response]:
             method = "GET" if request.method == "HEAD" else request.method
             request.state.check_body = lambda body: schemas.check(path, method, body)
             return by_method[method](request)
+
         routes.append(Route(PREFIX + path, guarded(settings, dispatch, **options), methods=list(by_method)))
     return routes
 
@@ -130,8 +144,9 @@ def field(document: Any, name: str, kinds: tuple[type, ...], default: Any = None
     if not isinstance(document, dict):
         raise ControlError(400, "InvalidBody", "the body must be a JSON object")
     value = document.get(name, default)
-    if value is not None and (not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds)):
+    if value is not None and (
+        not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds)
+    ):
         names = " or ".join(k.__name__ for k in kinds)
         raise ControlError(400, "InvalidBody", f"field {name!r} must be {names}")
     return value
-

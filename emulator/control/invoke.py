@@ -28,8 +28,13 @@ def _wire(value: Any) -> str:
     return str(value)
 
 
-def invoke(rt: Runtime, operation_id: str, seller_id: str | None, params: dict[str, Any] | None = None,
-           body: Any = None) -> tuple[int, Any]:
+def invoke(
+    rt: Runtime,
+    operation_id: str,
+    seller_id: str | None,
+    params: dict[str, Any] | None = None,
+    body: Any = None,
+) -> tuple[int, Any]:
     """(status, body) of `operation_id` called by `seller_id` with `params` (path, query and header
     parameters by their model names; lists for array parameters) and a JSON `body`."""
     op = rt.catalog.operations.get(operation_id)
@@ -55,13 +60,23 @@ def invoke(rt: Runtime, operation_id: str, seller_id: str | None, params: dict[s
         raise KeyError(f"{operation_id} has no parameters named {sorted(params)}")
     if body is not None:
         headers["content-type"] = "application/json"
-    x = Exchange(op.method, path, urlencode(query).encode(), headers,
-                 b"" if body is None else orjson.dumps(body), False)
+    x = Exchange(
+        op.method,
+        path,
+        urlencode(query).encode(),
+        headers,
+        b"" if body is None else orjson.dumps(body),
+        False,
+    )
     x.request_id = rt.ids.uuid()
     seller = rt.accounts.seller(seller_id) if seller_id else None
     app = rt.accounts.application(DEFAULTS.client_id)
-    x.caller = Caller(DEFAULTS.client_id, app["application_id"] if app else DEFAULTS.application_id,
-                      seller_id, tuple(seller["marketplaces"]) if seller else ())
+    x.caller = Caller(
+        DEFAULTS.client_id,
+        app["application_id"] if app else DEFAULTS.application_id,
+        seller_id,
+        tuple(seller["marketplaces"]) if seller else (),
+    )
     try:
         x.operation, x.path_params = rt.router.match(op.method, path)
         for step in (validate_request, dispatch, validate_response):

@@ -51,8 +51,11 @@ def parse_duration(value: str | float | int) -> float:
             try:
                 seconds = float(text)
             except ValueError:
-                raise ControlError(400, "InvalidDuration", f"cannot read {value!r} as a duration "
-                                   "(use e.g. 90, 45s, 2h, 1d12h or P1DT2H)") from None
+                raise ControlError(
+                    400,
+                    "InvalidDuration",
+                    f"cannot read {value!r} as a duration (use e.g. 90, 45s, 2h, 1d12h or P1DT2H)",
+                ) from None
     if seconds < 0:
         raise ControlError(400, "InvalidDuration", "durations must not be negative")
     return seconds
@@ -120,8 +123,11 @@ class ControlPlane:
         except (ValueError, OverflowError):
             ok = False
         if not ok:
-            raise ControlError(400, "InvalidInstant",
-                               f"{instant!r} is not an ISO-8601 date-time between 1970 and the year 8000")
+            raise ControlError(
+                400,
+                "InvalidInstant",
+                f"{instant!r} is not an ISO-8601 date-time between 1970 and the year 8000",
+            )
         self.rt.clock.set(when)
         return self._moved()
 
@@ -131,7 +137,9 @@ class ControlPlane:
 
     def run(self, speed: float = 1.0) -> dict[str, Any]:
         if not isinstance(speed, int | float) or isinstance(speed, bool) or not 0 < speed <= MAX_SPEED:
-            raise ControlError(400, "InvalidSpeed", f"speed must be a number above 0 and at most {MAX_SPEED:g}")
+            raise ControlError(
+                400, "InvalidSpeed", f"speed must be a number above 0 and at most {MAX_SPEED:g}"
+            )
         self.rt.clock.run(float(speed))
         return self._moved()
 
@@ -171,9 +179,13 @@ class ControlPlane:
     def rate_limits(self) -> dict[str, Any]:
         return self.rt.limiter.describe()
 
-    def configure_rate_limits(self, mode: str | None = None, sandbox_cap: bool | None = None,
-                              header_on_429: bool | None = None,
-                              overrides: dict[str, dict[str, float]] | None = None) -> dict[str, Any]:
+    def configure_rate_limits(
+        self,
+        mode: str | None = None,
+        sandbox_cap: bool | None = None,
+        header_on_429: bool | None = None,
+        overrides: dict[str, dict[str, float]] | None = None,
+    ) -> dict[str, Any]:
         """Change throttling at run time; every bucket starts full again."""
         unknown = sorted(set(overrides or {}) - set(self.rt.catalog.operations))
         if unknown:
@@ -186,7 +198,8 @@ class ControlPlane:
 
     # journal -----------------------------------------------------------------------------------
     def journal(self, **filters: Any) -> dict[str, Any]:
-        """Recent SP-API calls; filters: operation_id, seller_id, status, method, faulted, since, limit, bodies."""
+        """Recent SP-API calls; filters: operation_id, seller_id, status, method, faulted, since, limit,
+        bodies."""
         entries = self.rt.journal.query(**filters)
         return {"entries": entries, "lastSeq": self.rt.journal.last_seq, "capacity": self.rt.journal.size}
 

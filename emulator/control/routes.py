@@ -1,7 +1,7 @@
 """All admin endpoints under `/_emulator/`, described by specs/emulator-control.openapi.yaml.
 
-    GET /_emulator/health, GET /_emulator/coverage, and the groups in state.py, clock.py, faults.py
-    and journal.py (journal and rate limits).
+GET /_emulator/health, GET /_emulator/coverage, and the groups in state.py, clock.py, faults.py
+and journal.py (journal and rate limits).
 """
 
 from __future__ import annotations
@@ -25,9 +25,16 @@ __all__ = ["PREFIX", "routes"]
 
 def routes(runtime: Runtime) -> list[Route]:
     async def health(request: Request) -> Response:
-        return reply({"status": "ok", "version": __version__, "operations": len(runtime.catalog),
-                      "clock": runtime.clock.describe(), "state": runtime.settings.state.split(":")[0],
-                      "rateLimits": runtime.limiter.mode})
+        return reply(
+            {
+                "status": "ok",
+                "version": __version__,
+                "operations": len(runtime.catalog),
+                "clock": runtime.clock.describe(),
+                "state": runtime.settings.state.split(":")[0],
+                "rateLimits": runtime.limiter.mode,
+            }
+        )
 
     async def coverage(request: Request) -> Response:
         return reply(runtime.registry.coverage(runtime.catalog))
@@ -36,5 +43,7 @@ def routes(runtime: Runtime) -> list[Route]:
     table: dict[str, dict[str, Endpoint]] = {"/coverage": {"GET": coverage}}
     for group in (state, clock, faults, journal):
         table.update(group.endpoints(runtime))
-    return [*admin_routes(settings, schemas, {"/health": {"GET": health}}, open_to_token=True),
-            *admin_routes(settings, schemas, table)]
+    return [
+        *admin_routes(settings, schemas, {"/health": {"GET": health}}, open_to_token=True),
+        *admin_routes(settings, schemas, table),
+    ]

@@ -73,11 +73,13 @@ class Seeder:
         uris = entry.get("redirectUris") or []
         if not isinstance(uris, list):
             raise SeedError(f"{where}: `redirectUris` must be a list")
-        self.rt.accounts.add_application(str(_need(entry, "clientId", where)),
-                                         str(_need(entry, "clientSecret", where)),
-                                         str(entry["applicationId"]) if entry.get("applicationId") else None,
-                                         [str(u) for u in uris],
-                                         str(entry.get("name", "")))
+        self.rt.accounts.add_application(
+            str(_need(entry, "clientId", where)),
+            str(_need(entry, "clientSecret", where)),
+            str(entry["applicationId"]) if entry.get("applicationId") else None,
+            [str(u) for u in uris],
+            str(entry.get("name", "")),
+        )
 
     def _sellers(self, entry: dict[str, Any], where: str) -> None:
         seller_id = str(_need(entry, "sellerId", where))
@@ -109,12 +111,17 @@ class Seeder:
 
     def _listings(self, entry: dict[str, Any], where: str) -> None:
         seller_id, marketplaces = self._seller(entry, where)
-        body: dict[str, Any] = {"productType": entry.get("productType", "PRODUCT"),
-                                "attributes": entry.get("attributes") or {}}
+        body: dict[str, Any] = {
+            "productType": entry.get("productType", "PRODUCT"),
+            "attributes": entry.get("attributes") or {},
+        }
         if entry.get("requirements"):
             body["requirements"] = entry["requirements"]
-        params = {"sellerId": seller_id, "sku": str(_need(entry, "sku", where)),
-                  "marketplaceIds": entry.get("marketplaceIds") or marketplaces[:1]}
+        params = {
+            "sellerId": seller_id,
+            "sku": str(_need(entry, "sku", where)),
+            "marketplaceIds": entry.get("marketplaceIds") or marketplaces[:1],
+        }
         answer = self._call(where, "putListingsItem", seller_id, params, body)
         if isinstance(answer, dict) and answer.get("status") == "INVALID":
             raise SeedError(f"{where}: putListingsItem rejected the listing", answer)
@@ -124,12 +131,25 @@ class Seeder:
         sku = str(_need(entry, "sku", where))
         marketplace = str(entry.get("marketplaceId") or marketplaces[0])
         quantity = _need(entry, "quantity", where)
-        self._call(where, "createInventoryItem", seller_id, {},
-                   {"sellerSku": sku, "marketplaceId": marketplace,
-                    "productName": str(entry.get("productName") or sku)})
+        self._call(
+            where,
+            "createInventoryItem",
+            seller_id,
+            {},
+            {
+                "sellerSku": sku,
+                "marketplaceId": marketplace,
+                "productName": str(entry.get("productName") or sku),
+            },
+        )
         if quantity:
-            self._call(where, "addInventory", seller_id, {"x-amzn-idempotency-token": self.rt.ids.uuid()},
-                       {"inventoryItems": [{"sellerSku": sku, "marketplaceId": marketplace, "quantity": quantity}]})
+            self._call(
+                where,
+                "addInventory",
+                seller_id,
+                {"x-amzn-idempotency-token": self.rt.ids.uuid()},
+                {"inventoryItems": [{"sellerSku": sku, "marketplaceId": marketplace, "quantity": quantity}]},
+            )
 
     def _calls(self, entry: dict[str, Any], where: str) -> None:
         seller_id = str(entry.get("sellerId") or DEFAULTS.seller_id)

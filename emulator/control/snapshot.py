@@ -31,15 +31,21 @@ VERSION = 1
 def take(rt: Runtime) -> dict[str, Any]:
     """The current world as a snapshot document."""
     meta = meta_of(rt.store, rt.ids, rt.clock)
-    return {"format": FORMAT, "version": VERSION, "emulatorVersion": __version__,
-            "takenAt": iso(rt.clock.now()),
-            "clock": rt.clock.describe() | {"epoch": meta["clock"]["at"]},
-            "ids": meta["ids"], "store": rt.store.snapshot()}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "emulatorVersion": __version__,
+        "takenAt": iso(rt.clock.now()),
+        "clock": rt.clock.describe() | {"epoch": meta["clock"]["at"]},
+        "ids": meta["ids"],
+        "store": rt.store.snapshot(),
+    }
 
 
 def _check_partition(name: str, tables: Any) -> None:
     if not isinstance(tables, dict) or not all(
-            isinstance(rows, dict) and all(isinstance(r, dict) for r in rows.values()) for rows in tables.values()):
+        isinstance(rows, dict) and all(isinstance(r, dict) for r in rows.values()) for rows in tables.values()
+    ):
         raise ValueError(f"snapshot partition {name!r} must map table names to objects of records")
 
 
@@ -52,8 +58,14 @@ def _check_store(store: dict[str, Any], kinds: Iterable[str]) -> None:
         _check_partition(seller, tables)
     known = set(kinds)
     for entry in store.get("scheduler", []) if isinstance(store.get("scheduler", []), list) else [None]:
-        if not (isinstance(entry, list) and len(entry) == 4 and isinstance(entry[0], int | float)
-                and entry[1] in known and isinstance(entry[2], str) and isinstance(entry[3], dict)):
+        if not (
+            isinstance(entry, list)
+            and len(entry) == 4
+            and isinstance(entry[0], int | float)
+            and entry[1] in known
+            and isinstance(entry[2], str)
+            and isinstance(entry[3], dict)
+        ):
             raise ValueError(f"snapshot scheduler entry {entry!r} is not [due, known kind, seller, payload]")
 
 
@@ -76,8 +88,12 @@ def check(document: Any, kinds: Iterable[str] = ()) -> None:
         raise ValueError("snapshot field 'ids.state' is not an id-factory state") from None
     clock = document["clock"]
     epoch, speed = clock.get("epoch"), clock.get("speed")
-    if not (isinstance(epoch, int | float) and isinstance(speed, int | float) and 0 <= epoch <= LATEST
-            and 0 <= speed <= MAX_SPEED):
+    if not (
+        isinstance(epoch, int | float)
+        and isinstance(speed, int | float)
+        and 0 <= epoch <= LATEST
+        and 0 <= speed <= MAX_SPEED
+    ):
         raise ValueError("snapshot field 'clock' needs an 'epoch' and a 'speed' in range")
     _check_store(document["store"], kinds)
 
@@ -92,6 +108,12 @@ def restore(rt: Runtime, document: dict[str, Any]) -> None:
         rt.store.restore(before)
         raise ValueError(f"snapshot store is invalid: {error}") from None
     clock = document["clock"]
-    restore_meta({"ids": document["ids"],
-                  "clock": {"at": clock["epoch"], "real": time.time(), "speed": clock["speed"]}},
-                 rt.store, rt.ids, rt.clock)
+    restore_meta(
+        {
+            "ids": document["ids"],
+            "clock": {"at": clock["epoch"], "real": time.time(), "speed": clock["speed"]},
+        },
+        rt.store,
+        rt.ids,
+        rt.clock,
+    )

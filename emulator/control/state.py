@@ -1,8 +1,8 @@
 """Admin endpoints for the world's state: reset, seed, and snapshot export/import.
 
-    POST /_emulator/reset   {"sellerId"?, "faults"?, "journal"?}
-    POST /_emulator/seed    seed document (JSON or YAML, see control/seed.py)
-    GET  /_emulator/state   snapshot document;  PUT /_emulator/state  restore one
+POST /_emulator/reset   {"sellerId"?, "faults"?, "journal"?}
+POST /_emulator/seed    seed document (JSON or YAML, see control/seed.py)
+GET  /_emulator/state   snapshot document;  PUT /_emulator/state  restore one
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ def endpoints(rt: Runtime) -> dict[str, dict[str, Endpoint]]:
     async def reset(request: Request) -> Response:
         doc = await body_of(request, required=False)
         seller = field(doc, "sellerId", (str,))
-        plane.reset(seller, faults=field(doc, "faults", (bool,), False),
-                    journal=field(doc, "journal", (bool,), False))
+        plane.reset(
+            seller, faults=field(doc, "faults", (bool,), False), journal=field(doc, "journal", (bool,), False)
+        )
         return reply({"reset": seller or "all", "clock": plane.clock()})
 
     async def seed(request: Request) -> Response:

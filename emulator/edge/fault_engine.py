@@ -15,7 +15,15 @@ from urllib.parse import parse_qsl
 
 import orjson
 
-from emulator.edge.faults import FAULT_HEADER, LATEST, MATCH_FIELDS, Effect, FaultRule, FaultSpecError, Injection
+from emulator.edge.faults import (
+    FAULT_HEADER,
+    LATEST,
+    MATCH_FIELDS,
+    Effect,
+    FaultRule,
+    FaultSpecError,
+    Injection,
+)
 from emulator.errors import InvalidInput, NotFound, ServiceUnavailable
 from emulator.state.clock import parse_iso
 
@@ -86,9 +94,18 @@ class FaultEngine:
         start, end = _instant(doc, "from"), _instant(doc, "until")
         if start is not None and end is not None and end <= start:
             raise FaultSpecError("`until` must be later than `from`")
-        rule = FaultRule(rule_id, Effect.parse(doc.get("effect")), match, float(probability),
-                         _count(doc, "times", 0), _count(doc, "every", 1), _count(doc, "after", 0) or 0,
-                         start, end, seed)
+        rule = FaultRule(
+            rule_id,
+            Effect.parse(doc.get("effect")),
+            match,
+            float(probability),
+            _count(doc, "times", 0),
+            _count(doc, "every", 1),
+            _count(doc, "after", 0) or 0,
+            start,
+            end,
+            seed,
+        )
         rule.rng.seed(f"{seed}:{rule_id}")
         return rule
 
@@ -172,8 +189,12 @@ class FaultEngine:
 
 def _marketplaces(query: bytes, body: bytes) -> set[str]:
     """Marketplace ids a call names, in its query (`marketplaceId(s)`) or its JSON body's top level."""
-    found = {v for k, raw in parse_qsl(query.decode("latin-1")) if k in ("marketplaceId", "marketplaceIds")
-             for v in raw.split(",")}
+    found = {
+        v
+        for k, raw in parse_qsl(query.decode("latin-1"))
+        if k in ("marketplaceId", "marketplaceIds")
+        for v in raw.split(",")
+    }
     if body[:1] == b"{":
         try:
             doc = orjson.loads(body)
@@ -207,8 +228,12 @@ def inject_fault(x: Exchange, rt: Runtime) -> None:
             injection.delay = engine.header_delay(injection.effect.delay)
     elif engine.rules:
         assert x.operation is not None
-        attrs = {"operation_id": x.operation.operation_id, "path": x.raw_path, "method": x.method,
-                 "seller_id": seller}
+        attrs = {
+            "operation_id": x.operation.operation_id,
+            "path": x.raw_path,
+            "method": x.method,
+            "seller_id": seller,
+        }
         injection = engine.select(attrs, x.query_string, x.body_bytes, rt.clock.timestamp())
     if engine.has_stale and x.method == "GET" and seller and x.path_params:
         if engine.is_stale(seller, x.path_params.values(), rt.clock.timestamp()):

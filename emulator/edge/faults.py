@@ -44,11 +44,20 @@ STANDARD_ERRORS: dict[int, tuple[str, str, str | None]] = {
     413: ("RequestEntityTooLarge", "The request size exceeded the maximum accepted size.", None),
     415: ("UnsupportedMediaType", "The request payload is in an unsupported format.", None),
     429: ("QuotaExceeded", "You exceeded your quota for the requested resource.", "TooManyRequestsException"),
-    500: ("InternalFailure", "We encountered an internal error. Please try again.", "InternalServerErrorException"),
+    500: (
+        "InternalFailure",
+        "We encountered an internal error. Please try again.",
+        "InternalServerErrorException",
+    ),
     503: ("ServiceUnavailable", "Service is temporarily unavailable. Please try again.", None),
 }
-MATCH_FIELDS = {"operationId": "operation_id", "path": "path", "method": "method",
-                "sellerId": "seller_id", "marketplaceId": "marketplace_id"}
+MATCH_FIELDS = {
+    "operationId": "operation_id",
+    "path": "path",
+    "method": "method",
+    "sellerId": "seller_id",
+    "marketplaceId": "marketplace_id",
+}
 
 
 class FaultSpecError(ValueError):
@@ -60,8 +69,9 @@ def _delay(value: Any, name: str) -> tuple[float, float] | None:
     if value is None:
         return None
     pair = value if isinstance(value, list) else [value, value]
-    if len(pair) != 2 or not all(isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= MAX_DELAY_MS
-                                 for v in pair):
+    if len(pair) != 2 or not all(
+        isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= MAX_DELAY_MS for v in pair
+    ):
         raise FaultSpecError(f"{name} must be milliseconds (0 to {MAX_DELAY_MS}) or a [min, max] pair")
     low, high = sorted(pair)
     return low / 1000, high / 1000
@@ -86,8 +96,18 @@ class Effect:
         if not isinstance(doc, dict) or doc.get("type") not in KINDS:
             raise FaultSpecError(f"an effect needs a `type`, one of {KINDS}")
         kind = doc["type"]
-        unknown = set(doc) - {"type", "status", "code", "message", "details", "ms", "delayMs", "contentType",
-                              "seconds", "processed"}
+        unknown = set(doc) - {
+            "type",
+            "status",
+            "code",
+            "message",
+            "details",
+            "ms",
+            "delayMs",
+            "contentType",
+            "seconds",
+            "processed",
+        }
         if unknown:
             raise FaultSpecError(f"unknown effect fields {sorted(unknown)}")
         status = doc.get("status", 503 if kind == "error" else None)
@@ -101,8 +121,17 @@ class Effect:
         delay = _delay(doc.get("ms") if kind == "latency" else doc.get("delayMs"), "ms/delayMs")
         if kind == "latency" and delay is None:
             raise FaultSpecError("a latency effect needs `ms`")
-        return cls(kind, status, doc.get("code"), doc.get("message"), str(doc.get("details", "")), delay,
-                   str(doc.get("contentType", cls.content_type)), float(seconds), bool(doc.get("processed")))
+        return cls(
+            kind,
+            status,
+            doc.get("code"),
+            doc.get("message"),
+            str(doc.get("details", "")),
+            delay,
+            str(doc.get("contentType", cls.content_type)),
+            float(seconds),
+            bool(doc.get("processed")),
+        )
 
     @classmethod
     def shorthand(cls, text: str) -> Effect:
@@ -134,10 +163,13 @@ class Effect:
     def error(self) -> SpApiError:
         """The SP-API error an `error` effect answers with."""
         assert self.status is not None
-        code, message, error_type = STANDARD_ERRORS.get(self.status, (self.code or "", self.message or "", None))
+        code, message, error_type = STANDARD_ERRORS.get(
+            self.status, (self.code or "", self.message or "", None)
+        )
         headers = {"x-amzn-ErrorType": error_type} if error_type else None
-        return SpApiError(self.message or message, self.details, code=self.code or code, status=self.status,
-                          headers=headers)
+        return SpApiError(
+            self.message or message, self.details, code=self.code or code, status=self.status, headers=headers
+        )
 
     def describe(self) -> dict[str, Any]:
         doc: dict[str, Any] = {"type": self.kind}
@@ -209,7 +241,11 @@ class FaultRule:
             return False
         self.matched += 1
         nth = self.matched - self.after
-        if nth <= 0 or (self.every and nth % self.every) or (self.times is not None and self.applied >= self.times):
+        if (
+            nth <= 0
+            or (self.every and nth % self.every)
+            or (self.times is not None and self.applied >= self.times)
+        ):
             return False
         if self.probability < 1.0 and self.rng.random() >= self.probability:
             return False
@@ -223,10 +259,16 @@ class FaultRule:
 
     def describe(self, iso: Callable[[float], str]) -> dict[str, Any]:
         match = {name: self.match[attr] for name, attr in MATCH_FIELDS.items() if attr in self.match}
-        doc: dict[str, Any] = {"id": self.id, "match": match,
-                               "effect": self.effect.describe(), "probability": self.probability,
-                               "after": self.after, "seed": self.seed,
-                               "matched": self.matched, "applied": self.applied}
+        doc: dict[str, Any] = {
+            "id": self.id,
+            "match": match,
+            "effect": self.effect.describe(),
+            "probability": self.probability,
+            "after": self.after,
+            "seed": self.seed,
+            "matched": self.matched,
+            "applied": self.applied,
+        }
         for name, value in (("times", self.times), ("every", self.every)):
             if value is not None:
                 doc[name] = value

@@ -149,7 +149,8 @@ class SpApiEdge:
         except SpApiError as error:
             x.status, x.response = error.status, error_body(error)
             x.response_headers.update(error.headers)
-            if x.operation is not None and rt.settings.strict_responses and error.status != 501 and not x.faults:
+            checked = error.status != 501 and not x.faults  # injected faults are deliberate
+            if x.operation is not None and rt.settings.strict_responses and checked:
                 rt.response_problems(x.operation, x.status, x.response, x.request_id)
         except Exception as exc:  # a bug in the emulator: report it, never leak a traceback
             log.exception("unhandled error in %s", x.operation.operation_id if x.operation else x.raw_path)
@@ -162,5 +163,6 @@ class SpApiEdge:
             x.response_headers[RATE_HEADER] = x.rate_limit
         payload = encode(x.response)
         dropped = await deliver(send, x, payload)
-        rt.journal.record(x, payload, iso(rt.clock.now()), (time.perf_counter() - x.started) * 1000, bool(dropped))
+        latency_ms = (time.perf_counter() - x.started) * 1000
+        rt.journal.record(x, payload, iso(rt.clock.now()), latency_ms, bool(dropped))
         return dropped

@@ -41,8 +41,9 @@ class RateLimiter:
             return SANDBOX_PLAN
         return self.overrides.get(operation_id, default)
 
-    def admit(self, operation_id: str, default: UsagePlan | None, application: str, seller: str | None,
-              now: float) -> str | None:
+    def admit(
+        self, operation_id: str, default: UsagePlan | None, application: str, seller: str | None, now: float
+    ) -> str | None:
         """Take one token for this call; returns the header value to send, or raises QuotaExceeded."""
         if self.mode == "off":
             return None
@@ -69,9 +70,13 @@ class RateLimiter:
         """Forget every bucket, so the next call of each finds it full."""
         self._buckets = {}
 
-    def configure(self, mode: str | None = None, sandbox_cap: bool | None = None,
-                  header_on_429: bool | None = None,
-                  overrides: dict[str, dict[str, float]] | None = None) -> None:
+    def configure(
+        self,
+        mode: str | None = None,
+        sandbox_cap: bool | None = None,
+        header_on_429: bool | None = None,
+        overrides: dict[str, dict[str, float]] | None = None,
+    ) -> None:
         """Change settings (None leaves one as is); buckets start full again afterwards."""
         if mode is not None:
             if mode not in MODES:
@@ -86,8 +91,12 @@ class RateLimiter:
         self.refill()
 
     def describe(self) -> dict[str, Any]:
-        return {"mode": self.mode, "sandboxCap": self.sandbox_cap, "headerOn429": self.header_on_429,
-                "overrides": {op: {"rate": p.rate, "burst": p.burst} for op, p in sorted(self.overrides.items())}}
+        return {
+            "mode": self.mode,
+            "sandboxCap": self.sandbox_cap,
+            "headerOn429": self.header_on_429,
+            "overrides": {op: {"rate": p.rate, "burst": p.burst} for op, p in sorted(self.overrides.items())},
+        }
 
 
 def parse_plan(operation_id: str, plan: dict[str, float]) -> UsagePlan:

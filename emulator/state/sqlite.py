@@ -33,8 +33,11 @@ _UPSERT = "INSERT OR REPLACE INTO records (part, tbl, key, value) VALUES (?, ?, 
 
 def meta_of(store: Store, ids: IdFactory, clock: Clock) -> dict[str, Any]:
     """Everything besides records that a restart must get back."""
-    return {"scheduler": store.scheduler.dump(), "ids": {"seed": ids.seed, "state": ids.state()},
-            "clock": {"at": clock.timestamp(), "real": time.time(), "speed": clock.speed}}
+    return {
+        "scheduler": store.scheduler.dump(),
+        "ids": {"seed": ids.seed, "state": ids.state()},
+        "clock": {"at": clock.timestamp(), "real": time.time(), "speed": clock.speed},
+    }
 
 
 def restore_meta(meta: dict[str, Any], store: Store, ids: IdFactory, clock: Clock) -> None:
@@ -97,7 +100,9 @@ class SqliteState:
                 else:
                     db.execute(_UPSERT, (part, tbl, key, orjson.dumps(record)))
             for name, value in (meta or {}).items():
-                db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (name, orjson.dumps(value)))
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (name, orjson.dumps(value))
+                )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

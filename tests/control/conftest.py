@@ -24,6 +24,7 @@ from emulator.settings import Settings
 from tests.conftest import fail_on_violations
 from tests.control.support import token
 
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -39,8 +40,11 @@ def live_app(catalog: Catalog) -> EmulatorApp:
 def live_url(live_app: EmulatorApp) -> Iterator[str]:
     port = free_port()
     quiet_dropped()
-    server = uvicorn.Server(uvicorn.Config(live_app, host="127.0.0.1", port=port, log_level="warning",
-                                           access_log=False, lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            live_app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="off"
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

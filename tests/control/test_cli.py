@@ -22,6 +22,7 @@ def cli(live, live_url, capsys):
             return json.loads(out)
         except ValueError:
             return out
+
     return run
 
 
@@ -67,10 +68,19 @@ def test_journal_and_rate_limit_commands(cli, http, auth):
     entries = cli("journal", "--operation", "getInventorySummaries")["entries"]
     assert len(entries) == 1 and "responseBody" not in entries[0]
     assert "responseBody" in cli("journal", "--bodies")["entries"][0]
-    changed = cli("rate-limits", "set", "--mode", "enforce", "--override", "getFulfillmentPreview=1/3",
-                  "--sandbox-cap", "off")
-    assert changed["mode"] == "enforce" and changed["overrides"] == {"getFulfillmentPreview": {"rate": 1.0,
-                                                                                             "burst": 3}}
+    changed = cli(
+        "rate-limits",
+        "set",
+        "--mode",
+        "enforce",
+        "--override",
+        "getFulfillmentPreview=1/3",
+        "--sandbox-cap",
+        "off",
+    )
+    assert changed["mode"] == "enforce" and changed["overrides"] == {
+        "getFulfillmentPreview": {"rate": 1.0, "burst": 3}
+    }
     assert cli("rate-limits", "show")["mode"] == "enforce"
 
 

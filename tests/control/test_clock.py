@@ -12,7 +12,9 @@ from tests.control.support import V2020, order_body, stock, token
 
 def test_advance_a_day_delivers_an_order(http, auth, live):
     stock(live)
-    assert http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-1"), headers=auth).status_code == 200
+    assert (
+        http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-1"), headers=auth).status_code == 200
+    )
     before = http.get("/_emulator/clock").json()
     assert before["pendingTransitions"] > 0
     moved = http.post("/_emulator/clock/advance", json={"by": "1d"}).json()
@@ -24,8 +26,10 @@ def test_advance_a_day_delivers_an_order(http, auth, live):
     assert order["fulfillmentOrder"]["fulfillmentOrderStatus"] == "Complete"
 
 
-@pytest.mark.parametrize(("by", "seconds"), [("90", 90), (45, 45), ("2h", 7200), ("1d12h", 129600),
-                                               ("P1DT2H", 93600), ("1.5m", 90)])
+@pytest.mark.parametrize(
+    ("by", "seconds"),
+    [("90", 90), (45, 45), ("2h", 7200), ("1d12h", 129600), ("P1DT2H", 93600), ("1.5m", 90)],
+)
 def test_advance_accepts_seconds_and_durations(http, by, seconds):
     http.post("/_emulator/clock/freeze")
     before = parse_iso(http.get("/_emulator/clock").json()["now"])
@@ -44,12 +48,19 @@ def test_freeze_set_and_run(http):
     assert parse_iso(running["now"]) >= datetime(2030, 1, 1, tzinfo=UTC)
 
 
-@pytest.mark.parametrize(("path", "body"), [
-    ("/_emulator/clock/advance", {"by": "soon"}), ("/_emulator/clock/advance", {"by": -5}),
-    ("/_emulator/clock/advance", {}), ("/_emulator/clock/advance", {"by": "100000000000d"}),
-    ("/_emulator/clock/set", {"to": "yesterday"}), ("/_emulator/clock/set", {"to": "9999-12-31T23:59:59Z"}),
-    ("/_emulator/clock/run", {"speed": 0}), ("/_emulator/clock/run", {"speed": "fast"}),
-])
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/_emulator/clock/advance", {"by": "soon"}),
+        ("/_emulator/clock/advance", {"by": -5}),
+        ("/_emulator/clock/advance", {}),
+        ("/_emulator/clock/advance", {"by": "100000000000d"}),
+        ("/_emulator/clock/set", {"to": "yesterday"}),
+        ("/_emulator/clock/set", {"to": "9999-12-31T23:59:59Z"}),
+        ("/_emulator/clock/run", {"speed": 0}),
+        ("/_emulator/clock/run", {"speed": "fast"}),
+    ],
+)
 def test_bad_clock_requests_are_400_and_leave_the_clock_alone(http, path, body):
     http.post("/_emulator/clock/freeze")
     before = http.get("/_emulator/clock").json()

@@ -1,4 +1,4 @@
-"""Durable state: kill -9 the server in the middle of concurrent writes, restart it, lose nothing acknowledged.
+"""Durable state: kill -9 the server amid concurrent writes, restart it, lose nothing acknowledged.
 
 The server runs as a real subprocess (`mcf-emulator serve --state sqlite:PATH`). Writers create
 fulfillment orders (each reserves one unit) and issue LWA tokens from several threads; the test
@@ -27,9 +27,22 @@ WRITERS = 4
 def start(db: Path, port: int) -> subprocess.Popen[bytes]:
     log = db.with_suffix(".log")
     with log.open("ab") as sink:  # the child keeps its own copy of the descriptor
-        process = subprocess.Popen([sys.executable, "-m", "emulator", "serve", "--port", str(port),
-                                    "--state", f"sqlite:{db}", "--seed", "11"],
-                                   stdout=subprocess.DEVNULL, stderr=sink)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "emulator",
+                "serve",
+                "--port",
+                str(port),
+                "--state",
+                f"sqlite:{db}",
+                "--seed",
+                "11",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -43,8 +56,16 @@ def start(db: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 def reserved_and_fulfillable(http: httpx.Client, auth: dict[str, str]) -> tuple[int, int]:
-    response = http.get(f"{INVENTORY}/summaries", headers=auth, params={
-        "details": "true", "granularityType": "Marketplace", "granularityId": US, "marketplaceIds": US})
+    response = http.get(
+        f"{INVENTORY}/summaries",
+        headers=auth,
+        params={
+            "details": "true",
+            "granularityType": "Marketplace",
+            "granularityId": US,
+            "marketplaceIds": US,
+        },
+    )
     details = response.json()["payload"]["inventorySummaries"][0]["inventoryDetails"]
     return details["reservedQuantity"]["totalReservedQuantity"], details["fulfillableQuantity"]
 
@@ -66,8 +87,12 @@ def test_kill_9_under_concurrent_writes_loses_no_acknowledged_write(tmp_path):
     try:
         with httpx.Client(base_url=url, timeout=5) as http:
             http.post("/_emulator/clock/freeze")  # no lifecycle progress: reservations stay countable
-            assert http.post("/_emulator/seed", json={"inventory": [{"sku": "MUG-01", "quantity": STOCK}]}
-                             ).status_code == 200
+            assert (
+                http.post(
+                    "/_emulator/seed", json={"inventory": [{"sku": "MUG-01", "quantity": STOCK}]}
+                ).status_code
+                == 200
+            )
             auth = {"x-amz-access-token": token(http)}
         acked_orders: list[str] = []
         acked_tokens: list[str] = []
@@ -83,8 +108,9 @@ def test_kill_9_under_concurrent_writes_loses_no_acknowledged_write(tmp_path):
                             acked_tokens.append(token(client))
                             continue
                         order_id = f"W{n}-{i}"
-                        response = client.post(f"{V2020}/fulfillmentOrders", json=order_body(order_id),
-                                               headers=auth)
+                        response = client.post(
+                            f"{V2020}/fulfillmentOrders", json=order_body(order_id), headers=auth
+                        )
                     except (httpx.HTTPError, AssertionError):
                         return  # the server died under us
                     if response.status_code == 200:
@@ -108,8 +134,10 @@ def test_kill_9_under_concurrent_writes_loses_no_acknowledged_write(tmp_path):
             present = all_orders(http, auth)
             assert set(acked_orders) <= present
             for access_token in acked_tokens[-5:]:
-                answer = http.get(f"{V2020}/fulfillmentOrders/{acked_orders[0]}",
-                                  headers={"x-amz-access-token": access_token})
+                answer = http.get(
+                    f"{V2020}/fulfillmentOrders/{acked_orders[0]}",
+                    headers={"x-amz-access-token": access_token},
+                )
                 assert answer.status_code == 200
             reserved, fulfillable = reserved_and_fulfillable(http, auth)
             assert reserved == len(present)

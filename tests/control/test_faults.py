@@ -22,16 +22,22 @@ def journal(http: httpx.Client, **params) -> list[dict]:
     return http.get("/_emulator/journal", params=params).json()["entries"]
 
 
-@pytest.mark.parametrize(("status", "code", "message"), [
-    (400, "InvalidInput", "Invalid input."),
-    (403, "Unauthorized", "Access to requested resource is denied."),
-    (404, "NotFound", "The requested resource doesn't exist."),
-    (429, "QuotaExceeded", "You exceeded your quota for the requested resource."),
-    (500, "InternalFailure", "We encountered an internal error. Please try again."),
-    (503, "ServiceUnavailable", "Service is temporarily unavailable. Please try again."),
-])
+@pytest.mark.parametrize(
+    ("status", "code", "message"),
+    [
+        (400, "InvalidInput", "Invalid input."),
+        (403, "Unauthorized", "Access to requested resource is denied."),
+        (404, "NotFound", "The requested resource doesn't exist."),
+        (429, "QuotaExceeded", "You exceeded your quota for the requested resource."),
+        (500, "InternalFailure", "We encountered an internal error. Please try again."),
+        (503, "ServiceUnavailable", "Service is temporarily unavailable. Please try again."),
+    ],
+)
 def test_error_fault_answers_amazons_envelope_for_the_status(http, auth, status, code, message):
-    add(http, {"match": {"operationId": "getInventorySummaries"}, "effect": {"type": "error", "status": status}})
+    add(
+        http,
+        {"match": {"operationId": "getInventorySummaries"}, "effect": {"type": "error", "status": status}},
+    )
     response = summaries(http, auth)
     assert response.status_code == status
     assert response.headers["content-type"] == "application/json"
@@ -42,19 +48,39 @@ def test_error_fault_answers_amazons_envelope_for_the_status(http, auth, status,
 
 
 def test_error_fault_with_custom_code_and_details(http, auth):
-    add(http, {"effect": {"type": "error", "status": 502, "code": "BadGateway", "message": "Upstream failed.",
-                          "details": "injected"}})
+    add(
+        http,
+        {
+            "effect": {
+                "type": "error",
+                "status": 502,
+                "code": "BadGateway",
+                "message": "Upstream failed.",
+                "details": "injected",
+            }
+        },
+    )
     response = summaries(http, auth)
     assert response.status_code == 502
-    assert response.json()["errors"] == [{"code": "BadGateway", "message": "Upstream failed.", "details": "injected"}]
+    assert response.json()["errors"] == [
+        {"code": "BadGateway", "message": "Upstream failed.", "details": "injected"}
+    ]
 
 
 def test_create_order_fails_twice_with_503_then_succeeds(http, auth, live):
     stock(live)
-    add(http, {"match": {"operationId": "createFulfillmentOrder"}, "effect": {"type": "error", "status": 503},
-               "times": 2})
-    statuses = [http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-1"), headers=auth).status_code
-                for _ in range(3)]
+    add(
+        http,
+        {
+            "match": {"operationId": "createFulfillmentOrder"},
+            "effect": {"type": "error", "status": 503},
+            "times": 2,
+        },
+    )
+    statuses = [
+        http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-1"), headers=auth).status_code
+        for _ in range(3)
+    ]
     assert statuses == [503, 503, 200]
     assert http.get(f"{V2020}/fulfillmentOrders/ORDER-1", headers=auth).status_code == 200
     rule = http.get("/_emulator/faults/f1").json()
@@ -89,7 +115,10 @@ def test_dropped_connection_sends_no_response_and_does_not_process(http, auth, l
 
 def test_drop_after_processing_keeps_the_write(http, auth, live):
     stock(live)
-    add(http, {"match": {"operationId": "createFulfillmentOrder"}, "effect": {"type": "drop", "processed": True}})
+    add(
+        http,
+        {"match": {"operationId": "createFulfillmentOrder"}, "effect": {"type": "drop", "processed": True}},
+    )
     with pytest.raises(httpx.RemoteProtocolError):
         http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-P"), headers=auth)
     assert http.get(f"{V2020}/fulfillmentOrders/ORDER-P", headers=auth).status_code == 200
@@ -128,8 +157,12 @@ def test_wrong_content_type(http, auth):
 
 def test_stale_read_answers_404_until_the_window_closes(http, auth, live):
     stock(live)
-    add(http, {"match": {"operationId": "createFulfillmentOrder"}, "effect": {"type": "stale", "seconds": 30}})
-    assert http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-S"), headers=auth).status_code == 200
+    add(
+        http, {"match": {"operationId": "createFulfillmentOrder"}, "effect": {"type": "stale", "seconds": 30}}
+    )
+    assert (
+        http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-S"), headers=auth).status_code == 200
+    )
     read = http.get(f"{V2020}/fulfillmentOrders/ORDER-S", headers=auth)
     assert read.status_code == 404
     assert read.json()["errors"][0]["code"] == "NotFound"
@@ -138,12 +171,19 @@ def test_stale_read_answers_404_until_the_window_closes(http, auth, live):
     assert http.get(f"{V2020}/fulfillmentOrders/ORDER-S", headers=auth).status_code == 200
 
 
-@pytest.mark.parametrize(("match", "hit"), [
-    ({"path": "/fba/inventory/*"}, True), ({"path": "/fba/outbound/*"}, False),
-    ({"method": "get"}, True), ({"method": "POST"}, False),
-    ({"sellerId": "A1MCFEMULATOR1"}, True), ({"sellerId": "A2OTHER"}, False),
-    ({"marketplaceId": "ATVPDKIKX0DER"}, True), ({"marketplaceId": "A2EUQ1WTGCTBG2"}, False),
-])
+@pytest.mark.parametrize(
+    ("match", "hit"),
+    [
+        ({"path": "/fba/inventory/*"}, True),
+        ({"path": "/fba/outbound/*"}, False),
+        ({"method": "get"}, True),
+        ({"method": "POST"}, False),
+        ({"sellerId": "A1MCFEMULATOR1"}, True),
+        ({"sellerId": "A2OTHER"}, False),
+        ({"marketplaceId": "ATVPDKIKX0DER"}, True),
+        ({"marketplaceId": "A2EUQ1WTGCTBG2"}, False),
+    ],
+)
 def test_rules_match_on_path_method_seller_and_marketplace(http, auth, match, hit):
     add(http, {"match": match, "effect": {"type": "error", "status": 500}})
     assert summaries(http, auth).status_code == (500 if hit else 200)
@@ -156,8 +196,14 @@ def test_count_scopes_after_and_every(http, auth):
 
 def test_time_window_follows_the_emulator_clock(http, auth, live):
     now = live.clock.now()
-    add(http, {"effect": {"type": "error", "status": 503},
-               "from": iso(now + timedelta(hours=1)), "until": iso(now + timedelta(hours=2))})
+    add(
+        http,
+        {
+            "effect": {"type": "error", "status": 503},
+            "from": iso(now + timedelta(hours=1)),
+            "until": iso(now + timedelta(hours=2)),
+        },
+    )
     assert summaries(http, auth).status_code == 200
     http.post("/_emulator/clock/advance", json={"by": "90m"})
     assert summaries(http, {"x-amz-access-token": token(http)}).status_code == 503
@@ -180,7 +226,10 @@ def test_seeded_probabilistic_faults_repeat_exactly(http, auth):
 def test_header_fault_applies_to_one_request(http, auth):
     assert summaries(http, auth, **{"x-mcf-emulator-fault": "503"}).status_code == 503
     assert summaries(http, auth).status_code == 200
-    assert summaries(http, auth, **{"x-mcf-emulator-fault": '{"type": "error", "status": 429}'}).status_code == 429
+    assert (
+        summaries(http, auth, **{"x-mcf-emulator-fault": '{"type": "error", "status": 429}'}).status_code
+        == 429
+    )
     assert journal(http)[-1]["faults"] == ["error:429@header"]
 
 
@@ -200,13 +249,21 @@ def test_fault_rule_crud(http):
     assert http.get("/_emulator/faults").json()["rules"] == []
 
 
-@pytest.mark.parametrize("rule", [
-    {"effect": {"type": "boom"}}, {"effect": {"type": "error", "status": 302}},
-    {"effect": {"type": "error", "status": 418}}, {"effect": {"type": "latency"}},
-    {"effect": {"type": "empty"}, "probability": 2}, {"effect": {"type": "empty"}, "times": -1},
-    {"effect": {"type": "empty"}, "match": {"colour": "red"}}, {"effect": {"type": "empty"}, "from": "soon"},
-    {"effect": {"type": "empty"}, "extra": 1}, [1, 2],
-])
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"effect": {"type": "boom"}},
+        {"effect": {"type": "error", "status": 302}},
+        {"effect": {"type": "error", "status": 418}},
+        {"effect": {"type": "latency"}},
+        {"effect": {"type": "empty"}, "probability": 2},
+        {"effect": {"type": "empty"}, "times": -1},
+        {"effect": {"type": "empty"}, "match": {"colour": "red"}},
+        {"effect": {"type": "empty"}, "from": "soon"},
+        {"effect": {"type": "empty"}, "extra": 1},
+        [1, 2],
+    ],
+)
 def test_invalid_rules_are_rejected_and_change_nothing(http, rule):
     response = http.post("/_emulator/faults", json=rule)
     assert response.status_code == 400

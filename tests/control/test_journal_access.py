@@ -31,7 +31,10 @@ def test_journal_filters(http, auth):
     http.get(f"{V2020}/fulfillmentOrders/NOPE", headers=auth)
     assert len(http.get("/_emulator/journal", params={"faulted": "true"}).json()["entries"]) == 1
     assert len(http.get("/_emulator/journal", params={"status": 200}).json()["entries"]) == 1
-    assert len(http.get("/_emulator/journal", params={"operationId": "getFulfillmentOrder"}).json()["entries"]) == 1
+    assert (
+        len(http.get("/_emulator/journal", params={"operationId": "getFulfillmentOrder"}).json()["entries"])
+        == 1
+    )
     assert len(http.get("/_emulator/journal", params={"method": "get", "limit": 2}).json()["entries"]) == 2
     page = http.get("/_emulator/journal", params={"bodies": "false"}).json()
     assert "responseBody" not in page["entries"][0]
@@ -72,7 +75,11 @@ def test_admin_token_is_required_when_configured(guarded_app):
     with _asgi_client(guarded_app, "127.0.0.1") as local:
         assert local.get("/_emulator/health").status_code == 200
         assert local.get("/_emulator/clock").status_code == 401
-        assert local.get("/_emulator/clock", headers={"x-mcf-emulator-admin-token": "wrong"}).status_code == 401
-        assert local.get("/_emulator/clock", headers={"x-mcf-emulator-admin-token": "t0ken"}).status_code == 200
+        assert (
+            local.get("/_emulator/clock", headers={"x-mcf-emulator-admin-token": "wrong"}).status_code == 401
+        )
+        assert (
+            local.get("/_emulator/clock", headers={"x-mcf-emulator-admin-token": "t0ken"}).status_code == 200
+        )
         assert local.get("/_emulator/clock", headers={"authorization": "Bearer t0ken"}).status_code == 200
         assert local.post("/_emulator/reset", headers={"authorization": "Bearer nope"}).status_code == 401

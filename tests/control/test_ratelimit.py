@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from tests.control.support import V2020, preview_body, stock, summaries, token
 
-QUOTA = {"errors": [{"code": "QuotaExceeded", "message": "You exceeded your quota for the requested resource.",
-                     "details": ""}]}
+QUOTA = {
+    "errors": [
+        {
+            "code": "QuotaExceeded",
+            "message": "You exceeded your quota for the requested resource.",
+            "details": "",
+        }
+    ]
+}
 
 
 def limits(http, **body):
@@ -88,10 +95,20 @@ def test_off_mode_sends_no_header_and_never_throttles(http, auth, live):
 
 def test_invalid_settings_are_rejected(http):
     assert http.put("/_emulator/rate-limits", json={"mode": "panic"}).status_code == 400
-    assert http.put("/_emulator/rate-limits", json={"overrides": {"noSuchOp": {"rate": 1, "burst": 1}}}).json()[
-        "error"] == "UnknownOperation"
-    bad = http.put("/_emulator/rate-limits", json={"overrides": {"getFulfillmentPreview": {"rate": 0, "burst": 1}}})
+    assert (
+        http.put("/_emulator/rate-limits", json={"overrides": {"noSuchOp": {"rate": 1, "burst": 1}}}).json()[
+            "error"
+        ]
+        == "UnknownOperation"
+    )
+    bad = http.put(
+        "/_emulator/rate-limits", json={"overrides": {"getFulfillmentPreview": {"rate": 0, "burst": 1}}}
+    )
     assert bad.status_code == 400
     assert http.put("/_emulator/rate-limits", json={"sandboxCap": "yes"}).status_code == 400
-    assert http.get("/_emulator/rate-limits").json() == {"mode": "report", "sandboxCap": False,
-                                                        "headerOn429": False, "overrides": {}}
+    assert http.get("/_emulator/rate-limits").json() == {
+        "mode": "report",
+        "sandboxCap": False,
+        "headerOn429": False,
+        "overrides": {},
+    }

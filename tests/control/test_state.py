@@ -7,18 +7,41 @@ import yaml
 from tests.control.support import INVENTORY, US, V2020, order_body, stock, token
 
 WORLD = {
-    "applications": [{"clientId": "amzn1.application-oa2-client.shop", "clientSecret": "s3cret",
-                      "redirectUris": ["https://shop.example/callback"], "name": "Shop connector"}],
-    "sellers": [{"sellerId": "A2SHOPSELLER", "name": "Second shop", "refreshToken": "Atzr|shop",
-                 "clientId": "amzn1.application-oa2-client.shop"}],
-    "inventory": [{"sku": "MUG-01", "quantity": 25}, {"sku": "TEE-M", "quantity": 4, "productName": "Tee M"},
-                  {"sku": "CAP", "quantity": 3, "sellerId": "A2SHOPSELLER"}],
+    "applications": [
+        {
+            "clientId": "amzn1.application-oa2-client.shop",
+            "clientSecret": "s3cret",
+            "redirectUris": ["https://shop.example/callback"],
+            "name": "Shop connector",
+        }
+    ],
+    "sellers": [
+        {
+            "sellerId": "A2SHOPSELLER",
+            "name": "Second shop",
+            "refreshToken": "Atzr|shop",
+            "clientId": "amzn1.application-oa2-client.shop",
+        }
+    ],
+    "inventory": [
+        {"sku": "MUG-01", "quantity": 25},
+        {"sku": "TEE-M", "quantity": 4, "productName": "Tee M"},
+        {"sku": "CAP", "quantity": 3, "sellerId": "A2SHOPSELLER"},
+    ],
 }
 
 
 def quantities(http, auth) -> dict[str, int]:
-    response = http.get(f"{INVENTORY}/summaries", headers=auth, params={
-        "details": "true", "granularityType": "Marketplace", "granularityId": US, "marketplaceIds": US})
+    response = http.get(
+        f"{INVENTORY}/summaries",
+        headers=auth,
+        params={
+            "details": "true",
+            "granularityType": "Marketplace",
+            "granularityId": US,
+            "marketplaceIds": US,
+        },
+    )
     assert response.status_code == 200, response.text
     return {s["sellerSku"]: s["totalQuantity"] for s in response.json()["payload"]["inventorySummaries"]}
 
@@ -26,28 +49,38 @@ def quantities(http, auth) -> dict[str, int]:
 def test_seed_a_world_from_json(http, auth):
     response = http.post("/_emulator/seed", json=WORLD)
     assert response.status_code == 200, response.text
-    assert response.json()["applied"] == {"applications": 1, "sellers": 1, "listings": 0, "inventory": 3,
-                                          "calls": 0}
+    assert response.json()["applied"] == {
+        "applications": 1,
+        "sellers": 1,
+        "listings": 0,
+        "inventory": 3,
+        "calls": 0,
+    }
     assert quantities(http, auth) == {"MUG-01": 25, "TEE-M": 4}
     assert quantities(http, {"x-amz-access-token": token(http, "Atzr|shop")}) == {"CAP": 3}
 
 
 def test_seed_from_yaml(http, auth):
-    response = http.post("/_emulator/seed", content=yaml.safe_dump(WORLD),
-                         headers={"content-type": "application/yaml"})
+    response = http.post(
+        "/_emulator/seed", content=yaml.safe_dump(WORLD), headers={"content-type": "application/yaml"}
+    )
     assert response.status_code == 200, response.text
     assert quantities(http, auth)["MUG-01"] == 25
 
 
 def test_seed_calls_run_any_operation(http, auth):
-    calls = {"inventory": [{"sku": "MUG-01", "quantity": 5}],
-             "calls": [{"operationId": "createFulfillmentOrder", "body": order_body("SEEDED-1")}]}
+    calls = {
+        "inventory": [{"sku": "MUG-01", "quantity": 5}],
+        "calls": [{"operationId": "createFulfillmentOrder", "body": order_body("SEEDED-1")}],
+    }
     assert http.post("/_emulator/seed", json=calls).status_code == 200
     assert http.get(f"{V2020}/fulfillmentOrders/SEEDED-1", headers=auth).status_code == 200
 
 
 def test_failed_seed_applies_nothing_and_names_the_entry(http, auth):
-    bad = {"inventory": [{"sku": "MUG-01", "quantity": 5}, {"sku": "X", "quantity": 1, "marketplaceId": "NOPE"}]}
+    bad = {
+        "inventory": [{"sku": "MUG-01", "quantity": 5}, {"sku": "X", "quantity": 1, "marketplaceId": "NOPE"}]
+    }
     response = http.post("/_emulator/seed", json=bad)
     assert response.status_code == 422
     body = response.json()
@@ -58,8 +91,12 @@ def test_failed_seed_applies_nothing_and_names_the_entry(http, auth):
 
 def test_seed_rejects_unknown_sections_and_bad_bodies(http):
     assert http.post("/_emulator/seed", json={"orders": []}).status_code == 400
-    assert http.post("/_emulator/seed", content=b"{not json", headers={"content-type": "application/json"}
-                     ).status_code == 400
+    assert (
+        http.post(
+            "/_emulator/seed", content=b"{not json", headers={"content-type": "application/json"}
+        ).status_code
+        == 400
+    )
     assert http.post("/_emulator/seed").status_code == 400
     assert http.post("/_emulator/seed", json={"calls": [{"operationId": "noSuchThing"}]}).status_code == 422
 
@@ -119,8 +156,14 @@ def test_restored_world_replays_identically(http, auth, live):
 def test_bad_snapshots_are_rejected_and_change_nothing(http, auth, live):
     stock(live)
     good = http.get("/_emulator/state").json()
-    for bad in ({"format": "other"}, {**good, "version": 2}, {**good, "ids": {"seed": 1, "state": [1, 2, 3]}},
-                {**good, "store": {"version": 99}}, {**good, "clock": {"epoch": "noon", "speed": 1}}, [1]):
+    for bad in (
+        {"format": "other"},
+        {**good, "version": 2},
+        {**good, "ids": {"seed": 1, "state": [1, 2, 3]}},
+        {**good, "store": {"version": 99}},
+        {**good, "clock": {"epoch": "noon", "speed": 1}},
+        [1],
+    ):
         response = http.put("/_emulator/state", json=bad)
         assert response.status_code == 400, bad
         assert response.json()["error"] in ("InvalidBody", "InvalidSnapshot")

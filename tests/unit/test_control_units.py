@@ -75,8 +75,16 @@ def test_marketplace_match_reads_query_and_body():
     assert engine.select(attrs, b"", b"{not json", 0.0) is None
 
 
-@pytest.mark.parametrize(("text", "kind"), [("503", "error"), ("latency:100-200", "latency"), ("drop", "drop"),
-                                            ("content-type:text/plain", "content-type"), ("stale:5", "stale")])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("503", "error"),
+        ("latency:100-200", "latency"),
+        ("drop", "drop"),
+        ("content-type:text/plain", "content-type"),
+        ("stale:5", "stale"),
+    ],
+)
 def test_header_shorthand(text, kind):
     assert Effect.shorthand(text).kind == kind
 
@@ -87,8 +95,10 @@ def test_header_shorthand_rejects_nonsense(text):
         Effect.shorthand(text)
 
 
-@pytest.mark.parametrize(("value", "seconds"), [(30, 30), ("30", 30), ("1w", 604800), ("1h30m", 5400),
-                                                ("PT45M", 2700), ("P2D", 172800), ("0.5s", 0.5)])
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [(30, 30), ("30", 30), ("1w", 604800), ("1h30m", 5400), ("PT45M", 2700), ("P2D", 172800), ("0.5s", 0.5)],
+)
 def test_durations(value, seconds):
     assert parse_duration(value) == seconds
 
@@ -100,7 +110,7 @@ def test_bad_durations(value):
 
 
 def test_sqlite_writes_exactly_the_changes_and_whole_partitions_on_reset(tmp_path):
-    store, ids, clock = Store(), IdFactory(5), Clock()
+    store = Store()
     backend = SqliteState(tmp_path / "s.db")
     store.tenant("S1").table("orders").put("o1", {"n": 1})
     store.tenant("S2").table("orders").put("o2", {"n": 2})
@@ -118,7 +128,7 @@ def test_sqlite_writes_exactly_the_changes_and_whole_partitions_on_reset(tmp_pat
 
 
 def test_sqlite_restore_of_a_snapshot_rewrites_everything(tmp_path):
-    store, ids, clock = Store(), IdFactory(5), Clock()
+    store = Store()
     backend = SqliteState(tmp_path / "s.db")
     store.tenant("S1").table("orders").put("o1", {"n": 1})
     backend.write(store, store.drain_changes(), None)
