@@ -1,4 +1,4 @@
-"""Raw ASGI I/O for the hot path: read a bounded body, send a JSON (or empty) response."""
+"""Raw ASGI I/O for the hot path: read a bounded body, encode a JSON body, send a response."""
 
 from __future__ import annotations
 
@@ -41,11 +41,6 @@ async def send_bytes(send: Any, status: int, payload: bytes, headers: dict[str, 
     raw.append((b"content-length", str(len(payload)).encode()))
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": payload})
-
-
-async def send_response(send: Any, status: int, body: Any, headers: dict[str, str]) -> None:
-    """Send `body` as JSON (None sends no body), with `headers`."""
-    await send_bytes(send, status, encode(body), headers, None if body is None else JSON_TYPE[1])
 
 
 def error_body(error: SpApiError) -> dict[str, Any]:
