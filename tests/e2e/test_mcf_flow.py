@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -72,6 +73,16 @@ def base_url() -> Iterator[str]:
         process.stdout.close()
 
 
+@contextmanager
+def official_sdk(base: str) -> Iterator[object]:
+    """Amazon's SDK client (`SPAPIClient`); its connection pool is emptied afterwards (no stray sockets)."""
+    client = spapi_client(Credentials.for_emulator(base))
+    try:
+        yield client.api_client
+    finally:
+        client.api_client.rest_client.pool_manager.clear()
+
+
 def order_body(order_id: str, sku: str, quantity: int) -> dict:
     return {
         "sellerFulfillmentOrderId": order_id,
@@ -89,22 +100,21 @@ def advance_clock(base: str, seconds: float) -> None:
     assert response.status_code == 200, response.text
 
 
-def test_flow_with_amazons_official_sdk(base_url):
-    from spapi import FbaInventoryApi, FbaOutboundApi, FulfillmentOrdersApi
+def _stock(inventory: object) -> object:
+    """The A-MUG inventory summary, with details, through Amazon's SDK."""
+    found = inventory.get_inventory_summaries("Marketplace", US, [US], details=True, seller_sku="A-MUG")
+    return found.payload.inventory_summaries[0]
 
-    client = spapi_client(Credentials.for_emulator(base_url))
-    inventory, outbound = FbaInventoryApi(client.api_client), FbaOutboundApi(client.api_client)
 
-    def stock() -> object:
-        found = inventory.get_inventory_summaries("Marketplace", US, [US], details=True, seller_sku="A-MUG")
-        return found.payload.inventory_summaries[0]
+def _sell_ship_cancel_return(inventory: object, outbound: object) -> tuple[object, object]:
+    """Stock, preview, two orders, status updates, tracking, a cancel and a return; (package, shipment)."""
 
     inventory.create_inventory_item({"sellerSku": "A-MUG", "marketplaceId": US, "productName": "Mug"})
     for _ in range(2):  # the same idempotency token twice adds once
         inventory.add_inventory(
             "a-stock-1", {"inventoryItems": [{"sellerSku": "A-MUG", "marketplaceId": US, "quantity": 10}]}
         )
-    assert stock().inventory_details.fulfillable_quantity == 10
+    assert _stock(inventory).inventory_details.fulfillable_quantity == 10
 
     preview = outbound.get_fulfillment_preview(
         {
@@ -129,18 +139,18 @@ def test_flow_with_amazons_official_sdk(base_url):
     tracking = outbound.get_package_tracking_details(package.package_number).payload
     assert tracking.current_status == "IN_TRANSIT" and tracking.tracking_events[0].event_code == "EVENT_101"
 
-    details = stock().inventory_details
+    details = _stock(inventory).inventory_details
     assert (
         details.fulfillable_quantity == 5 and details.reserved_quantity.pending_customer_order_quantity == 2
     )
-    assert stock().total_quantity == 7  # 3 units left the network
+    assert _stock(inventory).total_quantity == 7  # 3 units left the network
 
     outbound.cancel_fulfillment_order("A-2")
     assert (
         outbound.get_fulfillment_order("A-2").payload.fulfillment_order.fulfillment_order_status
         == "Cancelled"
     )
-    assert stock().inventory_details.fulfillable_quantity == 7
+    assert _stock(inventory).inventory_details.fulfillable_quantity == 7
 
     codes = [
         c.return_reason_code for c in outbound.list_return_reason_codes("A-MUG").payload.reason_code_details
@@ -160,19 +170,27 @@ def test_flow_with_amazons_official_sdk(base_url):
         },
     ).payload
     assert result.return_items[0].status == "New" and result.return_authorizations
+    return package, shipment
 
-    mirrored = FulfillmentOrdersApi(client.api_client).get_order("A-1").order  # the 2026-07-04 view
+
+def test_flow_with_amazons_official_sdk(base_url):
+    from spapi import FbaInventoryApi, FbaOutboundApi, FulfillmentOrdersApi
+
+    with official_sdk(base_url) as api:
+        package, shipment = _sell_ship_cancel_return(FbaInventoryApi(api), FbaOutboundApi(api))
+        mirrored = FulfillmentOrdersApi(api).get_order("A-1").order  # the 2026-07-04 view
     assert mirrored.status == "COMPLETE" and mirrored.shipments[0].packages[0].package_id == str(
         package.package_number
     )
 
     advance_clock(base_url, RETURN_DELAY)
-    later = spapi_client(Credentials.for_emulator(base_url))  # a new client: the old token expired meanwhile
-    inventory, outbound = FbaInventoryApi(later.api_client), FbaOutboundApi(later.api_client)
-    returned = outbound.get_fulfillment_order("A-1").payload.return_items[0]
-    assert returned.status == "Processed" and returned.return_received_condition == "Defective"
-    assert stock().inventory_details.unfulfillable_quantity.defective_quantity == 1
-    assert outbound.get_package_tracking_details(package.package_number).payload.current_status == "DELIVERED"
+    with official_sdk(base_url) as api:  # a new client: the old token expired meanwhile
+        outbound = FbaOutboundApi(api)
+        returned = outbound.get_fulfillment_order("A-1").payload.return_items[0]
+        assert returned.status == "Processed" and returned.return_received_condition == "Defective"
+        assert _stock(FbaInventoryApi(api)).inventory_details.unfulfillable_quantity.defective_quantity == 1
+        tracking = outbound.get_package_tracking_details(package.package_number).payload
+        assert tracking.current_status == "DELIVERED"
 
 
 def test_flow_with_python_amazon_sp_api(base_url):
@@ -188,63 +206,64 @@ def test_flow_with_python_amazon_sp_api(base_url):
     credentials = Credentials.for_emulator(base_url)
     inventories = sp_api_client(Inventories, credentials)
     outbound = sp_api_client(FulfillmentOutbound, credentials)
-    official = spapi_client(credentials).api_client
-    writer = FbaOutboundApi(official)
+
+    try:
+        with official_sdk(base_url) as official:
+            _sp_api_flow(inventories, outbound, FbaInventoryApi(official), FbaOutboundApi(official))
+    finally:
+        inventories.close()
+        outbound.close()
+
+
+def _sp_api_flow(inventories: object, outbound: object, stocker: object, writer: object) -> None:
+    """sp_api reads and cancels; Amazon's SDK (`stocker`, `writer`) makes the calls that carry a body."""
 
     def details() -> dict:
         found = inventories.get_inventory_summary_marketplace(details=True, sellerSkus=["B-MUG"])
         return found.payload["inventorySummaries"][0]["inventoryDetails"]
 
-    try:
-        FbaInventoryApi(official).create_inventory_item(
-            {"sellerSku": "B-MUG", "marketplaceId": US, "productName": "Mug"}
-        )
-        FbaInventoryApi(official).add_inventory(
-            "b-stock-1", {"inventoryItems": [{"sellerSku": "B-MUG", "marketplaceId": US, "quantity": 6}]}
-        )
-        assert details()["fulfillableQuantity"] == 6
+    stocker.create_inventory_item({"sellerSku": "B-MUG", "marketplaceId": US, "productName": "Mug"})
+    stocker.add_inventory(
+        "b-stock-1", {"inventoryItems": [{"sellerSku": "B-MUG", "marketplaceId": US, "quantity": 6}]}
+    )
+    assert details()["fulfillableQuantity"] == 6
 
-        writer.create_fulfillment_order(order_body("B-1", "B-MUG", 2))
-        writer.create_fulfillment_order(order_body("B-2", "B-MUG", 3))
-        writer.submit_fulfillment_order_status_update("B-1", {"fulfillmentOrderStatus": "Complete"})
-        order = outbound.get_fulfillment_order("B-1").payload
-        assert order["fulfillmentOrder"]["fulfillmentOrderStatus"] == "Complete"
-        shipment = order["fulfillmentShipments"][0]
-        number = shipment["fulfillmentShipmentPackage"][0]["packageNumber"]
-        assert (
-            outbound.get_package_tracking_details(packageNumber=number).payload["currentStatus"]
-            == "IN_TRANSIT"
-        )
-        listed = outbound.list_all_fulfillment_orders().payload["fulfillmentOrders"]
-        assert {"B-1", "B-2"} <= {o["sellerFulfillmentOrderId"] for o in listed}
+    writer.create_fulfillment_order(order_body("B-1", "B-MUG", 2))
+    writer.create_fulfillment_order(order_body("B-2", "B-MUG", 3))
+    writer.submit_fulfillment_order_status_update("B-1", {"fulfillmentOrderStatus": "Complete"})
+    order = outbound.get_fulfillment_order("B-1").payload
+    assert order["fulfillmentOrder"]["fulfillmentOrderStatus"] == "Complete"
+    shipment = order["fulfillmentShipments"][0]
+    number = shipment["fulfillmentShipmentPackage"][0]["packageNumber"]
+    assert (
+        outbound.get_package_tracking_details(packageNumber=number).payload["currentStatus"] == "IN_TRANSIT"
+    )
+    listed = outbound.list_all_fulfillment_orders().payload["fulfillmentOrders"]
+    assert {"B-1", "B-2"} <= {o["sellerFulfillmentOrderId"] for o in listed}
 
-        stock = details()
-        assert (
-            stock["fulfillableQuantity"] == 1
-            and stock["reservedQuantity"]["pendingCustomerOrderQuantity"] == 3
-        )
-        outbound.cancel_fulfillment_order("B-2")
-        assert details()["fulfillableQuantity"] == 4
+    stock = details()
+    assert (
+        stock["fulfillableQuantity"] == 1 and stock["reservedQuantity"]["pendingCustomerOrderQuantity"] == 3
+    )
+    outbound.cancel_fulfillment_order("B-2")
+    assert details()["fulfillableQuantity"] == 4
 
-        codes = outbound.list_return_reason_codes(sellerSku="B-MUG").payload["reasonCodeDetails"]
-        writer.create_fulfillment_return(
-            "B-1",
-            {
-                "items": [
-                    {
-                        "sellerReturnItemId": "B-R1",
-                        "sellerFulfillmentOrderItemId": "line-1",
-                        "amazonShipmentId": shipment["amazonShipmentId"],
-                        "returnReasonCode": codes[0]["returnReasonCode"],
-                    }
-                ]
-            },
-        )
-        returned = outbound.get_fulfillment_order("B-1").payload
-        assert returned["returnItems"][0]["status"] == "New" and returned["returnAuthorizations"]
-    finally:
-        inventories.close()
-        outbound.close()
+    codes = outbound.list_return_reason_codes(sellerSku="B-MUG").payload["reasonCodeDetails"]
+    writer.create_fulfillment_return(
+        "B-1",
+        {
+            "items": [
+                {
+                    "sellerReturnItemId": "B-R1",
+                    "sellerFulfillmentOrderItemId": "line-1",
+                    "amazonShipmentId": shipment["amazonShipmentId"],
+                    "returnReasonCode": codes[0]["returnReasonCode"],
+                }
+            ]
+        },
+    )
+    returned = outbound.get_fulfillment_order("B-1").payload
+    assert returned["returnItems"][0]["status"] == "New" and returned["returnAuthorizations"]
 
 
 @pytest.mark.xfail(
