@@ -16,9 +16,19 @@ from emulator.settings import Settings
 
 def test_faults_file_installs_rules_at_start(catalog, tmp_path):
     rules = tmp_path / "faults.yaml"
-    rules.write_text(yaml.safe_dump({"rules": [
-        {"id": "boom", "match": {"operationId": "getInventorySummaries"}, "effect": {"type": "error", "status": 500}}
-    ]}))
+    rules.write_text(
+        yaml.safe_dump(
+            {
+                "rules": [
+                    {
+                        "id": "boom",
+                        "match": {"operationId": "getInventorySummaries"},
+                        "effect": {"type": "error", "status": 500},
+                    }
+                ]
+            }
+        )
+    )
     app = create_app(Settings(seed=3, faults_file=rules), catalog)
     with TestClient(app) as client:
         assert [r["id"] for r in client.get("/_emulator/faults").json()["rules"]] == ["boom"]
