@@ -51,6 +51,12 @@ def _validate(env: lifecycle.Env, draft: dict[str, Any], marketplace: Marketplac
             f"A fulfillment order with id {draft['sellerFulfillmentOrderId']} already exists.",
             f"sellerFulfillmentOrderId={draft['sellerFulfillmentOrderId']}",
         )
+    shown = draft.get("displayableOrderId", "")
+    if shown != shown.strip() or "  " in shown:
+        raise InvalidInput(
+            "displayableOrderId must not start or end with spaces or contain double spaces.",
+            f"displayableOrderId={shown}",
+        )
     planning.check_lines(draft["items"])
     for line in draft["items"]:
         if line["quantity"] <= 0:

@@ -10,7 +10,7 @@ unfulfillable item reasons `InsufficientInventory` / `InvalidQuantity`; order re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from emulator.apis.inventory import service as inventory
@@ -24,6 +24,7 @@ SPEEDS = ("Standard", "Expedited", "Priority", "ScheduledDelivery")
 PRIORITY_COUNTRIES = ("US", "CA", "MX", "IN")
 COD_COUNTRIES = ("JP", "IN")
 MAX_LINES, MAX_UNITS = 100, 250
+MAX_INT32 = 2**31 - 1
 SPEED_FACTOR = {
     "Standard": Decimal("1.00"),
     "Expedited": Decimal("1.45"),
@@ -63,6 +64,17 @@ class Plan:
     def money(self, amount: Decimal) -> dict[str, str]:
         """2020-07-01 Money: decimal string value."""
         return {"currencyCode": self.marketplace.currency, "value": str(amount.quantize(CENT))}
+
+
+def whole_units(text: str, field: str) -> int:
+    """A decimal-string amount of eaches as an int: finite, whole and within int32 (else a 400)."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise InvalidInput(f"{field} {text!r} is not a decimal number.", field) from None
+    if not value.is_finite() or value != value.to_integral_value() or abs(value) > MAX_INT32:
+        raise InvalidInput(f"{field} must be a whole number of eaches (got {text!r}).", field)
+    return int(value)
 
 
 def speed_available(speed: str, country: str) -> bool:

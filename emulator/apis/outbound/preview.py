@@ -8,7 +8,7 @@ POUNDS for the US and KILOGRAMS elsewhere; delivery windows (JP ScheduledDeliver
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, Marketplace, require
@@ -147,15 +147,10 @@ def offer_plans(
     if local is None:
         raise InvalidInput(f"Unsupported origin countryCode {origin_country!r}.", "countryCode")
     marketplace = require(local.marketplace_id, participations, "origin.countryCode")
-    try:
-        quantity = Decimal(quantity_text)
-    except InvalidOperation:
-        raise InvalidInput(
-            f"Amount value {quantity_text!r} is not a decimal number.", "amount.value"
-        ) from None
-    if quantity <= 0 or quantity != quantity.to_integral_value():
+    quantity = planning.whole_units(quantity_text, "amount.value")
+    if quantity <= 0:
         raise InvalidInput("Amount value must be a positive whole number of eaches.", "amount.value")
-    line = {"sellerSku": sku, "sellerFulfillmentOrderItemId": sku, "quantity": int(quantity)}
+    line = {"sellerSku": sku, "sellerFulfillmentOrderItemId": sku, "quantity": quantity}
     planning.require_skus(env.tenant, marketplace.marketplace_id, [line])
     where = destination or {}
     address = {

@@ -7,11 +7,10 @@ Orders created through 2026 get `displayableOrderId` = `orderId` and `displayabl
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, BY_ID
-from emulator.apis.outbound import records, tracking
+from emulator.apis.outbound import planning, records, tracking
 from emulator.errors import InvalidInput
 
 TIERS = {
@@ -64,17 +63,7 @@ def quantity(amount: dict[str, Any], field: str = "amount") -> int:
     """A whole number of EACHES from an `Amount`."""
     if amount.get("unit", "EACHES") != "EACHES":
         raise InvalidInput(f"{field}.unit must be EACHES.", f"{field}.unit={amount.get('unit')}")
-    try:
-        value = Decimal(amount["value"])
-    except InvalidOperation:
-        raise InvalidInput(
-            f"{field}.value {amount['value']!r} is not a decimal number.", f"{field}.value"
-        ) from None
-    if value != value.to_integral_value():
-        raise InvalidInput(
-            f"{field}.value must be a whole number of eaches.", f"{field}.value={amount['value']}"
-        )
-    return int(value)
+    return planning.whole_units(amount["value"], f"{field}.value")
 
 
 def amount(units: int) -> dict[str, str]:

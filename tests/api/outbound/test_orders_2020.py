@@ -237,3 +237,9 @@ def test_sellers_never_see_each_others_orders(mcf, client, other_seller_headers)
     listed = client.get(f"{V2020}/fulfillmentOrders", headers=other_seller_headers).json()["payload"]
     assert listed["fulfillmentOrders"] == []
     assert mcf.status_of("O-1") == "Received"
+
+
+@pytest.mark.parametrize("shown", [" padded", "two  spaces", "trailing "])
+def test_displayable_order_id_spacing_rules(mcf, shown):
+    mcf.stock("MUG", 1)
+    assert "displayableOrderId" in error(mcf.create("O-1", {"MUG": 1}, displayableOrderId=shown))["message"]

@@ -205,3 +205,32 @@ def test_2026_status_update_rules(mcf):
     assert mcf.call("PUT", f"{V2026}/orders/N-1/status", json={"status": "CANCELLED"}).status_code == 204
     assert mcf.call("PUT", f"{V2026}/orders/N-1/status", json={"status": "COMPLETE"}).status_code == 400
     assert mcf.call("PUT", f"{V2026}/orders/NOPE/status", json={"status": "COMPLETE"}).status_code == 404
+
+
+def test_amounts_that_are_not_whole_eaches_are_400s(mcf):
+    mcf.stock("MUG", 5)
+    for value in ("Infinity", "NaN", "-Infinity", "1e400", "2.5", "lots"):
+        line = {**LINE, "amount": {"unit": "EACHES", "value": value}}
+        assert create(mcf, order_id="N-x", lineItems=[line]).status_code == 400, value
+        offer = mcf.call(
+            "POST",
+            f"{V2020}/deliveryOffers",
+            json={
+                "product": {
+                    "productIdentifier": {"merchantSku": "MUG"},
+                    "amount": {"unitOfMeasure": "Eaches", "value": value},
+                },
+                "terms": {
+                    "origin": {"countryCode": "US"},
+                    "destination": {"deliveryAddress": {"postalCode": "98101", "countryCode": "US"}},
+                },
+            },
+        )
+        assert offer.status_code == 400, value
+    assert (
+        create(
+            mcf, order_id="N-x", lineItems=[{**LINE, "amount": {"unit": "BOXES", "value": "1"}}]
+        ).status_code
+        == 400
+    )
+    assert mcf.details("MUG")["fulfillableQuantity"] == 5
