@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import deque
 from typing import Any
 
@@ -14,6 +15,7 @@ from emulator.edge.journal import Journal
 from emulator.edge.ratelimit import RateLimiter
 from emulator.edge.routing import Router
 from emulator.edge.validation import RequestBinder, ResponseChecker
+from emulator.errors import EmulatorError
 from emulator.lwa.accounts import Accounts
 from emulator.lwa.grants import TokenService
 from emulator.registry import Registry
@@ -45,9 +47,12 @@ class Runtime:
         self.faults = FaultEngine(self.ids.seed, settings.fault_header)
         self.limiter = RateLimiter(settings.rate_limits, settings.sandbox_rate_cap)
         self.journal = Journal(settings.journal_size)
-        self.durable = open_state(settings.state)
-        if self.durable is not None and self.durable.load(self.store, self.ids, self.clock):
-            self.accounts.ensure_defaults()
+        try:
+            self.durable = open_state(settings.state)
+            if self.durable is not None and self.durable.load(self.store, self.ids, self.clock):
+                self.accounts.ensure_defaults()
+        except (sqlite3.Error, ValueError, KeyError, TypeError) as error:
+            raise EmulatorError(f"--state {settings.state}: cannot load the state ({error})") from None
         self.commit(meta=True)
         self.control = ControlPlane(self)
         if settings.faults_file is not None:

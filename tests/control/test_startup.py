@@ -57,3 +57,25 @@ def test_health_and_coverage_over_http(http):
     assert health["status"] == "ok" and health["state"] == "memory" and health["rateLimits"] == "report"
     coverage = http.get("/_emulator/coverage").json()
     assert coverage["total"] == 102 and coverage["implemented"] >= 4
+
+
+def test_an_unreadable_state_file_stops_start_with_an_operator_error(catalog, tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database " * 100)
+    with pytest.raises(EmulatorError, match="cannot load the state"):
+        create_app(Settings(seed=3, state=f"sqlite:{bad}"), catalog)
+
+
+def test_sqlite_state_survives_a_new_emulator_on_the_same_file(catalog, tmp_path):
+    settings = Settings(seed=3, state=f"sqlite:{tmp_path / 'w.db'}")
+    first = create_app(settings, catalog)
+    with TestClient(first) as client:
+        client.post("/_emulator/seed", json={"sellers": [{"sellerId": "A2KEPT", "refreshToken": "Atzr|kept"}]})
+        client.post("/_emulator/clock/freeze")
+        client.post("/_emulator/clock/set", json={"to": "2030-01-01T00:00:00Z"})
+    first.runtime.durable.close()
+    second = create_app(settings, catalog)
+    assert second.runtime.accounts.seller("A2KEPT") is not None
+    assert second.runtime.accounts.refresh_token("Atzr|kept")["seller_id"] == "A2KEPT"
+    assert second.runtime.clock.describe()["now"] == "2030-01-01T00:00:00.000Z"
+    assert second.runtime.clock.frozen
