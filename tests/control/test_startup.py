@@ -70,7 +70,9 @@ def test_sqlite_state_survives_a_new_emulator_on_the_same_file(catalog, tmp_path
     settings = Settings(seed=3, state=f"sqlite:{tmp_path / 'w.db'}")
     first = create_app(settings, catalog)
     with TestClient(first) as client:
-        client.post("/_emulator/seed", json={"sellers": [{"sellerId": "A2KEPT", "refreshToken": "Atzr|kept"}]})
+        client.post(
+            "/_emulator/seed", json={"sellers": [{"sellerId": "A2KEPT", "refreshToken": "Atzr|kept"}]}
+        )
         client.post("/_emulator/clock/freeze")
         client.post("/_emulator/clock/set", json={"to": "2030-01-01T00:00:00Z"})
     first.runtime.durable.close()
