@@ -169,3 +169,19 @@ def test_complete_partialled_drops_a_package_left_empty(mcf):
     assert [i["sellerSku"] for i in shipment["fulfillmentShipmentItem"]] == ["MUG"]
     assert len(shipment["fulfillmentShipmentPackage"]) == 1
     assert mcf.details("CUP")["fulfillableQuantity"] == 5
+
+
+def test_a_restored_snapshot_carries_on_where_it_left_off(mcf):
+    mcf.stock("MUG", 5)
+    mcf.create("O-1", {"MUG": 2})
+    mcf.set_status("O-1", "Processing")
+    saved = mcf.client.get("/_emulator/state")
+    assert saved.status_code == 200
+    mcf.set_status("O-1", "Complete")
+    mcf.stock("CUP", 1)
+    restored = mcf.client.put("/_emulator/state", json=saved.json())
+    assert restored.status_code in (200, 204), restored.text
+    assert mcf.status_of("O-1") == "Processing"
+    mcf.advance(DEFAULT.ship_after + 1)
+    assert mcf.status_of("O-1") == "Complete"
+    assert mcf.details("MUG")["totalQuantity"] == 3
