@@ -26,6 +26,10 @@ def cli(live, live_url, capsys):
     return run
 
 
+def test_health_command(cli):
+    assert cli("health")["status"] == "ok"
+
+
 def test_clock_commands(cli):
     assert cli("clock", "freeze")["frozen"] is True
     before = cli("clock", "show")["now"]
