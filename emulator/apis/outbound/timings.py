@@ -54,6 +54,8 @@ def load(store: Any) -> Timings:
     overrides = store.shared.table(CONFIG_TABLE).get(CONFIG_KEY) or {}
     known = {f.name for f in fields(Timings)}
     chosen = {
-        k: float(v) for k, v in overrides.items() if k in known and isinstance(v, int | float) and v >= 0
+        k: float(v)
+        for k, v in overrides.items()
+        if k in known and isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
     }
     return replace(DEFAULT, **chosen) if chosen else DEFAULT
