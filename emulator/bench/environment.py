@@ -61,10 +61,14 @@ def describe_machine() -> dict[str, Any]:
     from emulator import __version__
 
     return {
-        "cpu": _cpu_model(), "cores": os.cpu_count(), "memory_gib": _memory_gib(),
-        "os": f"{platform.system()} {platform.release()}", "python": platform.python_version(),
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "memory_gib": _memory_gib(),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
         "mcf_emulator": __version__,
         "packages": {name: _package_version(name) for name in PACKAGES},
-        "wrk": _tool_version(["wrk", "--version"]), "node": _tool_version(["node", "--version"]),
+        "wrk": _tool_version(["wrk", "--version"]),
+        "node": _tool_version(["node", "--version"]),
         "load_average_at_start": load_average(),
     }

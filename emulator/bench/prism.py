@@ -17,10 +17,13 @@ def prepare() -> str:
     """Fetch Prism into npm's cache if needed; its version. ToolMissing without npx or the registry."""
     npx = shutil.which("npx")
     if npx is None:
-        raise ToolMissing("npx (Node.js) is not installed, so Prism cannot be compared: install nodejs and npm")
+        raise ToolMissing(
+            "npx (Node.js) is not installed, so Prism cannot be compared: install nodejs and npm"
+        )
     try:
-        done = subprocess.run([npx, "--yes", PACKAGE, "--version"], capture_output=True, text=True,
-                              timeout=600, check=False)
+        done = subprocess.run(
+            [npx, "--yes", PACKAGE, "--version"], capture_output=True, text=True, timeout=600, check=False
+        )
     except subprocess.TimeoutExpired:
         raise ToolMissing(f"npx could not fetch {PACKAGE} within 10 minutes") from None
     if done.returncode != 0:
@@ -32,4 +35,17 @@ def command(model_file: Path, port: int, mode: str) -> list[str]:
     """Prism mocking `model_file` quietly (`-v error`, its fastest setting) in `mode`."""
     npx = shutil.which("npx") or "npx"
     dynamic = ["--dynamic"] if mode == "dynamic" else []
-    return [npx, "--yes", PACKAGE, "mock", "-h", HOST, "-p", str(port), "-v", "error", *dynamic, str(model_file)]
+    return [
+        npx,
+        "--yes",
+        PACKAGE,
+        "mock",
+        "-h",
+        HOST,
+        "-p",
+        str(port),
+        "-v",
+        "error",
+        *dynamic,
+        str(model_file),
+    ]

@@ -15,6 +15,7 @@ import subprocess
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Self
 
 HOST = "127.0.0.1"
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -34,8 +35,14 @@ def pinned(command: Sequence[str], cpu: int | None) -> list[str]:
     return ["taskset", "-c", str(cpu), *command]
 
 
-def request(port: int, method: str, path: str, headers: dict[str, str] | None = None,
-            body: str | bytes | None = None, timeout: float = 10.0) -> tuple[int, bytes]:
+def request(
+    port: int,
+    method: str,
+    path: str,
+    headers: dict[str, str] | None = None,
+    body: str | bytes | None = None,
+    timeout: float = 10.0,
+) -> tuple[int, bytes]:
     """One HTTP/1.1 request to loopback; (status, body)."""
     conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
@@ -49,14 +56,26 @@ def request(port: int, method: str, path: str, headers: dict[str, str] | None = 
 class Server:
     """A server process the benchmark started; `stop()` ends it and its children, nothing else."""
 
-    def __init__(self, name: str, command: Sequence[str], port: int, cpu: int | None,
-                 env: dict[str, str] | None = None, log: Path | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        command: Sequence[str],
+        port: int,
+        cpu: int | None,
+        env: dict[str, str] | None = None,
+        log: Path | None = None,
+    ) -> None:
         self.name = name
         self.port = port
         self.started = time.perf_counter()
         self._log = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(pinned(command, cpu), stdout=subprocess.PIPE, stderr=self._log,
-                                        env={**os.environ, **(env or {})}, start_new_session=True)
+        self.process = subprocess.Popen(
+            pinned(command, cpu),
+            stdout=subprocess.PIPE,
+            stderr=self._log,
+            env={**os.environ, **(env or {})},
+            start_new_session=True,
+        )
 
     def first_line(self, timeout: float) -> str:
         """The first line the server printed (the bench server's world summary)."""
@@ -64,18 +83,24 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"{self.name} exited with status {self.process.returncode} before it was ready")
+                raise RuntimeError(
+                    f"{self.name} exited with status {self.process.returncode} before it was ready"
+                )
             line = self.process.stdout.readline()
             if line:
                 return line.decode("utf-8", "replace").strip()
         raise TimeoutError(f"{self.name} printed nothing within {timeout:.0f} s")
 
-    def wait_ready(self, path: str, timeout: float, status: int | None = 200, interval: float = 0.002) -> float:
+    def wait_ready(
+        self, path: str, timeout: float, status: int | None = 200, interval: float = 0.002
+    ) -> float:
         """Poll `path` until it answers `status` (None: anything); seconds since the process was started."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"{self.name} exited with status {self.process.returncode} before it was ready")
+                raise RuntimeError(
+                    f"{self.name} exited with status {self.process.returncode} before it was ready"
+                )
             try:
                 answered, _ = request(self.port, "GET", path, timeout=1.0)
             except OSError:
@@ -128,7 +153,7 @@ class Server:
         if self._log is not subprocess.DEVNULL:
             self._log.close()
 
-    def __enter__(self) -> Server:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -36,13 +36,21 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 def header(results: dict[str, Any]) -> list[str]:
     m, o = results["machine"], results["options"]
     packages = ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v)
-    return [f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}",
+    return [
+        f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}",
+        (
             f"software: mcf-emulator {m['mcf_emulator']}, Python {m['python']}, {packages}; "
-            f"wrk {m.get('wrk') or '-'}; Prism {m.get('prism') or '-'} on node {m.get('node') or '-'}",
+            f"wrk {m.get('wrk') or '-'}; Prism {m.get('prism') or '-'} on node {m.get('node') or '-'}"
+        ),
+        (
             f"server pinned to CPU {o['server_cpu']}, wrk (1 thread) to CPU {o['load_cpu']}; "
-            f"{o['duration']:g} s per run after a {o['warmup']:g} s warm-up; world {o['skus']:,} SKUs",
+            f"{o['duration']:g} s per run after a {o['warmup']:g} s warm-up; world {o['skus']:,} SKUs"
+        ),
+        (
             f"1-minute load average: {m.get('load_average_at_start')} at the start, "
-            f"{m.get('load_average_at_end')} at the end (well above 0 means other work shared the cores)"]
+            f"{m.get('load_average_at_end')} at the end (well above 0 means other work shared the cores)"
+        ),
+    ]
 
 
 def load_table(results: dict[str, Any]) -> list[str]:
@@ -52,18 +60,33 @@ def load_table(results: dict[str, Any]) -> list[str]:
             for conns, r in by_conns.items():
                 errors = r["non_2xx"] + r["socket_errors"]
                 cpu = r.get("server_cpu_us")
-                rows.append([op, conns, target["name"], f"{r['requests_per_second']:,.0f}",
-                             f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.2f}", "-" if cpu is None else f"{cpu:,.0f}",
-                             f"{errors:,}" if errors else "0"])
+                rows.append(
+                    [
+                        op,
+                        conns,
+                        target["name"],
+                        f"{r['requests_per_second']:,.0f}",
+                        f"{r['p50_ms']:.2f}",
+                        f"{r['p99_ms']:.2f}",
+                        "-" if cpu is None else f"{cpu:,.0f}",
+                        f"{errors:,}" if errors else "0",
+                    ]
+                )
     rows.sort(key=lambda r: (r[0], int(r[1])))
     return _table(["scenario", "conns", "server", "req/s", "p50 ms", "p99 ms", "CPU us/req", "errors"], rows)
 
 
 def ratio_table(results: dict[str, Any]) -> list[str]:
     main = _target(results, "emulator")
-    others = [(kind, label) for kind, label in (("prism-static", "x Prism static"),
-                                                ("prism-dynamic", "x Prism dynamic"), ("bare", "of bare"))
-              if _target(results, kind)]
+    others = [
+        (kind, label)
+        for kind, label in (
+            ("prism-static", "x Prism static"),
+            ("prism-dynamic", "x Prism dynamic"),
+            ("bare", "of bare"),
+        )
+        if _target(results, kind)
+    ]
     rows = []
     for op in (main or {}).get("load", {}):
         for conns in main["load"][op]:
@@ -78,12 +101,17 @@ def ratio_table(results: dict[str, Any]) -> list[str]:
                 row.append("-" if ratio is None else f"{ratio:.0%}" if kind == "bare" else f"{ratio:.1f}x")
             rows.append(row)
     return _table(["emulator req/s vs", "conns", *(label for _, label in others)], rows) + [
-        "(CPU us/req in the table above is the server's own CPU time per request: other load on the "
-        "machine does not change it)"]
+        (
+            "(CPU us/req in the table above is the server's own CPU time per request: other load on the "
+            "machine does not change it)"
+        )
+    ]
 
 
 def scaling_table(results: dict[str, Any]) -> list[str]:
-    worlds = [t for t in (_target(results, k) for k in ("emulator-baseline", "emulator", "emulator-large")) if t]
+    worlds = [
+        t for t in (_target(results, k) for k in ("emulator-baseline", "emulator", "emulator-large")) if t
+    ]
     if len(worlds) < 2:
         return []
     conns = min(int(c) for c in results["options"]["connections"])
@@ -94,9 +122,15 @@ def scaling_table(results: dict[str, Any]) -> list[str]:
         ratio = f"{costs[-1] / costs[0]:.2f}x" if costs[0] and costs[-1] else "-"
         rows.append([op, *cells, ratio])
     names = [f"CPU us/req @ {w['world'].get('orders', 0):,} orders" for w in worlds]
-    rss = ", ".join(f"{w['world'].get('orders', 0):,} orders {w['rss_mb']} MB" for w in worlds if w.get("rss_mb"))
+    rss = ", ".join(
+        f"{w['world'].get('orders', 0):,} orders {w['world'].get('rss_mb')} MB before the load, "
+        f"{w['rss_mb']} MB after it"
+        for w in worlds
+        if w.get("rss_mb")
+    )
     return _table([f"server time per request (c{conns})", *names, "largest / smallest"], rows) + [
-        f"server RSS after the run: {rss}"]
+        f"server RSS: {rss} (the load adds the orders createFulfillmentOrder placed)"
+    ]
 
 
 def verdicts(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
@@ -110,19 +144,34 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
     main = _target(results, "emulator")
     conns = [int(c) for c in results["options"]["connections"]]
     for op in TARGETED:
-        for kind, factor, label in (("prism-static", VS_STATIC, f">= {VS_STATIC:g}x Prism static"),
-                                    ("prism-dynamic", VS_DYNAMIC, f">= {VS_DYNAMIC:g}x Prism dynamic"),
-                                    ("bare", VS_BARE, f">= {VS_BARE:.0%} of bare Starlette")):
-            ratios = [(_load(main, op, c) or {}).get("requests_per_second", 0)
-                      / _load(_target(results, kind), op, c)["requests_per_second"]
-                      for c in conns if _load(main, op, c) and _load(_target(results, kind), op, c)]
+        for kind, factor, label in (
+            ("prism-static", VS_STATIC, f">= {VS_STATIC:g}x Prism static"),
+            ("prism-dynamic", VS_DYNAMIC, f">= {VS_DYNAMIC:g}x Prism dynamic"),
+            ("bare", VS_BARE, f">= {VS_BARE:.0%} of bare Starlette"),
+        ):
+            ratios = [
+                (_load(main, op, c) or {}).get("requests_per_second", 0)
+                / _load(_target(results, kind), op, c)["requests_per_second"]
+                for c in conns
+                if _load(main, op, c) and _load(_target(results, kind), op, c)
+            ]
             worst = min(ratios) if ratios else None
             shown = "-" if worst is None else f"{worst:.0%}" if kind == "bare" else f"{worst:.1f}x"
-            out.append((f"{op} {label}", f"{shown} (worst of c{'/c'.join(map(str, conns))})",
-                        None if worst is None else worst >= factor))
+            out.append(
+                (
+                    f"{op} {label}",
+                    f"{shown} (worst of c{'/c'.join(map(str, conns))})",
+                    None if worst is None else worst >= factor,
+                )
+            )
         p99 = _load(main, op, conns[0])
-        out.append((f"{op} p99 < {P99_MS:g} ms at c{conns[0]}", f"{p99['p99_ms']:.2f} ms" if p99 else "-",
-                    None if p99 is None else p99["p99_ms"] < P99_MS))
+        out.append(
+            (
+                f"{op} p99 < {P99_MS:g} ms at c{conns[0]}",
+                f"{p99['p99_ms']:.2f} ms" if p99 else "-",
+                None if p99 is None else p99["p99_ms"] < P99_MS,
+            )
+        )
     out += _scaling_verdicts(results, conns[0])
     return out
 
@@ -133,16 +182,28 @@ def _scaling_verdicts(results: dict[str, Any], conns: int) -> list[tuple[str, st
     if large is None:
         return out
     if small is not None:
-        ratios = {op: _cost(_load(large, op, conns)) / _cost(_load(small, op, conns))  # type: ignore[operator]
-                  for op in large.get("load", {})
-                  if _cost(_load(large, op, conns)) and _cost(_load(small, op, conns))}
+        ratios = {
+            op: _cost(_load(large, op, conns)) / _cost(_load(small, op, conns))  # type: ignore[operator]
+            for op in large.get("load", {})
+            if _cost(_load(large, op, conns)) and _cost(_load(small, op, conns))
+        }
         if ratios:
             op, worst = max(ratios.items(), key=lambda kv: kv[1])
-            out.append((f"cost with {large['world']['orders']:,} orders <= {SCALING:g}x cost with "
-                        f"{small['world']['orders']:,}", f"{worst:.2f}x (worst: {op})", worst <= SCALING))
-    if large.get("rss_mb"):
-        out.append((f"RSS < {RSS_MB:g} MB with {large['world']['orders']:,} orders", f"{large['rss_mb']} MB",
-                    large["rss_mb"] < RSS_MB))
+            out.append(
+                (
+                    (
+                        f"cost with {large['world']['orders']:,} orders <= {SCALING:g}x cost with "
+                        f"{small['world']['orders']:,}"
+                    ),
+                    f"{worst:.2f}x (worst: {op})",
+                    worst <= SCALING,
+                )
+            )
+    rss = large["world"].get("rss_mb")
+    if rss:
+        out.append(
+            (f"RSS < {RSS_MB:g} MB with {large['world']['orders']:,} orders", f"{rss} MB", rss < RSS_MB)
+        )
     return out
 
 
@@ -150,13 +211,20 @@ def render(results: dict[str, Any]) -> str:
     """The whole report as text."""
     lines = [*header(results), ""]
     cold = results["cold_start"]
-    lines.append(f"cold start (process start -> first 200 on /_emulator/health, models loaded): median "
-                 f"{cold['median']:.3f} s over {cold['runs']} runs (best {cold['best']:.3f}, worst {cold['worst']:.3f})")
+    lines.append(
+        f"cold start (process start -> first 200 on /_emulator/health, models loaded): median "
+        f"{cold['median']:.3f} s over {cold['runs']} runs (best {cold['best']:.3f}, worst {cold['worst']:.3f})"
+    )
     for name, t in results["reset"].items():
-        lines.append(f"per-test reset, {name}: median {t['median'] * 1e6:,.1f} us over {t['runs']} rounds "
-                     f"(worst {t['worst'] * 1e6:,.1f} us)")
-    for title, block in (("throughput and latency", load_table(results)), ("ratios", ratio_table(results)),
-                         ("scaling with state", scaling_table(results))):
+        lines.append(
+            f"per-test reset, {name}: median {t['median'] * 1e6:,.1f} us over {t['runs']} rounds "
+            f"(worst {t['worst'] * 1e6:,.1f} us)"
+        )
+    for title, block in (
+        ("throughput and latency", load_table(results)),
+        ("ratios", ratio_table(results)),
+        ("scaling with state", scaling_table(results)),
+    ):
         if len(block) > 2:
             lines += ["", f"## {title}", *block]
     lines += ["", "## targets"]

@@ -13,10 +13,14 @@ from dataclasses import dataclass
 
 MARKETPLACE = "ATVPDKIKX0DER"
 OUTBOUND = "/fba/outbound/2020-07-01/fulfillmentOrders"
-SHIP_TO = ('{"name":"Jane Doe","addressLine1":"410 Terry Ave N","city":"Seattle","stateOrRegion":"WA",'
-           '"postalCode":"98109","countryCode":"US","phone":"+12065550100"}')
-LINES = ('[{"sellerSku":"@SKU@","sellerFulfillmentOrderItemId":"line-1","quantity":1},'
-         '{"sellerSku":"@SKU2@","sellerFulfillmentOrderItemId":"line-2","quantity":2}]')
+SHIP_TO = (
+    '{"name":"Jane Doe","addressLine1":"410 Terry Ave N","city":"Seattle","stateOrRegion":"WA",'
+    '"postalCode":"98109","countryCode":"US","phone":"+12065550100"}'
+)
+LINES = (
+    '[{"sellerSku":"@SKU@","sellerFulfillmentOrderItemId":"line-1","quantity":1},'
+    '{"sellerSku":"@SKU2@","sellerFulfillmentOrderItemId":"line-2","quantity":2}]'
+)
 _PLACEHOLDER = re.compile(r"@(SKU|SKU2|SKU3|ORDER|NEW)@")
 SKU_FORMAT = "BENCH-SKU-%05d"
 ORDER_FORMAT = "BENCH-ORDER-%07d"
@@ -32,17 +36,24 @@ def order_name(n: int) -> str:
     return ORDER_FORMAT % n
 
 
-ORDER_BODY = (f'{{"marketplaceId":"{MARKETPLACE}","sellerFulfillmentOrderId":"@NEW@",'
-              '"displayableOrderId":"@NEW@","displayableOrderDate":"2026-11-01T12:00:00Z",'
-              '"displayableOrderComment":"Thank you for your order",'
-              f'"shippingSpeedCategory":"Standard","destinationAddress":{SHIP_TO},"items":{LINES}}}')
+ORDER_BODY = (
+    f'{{"marketplaceId":"{MARKETPLACE}","sellerFulfillmentOrderId":"@NEW@",'
+    '"displayableOrderId":"@NEW@","displayableOrderDate":"2026-11-01T12:00:00Z",'
+    '"displayableOrderComment":"Thank you for your order",'
+    f'"shippingSpeedCategory":"Standard","destinationAddress":{SHIP_TO},"items":{LINES}}}'
+)
 PREVIEW_BODY = f'{{"marketplaceId":"{MARKETPLACE}","address":{SHIP_TO},"items":{LINES}}}'
 
 
 def fill(template: str, sku: int, skus: int, order: str, new_id: str) -> str:
     """`template` with its placeholders replaced (`sku` is 1-based; the next ones wrap around)."""
-    values = {"SKU": sku_name(sku), "SKU2": sku_name(sku % skus + 1), "SKU3": sku_name((sku + 1) % skus + 1),
-              "ORDER": order, "NEW": new_id}
+    values = {
+        "SKU": sku_name(sku),
+        "SKU2": sku_name(sku % skus + 1),
+        "SKU3": sku_name((sku + 1) % skus + 1),
+        "ORDER": order,
+        "NEW": new_id,
+    }
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
@@ -67,15 +78,33 @@ class Scenario:
 INVENTORY_MODEL = "models/fba-inventory-api-model/fbaInventory.json"
 OUTBOUND_MODEL = "models/fulfillment-outbound-api-model/fulfillmentOutbound_2020-07-01.json"
 
-INVENTORY = (f"/fba/inventory/v1/summaries?details=true&granularityType=Marketplace&granularityId={MARKETPLACE}"
-             f"&marketplaceIds={MARKETPLACE}")
+INVENTORY = (
+    f"/fba/inventory/v1/summaries?details=true&granularityType=Marketplace&granularityId={MARKETPLACE}"
+    f"&marketplaceIds={MARKETPLACE}"
+)
 SCENARIOS = (
-    Scenario("getInventorySummaries", "getInventorySummaries", "GET", f"{INVENTORY}&sellerSkus=@SKU@,@SKU2@,@SKU3@",
-             None, INVENTORY_MODEL),
-    Scenario("getFulfillmentPreview", "getFulfillmentPreview", "POST", f"{OUTBOUND}/preview", PREVIEW_BODY,
-             OUTBOUND_MODEL),
-    Scenario("getFulfillmentOrder", "getFulfillmentOrder", "GET", f"{OUTBOUND}/@ORDER@", None, OUTBOUND_MODEL),
-    Scenario("createFulfillmentOrder", "createFulfillmentOrder", "POST", OUTBOUND, ORDER_BODY, OUTBOUND_MODEL),
+    Scenario(
+        "getInventorySummaries",
+        "getInventorySummaries",
+        "GET",
+        f"{INVENTORY}&sellerSkus=@SKU@,@SKU2@,@SKU3@",
+        None,
+        INVENTORY_MODEL,
+    ),
+    Scenario(
+        "getFulfillmentPreview",
+        "getFulfillmentPreview",
+        "POST",
+        f"{OUTBOUND}/preview",
+        PREVIEW_BODY,
+        OUTBOUND_MODEL,
+    ),
+    Scenario(
+        "getFulfillmentOrder", "getFulfillmentOrder", "GET", f"{OUTBOUND}/@ORDER@", None, OUTBOUND_MODEL
+    ),
+    Scenario(
+        "createFulfillmentOrder", "createFulfillmentOrder", "POST", OUTBOUND, ORDER_BODY, OUTBOUND_MODEL
+    ),
     Scenario("getInventorySummaries/page", "getInventorySummaries", "GET", INVENTORY, None, INVENTORY_MODEL),
 )
 """Stock of three SKUs (the call a connector makes per order or per SKU change), a preview, an order

@@ -20,8 +20,16 @@ def serve(app: object, port: int) -> None:
     """Run `app` on 127.0.0.1:`port` until SIGINT/SIGTERM, as the benchmark expects of every server."""
     import uvicorn
 
-    uvicorn.run(app, host="127.0.0.1", port=port, loop="uvloop", http="httptools", access_log=False,
-                log_level="warning", lifespan="off")
+    uvicorn.run(
+        app,
+        host="127.0.0.1",
+        port=port,
+        loop="uvloop",
+        http="httptools",
+        access_log=False,
+        log_level="warning",
+        lifespan="off",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

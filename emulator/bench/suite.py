@@ -52,8 +52,19 @@ class Options:
 
     def smoke_sized(self) -> Options:
         """The same run scaled down to seconds: tiny worlds, one cold start, probes only (no wrk, no Prism)."""
-        return replace(self, skus=5, orders=3, large_orders=20, baseline_orders=0, prism=False, cold_runs=1,
-                       reset_rounds=5, smoke=True)
+        return replace(
+            self,
+            skus=5,
+            orders=3,
+            large_orders=20,
+            baseline_orders=0,
+            prism=False,
+            cold_runs=1,
+            reset_rounds=5,
+            smoke=True,
+            server_cpu=None,
+            load_cpu=None,
+        )
 
 
 @dataclass
@@ -66,6 +77,7 @@ class Target:
     probe: dict[str, dict[str, Any]] = field(default_factory=dict)
     load: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)
     rss_mb: float | None = None
+    """Resident memory after the load runs (which add the orders createFulfillmentOrder placed)."""
     error: str | None = None
 
 
@@ -85,12 +97,18 @@ class Suite:
     # the whole run --------------------------------------------------------------------------
     def run(self) -> dict[str, Any]:
         o = self.o
-        results: dict[str, Any] = {"machine": describe_machine(), "options": _jsonable(asdict(o)),
-                                   "targets": [], "notes": self.notes}
+        results: dict[str, Any] = {
+            "machine": describe_machine(),
+            "options": _jsonable(asdict(o)),
+            "targets": [],
+            "notes": self.notes,
+        }
         self.log(f"cold start: {o.cold_runs} runs")
         results["cold_start"] = asdict(micro.cold_start(o.cold_runs, self.models_dir, o.server_cpu))
         self.log(f"per-test reset: {o.reset_rounds} rounds")
-        results["reset"] = {k: asdict(v) for k, v in micro.per_test_reset(self.models_dir, o.reset_rounds).items()}
+        results["reset"] = {
+            k: asdict(v) for k, v in micro.per_test_reset(self.models_dir, o.reset_rounds).items()
+        }
         if not o.smoke:
             self.wrk = ensure_wrk(o.install)
         targets = results["targets"]
@@ -111,16 +129,30 @@ class Suite:
     def emulator(self, kind: str, orders: int, connections: tuple[int, ...]) -> Target:
         port = free_port()
         name = f"emulator, {orders:,} orders"
-        command = [sys.executable, "-m", "emulator.bench.server", "--port", str(port), "--skus", str(self.o.skus),
-                   "--orders", str(orders), "--models", str(self.models_dir)]
+        command = [
+            sys.executable,
+            "-m",
+            "emulator.bench.server",
+            "--port",
+            str(port),
+            "--skus",
+            str(self.o.skus),
+            "--orders",
+            str(orders),
+            "--models",
+            str(self.models_dir),
+        ]
         target = Target(name, kind)
         self.log(f"{name}: building the world")
-        with Server(name, command, port, self.o.server_cpu, log=self.workdir / f"server-{port}.log") as server:
+        with Server(
+            name, command, port, self.o.server_cpu, log=self.workdir / f"server-{port}.log"
+        ) as server:
             target.world = orjson.loads(server.first_line(WORLD_TIMEOUT))
             failed = {k: n for k, n in target.world["outcomes"].items() if not k.endswith((" 200", " 201"))}
             if failed:
                 self.notes.append(f"{name}: world building calls that failed: {failed}")
             server.wait_ready("/_emulator/health", 60.0)
+            target.world["rss_mb"] = round(server.rss_mb(), 1)
             token = _token(port)
             self.measure(target, server, SCENARIOS, token, orders, connections)
             target.rss_mb = round(server.rss_mb(), 1)
@@ -130,7 +162,15 @@ class Suite:
         port = free_port()
         bodies_file = self.workdir / "bodies.json"
         bodies_file.write_bytes(orjson.dumps(bodies))
-        command = [sys.executable, "-m", "emulator.bench.bare", "--port", str(port), "--bodies", str(bodies_file)]
+        command = [
+            sys.executable,
+            "-m",
+            "emulator.bench.bare",
+            "--port",
+            str(port),
+            "--bodies",
+            str(bodies_file),
+        ]
         target = Target("bare Starlette", "bare")
         self.log("bare Starlette endpoint")
         with Server(target.name, command, port, self.o.server_cpu) as server:
@@ -160,10 +200,21 @@ class Suite:
         return targets
 
     # measuring ------------------------------------------------------------------------------
-    def measure(self, target: Target, server: Server, scenarios: tuple[Scenario, ...], token: str,
-                orders: int, connections: tuple[int, ...]) -> None:
+    def measure(
+        self,
+        target: Target,
+        server: Server,
+        scenarios: tuple[Scenario, ...],
+        token: str,
+        orders: int,
+        connections: tuple[int, ...],
+    ) -> None:
         """Probe each scenario once (its answer is kept), then load it: a warm-up, then each concurrency."""
-        headers = {"x-amz-access-token": token, "content-type": "application/json", "accept": "application/json"}
+        headers = {
+            "x-amz-access-token": token,
+            "content-type": "application/json",
+            "accept": "application/json",
+        }
         rng = random.Random(7)
         for scenario in scenarios:
             op = scenario.name
@@ -177,13 +228,26 @@ class Suite:
             if self.wrk is None:
                 continue
             self.load(scenario, server, headers, orders, connections[0], self.o.warmup)
-            target.load[op] = {c: self.load(scenario, server, headers, orders, c, self.o.duration)
-                               for c in connections}
-            self.log(f"  {op}: " + ", ".join(f"c{c} {r['requests_per_second']:,.0f} req/s "
-                                             f"p99 {r['p99_ms']:.2f} ms" for c, r in target.load[op].items()))
+            target.load[op] = {
+                c: self.load(scenario, server, headers, orders, c, self.o.duration) for c in connections
+            }
+            self.log(
+                f"  {op}: "
+                + ", ".join(
+                    f"c{c} {r['requests_per_second']:,.0f} req/s p99 {r['p99_ms']:.2f} ms"
+                    for c, r in target.load[op].items()
+                )
+            )
 
-    def load(self, scenario: Scenario, server: Server, headers: dict[str, str], orders: int, connections: int,
-             seconds: float) -> dict[str, Any]:
+    def load(
+        self,
+        scenario: Scenario,
+        server: Server,
+        headers: dict[str, str],
+        orders: int,
+        connections: int,
+        seconds: float,
+    ) -> dict[str, Any]:
         """One wrk run of `scenario` (its own id tag, so created orders never collide)."""
         assert self.wrk is not None
         self.runs += 1
@@ -195,10 +259,13 @@ class Suite:
 
 
 def _token(port: int) -> str:
-    form = (f"grant_type=refresh_token&refresh_token={DEFAULTS.refresh_token}&client_id={DEFAULTS.client_id}"
-            f"&client_secret={DEFAULTS.client_secret}").replace("|", "%7C")
-    status, raw = request(port, "POST", "/auth/o2/token", {"content-type": "application/x-www-form-urlencoded"},
-                          form)
+    form = (
+        f"grant_type=refresh_token&refresh_token={DEFAULTS.refresh_token}&client_id={DEFAULTS.client_id}"
+        f"&client_secret={DEFAULTS.client_secret}"
+    ).replace("|", "%7C")
+    status, raw = request(
+        port, "POST", "/auth/o2/token", {"content-type": "application/x-www-form-urlencoded"}, form
+    )
     if status != 200:
         raise RuntimeError(f"the emulator refused the default LWA credentials ({status}): {raw[:200]!r}")
     return str(orjson.loads(raw)["access_token"])

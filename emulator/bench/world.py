@@ -23,14 +23,25 @@ UNITS_PER_SKU = 1_000_000
 ADD_BATCH = 100
 
 
-async def asgi_request(app: Any, method: str, path: str, headers: dict[str, str] | None = None,
-                       body: bytes = b"") -> tuple[int, bytes]:
+async def asgi_request(
+    app: Any, method: str, path: str, headers: dict[str, str] | None = None, body: bytes = b""
+) -> tuple[int, bytes]:
     """Send one HTTP request to an ASGI app without a socket; (status, body)."""
     raw_path, _, query = path.partition("?")
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
-             "scheme": "http", "path": raw_path, "raw_path": raw_path.encode(), "query_string": query.encode(),
-             "root_path": "", "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
-             "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8787)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": raw_path,
+        "raw_path": raw_path.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 8787),
+    }
     sent = False
     status, chunks = 0, []
 
@@ -54,8 +65,11 @@ async def asgi_request(app: Any, method: str, path: str, headers: dict[str, str]
 
 def world_token(runtime: Any, valid_for: float) -> str:
     """An access token of the default seller that outlives the world's trip through time."""
-    return str(runtime.accounts.add_access_token(DEFAULTS.client_id, DEFAULTS.seller_id, [],
-                                                 runtime.clock.timestamp() + valid_for))
+    return str(
+        runtime.accounts.add_access_token(
+            DEFAULTS.client_id, DEFAULTS.seller_id, [], runtime.clock.timestamp() + valid_for
+        )
+    )
 
 
 class WorldBuilder:
@@ -66,8 +80,9 @@ class WorldBuilder:
         self.headers = {"x-amz-access-token": token, "content-type": "application/json"}
         self.outcomes: Counter[str] = Counter()
 
-    async def call(self, operation_id: str, method: str, path: str, body: Any,
-                   extra: dict[str, str] | None = None) -> int:
+    async def call(
+        self, operation_id: str, method: str, path: str, body: Any, extra: dict[str, str] | None = None
+    ) -> int:
         raw = body if isinstance(body, bytes) else orjson.dumps(body)
         status, _ = await asgi_request(self.app, method, path, {**self.headers, **(extra or {})}, raw)
         self.outcomes[f"{operation_id} {status}"] += 1
@@ -75,14 +90,28 @@ class WorldBuilder:
 
     async def stock(self, skus: int) -> None:
         for n in range(1, skus + 1):
-            await self.call("createInventoryItem", "POST", "/fba/inventory/v1/items",
-                            {"sellerSku": sku_name(n), "marketplaceId": MARKETPLACE,
-                             "productName": f"Benchmark product {n}"})
+            await self.call(
+                "createInventoryItem",
+                "POST",
+                "/fba/inventory/v1/items",
+                {
+                    "sellerSku": sku_name(n),
+                    "marketplaceId": MARKETPLACE,
+                    "productName": f"Benchmark product {n}",
+                },
+            )
         for first in range(1, skus + 1, ADD_BATCH):
-            items = [{"sellerSku": sku_name(n), "marketplaceId": MARKETPLACE, "quantity": UNITS_PER_SKU}
-                     for n in range(first, min(first + ADD_BATCH, skus + 1))]
-            await self.call("addInventory", "POST", "/fba/inventory/v1/items/inventory",
-                            {"inventoryItems": items}, {"x-amzn-idempotency-token": f"bench-stock-{first}"})
+            items = [
+                {"sellerSku": sku_name(n), "marketplaceId": MARKETPLACE, "quantity": UNITS_PER_SKU}
+                for n in range(first, min(first + ADD_BATCH, skus + 1))
+            ]
+            await self.call(
+                "addInventory",
+                "POST",
+                "/fba/inventory/v1/items/inventory",
+                {"inventoryItems": items},
+                {"x-amzn-idempotency-token": f"bench-stock-{first}"},
+            )
 
     async def orders(self, runtime: Any, orders: int, skus: int, span_days: float) -> None:
         now = datetime.now(UTC)
@@ -90,7 +119,9 @@ class WorldBuilder:
         for n in range(1, orders + 1):
             runtime.clock.set(now - step * (orders - n + 1))
             body = fill(ORDER_BODY, (n - 1) % skus + 1, skus, "", order_name(n)).encode()
-            await self.call("createFulfillmentOrder", "POST", "/fba/outbound/2020-07-01/fulfillmentOrders", body)
+            await self.call(
+                "createFulfillmentOrder", "POST", "/fba/outbound/2020-07-01/fulfillmentOrders", body
+            )
 
 
 async def build_world(app: Any, skus: int, orders: int, span_days: float = 30.0) -> dict[str, Any]:
@@ -102,5 +133,9 @@ async def build_world(app: Any, skus: int, orders: int, span_days: float = 30.0)
     await builder.orders(runtime, orders, skus, span_days)
     runtime.clock.set(datetime.now(UTC))
     fired = runtime.settle()
-    return {"skus": skus, "orders": orders, "outcomes": dict(sorted(builder.outcomes.items())),
-            "transitions_fired_at_end": fired}
+    return {
+        "skus": skus,
+        "orders": orders,
+        "outcomes": dict(sorted(builder.outcomes.items())),
+        "transitions_fired_at_end": fired,
+    }

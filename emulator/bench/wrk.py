@@ -23,15 +23,26 @@ def ensure_wrk(install: bool = True) -> str:
     if found:
         return found
     if install and shutil.which("apt-get") and os.geteuid() == 0:
-        for command in (["apt-get", "install", "-y", "-q", "wrk"], ["apt-get", "update", "-q"],
-                        ["apt-get", "install", "-y", "-q", "wrk"]):
-            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                           env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, timeout=600)
+        for command in (
+            ["apt-get", "install", "-y", "-q", "wrk"],
+            ["apt-get", "update", "-q"],
+            ["apt-get", "install", "-y", "-q", "wrk"],
+        ):
+            subprocess.run(
+                command,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+                env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+                timeout=600,
+            )
             found = shutil.which("wrk")
             if found:
                 return found
-    raise ToolMissing("wrk (HTTP load generator) is not installed: `apt-get install wrk` (Debian/Ubuntu) "
-                      "or `brew install wrk`, then run the benchmark again")
+    raise ToolMissing(
+        "wrk (HTTP load generator) is not installed: `apt-get install wrk` (Debian/Ubuntu) "
+        "or `brew install wrk`, then run the benchmark again"
+    )
 
 
 def _lua_string(text: str) -> str:
@@ -106,6 +117,7 @@ def _ms(text: str) -> float:
 
 def parse_report(text: str) -> LoadResult:
     """Read wrk's `--latency` report."""
+
     def find(pattern: str, default: str | None = None) -> str:
         match = re.search(pattern, text, re.MULTILINE)
         if match:
@@ -125,13 +137,27 @@ def parse_report(text: str) -> LoadResult:
     )
 
 
-def run_wrk(wrk: str, port: int, script: str, connections: int, seconds: float, cpu: int | None,
-            workdir: Path) -> LoadResult:
+def run_wrk(
+    wrk: str, port: int, script: str, connections: int, seconds: float, cpu: int | None, workdir: Path
+) -> LoadResult:
     """One wrk run (one thread, `connections` keep-alive connections) on `cpu`, bounded in time."""
     script_file = workdir / "request.lua"
     script_file.write_text(script)
-    command = pinned([wrk, "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency", "--timeout", "5s",
-                      "-s", str(script_file), f"http://{HOST}:{port}"], cpu)
+    command = pinned(
+        [
+            wrk,
+            "-t1",
+            f"-c{connections}",
+            f"-d{max(1, round(seconds))}s",
+            "--latency",
+            "--timeout",
+            "5s",
+            "-s",
+            str(script_file),
+            f"http://{HOST}:{port}",
+        ],
+        cpu,
+    )
     done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30, check=False)
     if done.returncode != 0 or done.stderr.strip():  # a broken script makes wrk send `GET /` instead
         raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")

@@ -20,26 +20,44 @@ def _connections(text: str) -> tuple[int, ...]:
 
 
 def register(commands: Any) -> None:
-    cmd = commands.add_parser("bench", help="measure start-up, reset and throughput against Prism and Starlette",
-                              description=__doc__)
+    cmd = commands.add_parser(
+        "bench",
+        help="measure start-up, reset and throughput against Prism and Starlette",
+        description=__doc__,
+    )
     cmd.add_argument("--models", type=Path, default=None, help="directory of Amazon's SP-API models")
     cmd.add_argument("--duration", type=int, default=5, help="whole seconds per load run (default 5)")
     cmd.add_argument("--warmup", type=int, default=1, help="warm-up seconds per scenario (default 1)")
-    cmd.add_argument("--connections", type=_connections, default=(16, 64), help="concurrencies (default 16,64)")
+    cmd.add_argument(
+        "--connections", type=_connections, default=(16, 64), help="concurrencies (default 16,64)"
+    )
     cmd.add_argument("--skus", type=int, default=1000, help="SKUs in the world (default 1000)")
-    cmd.add_argument("--orders", type=int, default=10_000, help="orders in the realistic world (default 10000)")
+    cmd.add_argument(
+        "--orders", type=int, default=10_000, help="orders in the realistic world (default 10000)"
+    )
     cmd.add_argument("--large-orders", type=int, default=100_000, help="orders in the large world (0: skip)")
-    cmd.add_argument("--baseline-orders", type=int, default=10,
-                     help="orders in the scaling baseline world (0: skip; default 10)")
+    cmd.add_argument(
+        "--baseline-orders",
+        type=int,
+        default=10,
+        help="orders in the scaling baseline world (0: skip; default 10)",
+    )
     cmd.add_argument("--no-prism", dest="prism", action="store_false", help="do not compare with Prism")
     cmd.add_argument("--cold-runs", type=int, default=5, help="cold starts to take the median of (default 5)")
     cmd.add_argument("--reset-rounds", type=int, default=200, help="per-test resets to time (default 200)")
     cmd.add_argument("--server-cpu", type=int, default=0 if (os.cpu_count() or 1) > 1 else None)
     cmd.add_argument("--load-cpu", type=int, default=1 if (os.cpu_count() or 1) > 1 else None)
-    cmd.add_argument("--no-install", dest="install", action="store_false",
-                     help="never install wrk with apt-get; fail with instructions instead")
-    cmd.add_argument("--smoke", action="store_true",
-                     help="a few seconds: tiny worlds, servers probed once, no wrk and no Prism")
+    cmd.add_argument(
+        "--no-install",
+        dest="install",
+        action="store_false",
+        help="never install wrk with apt-get; fail with instructions instead",
+    )
+    cmd.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a few seconds: tiny worlds, servers probed once, no wrk and no Prism",
+    )
     cmd.add_argument("--json", type=Path, default=None, help="also write the raw figures to this file")
     cmd.set_defaults(run=run)
 
@@ -47,11 +65,23 @@ def register(commands: Any) -> None:
 def options_from(args: argparse.Namespace) -> Any:
     from emulator.bench.suite import Options
 
-    options = Options(models=args.models, duration=args.duration, warmup=args.warmup,
-                      connections=args.connections, skus=args.skus, orders=args.orders,
-                      large_orders=args.large_orders, baseline_orders=args.baseline_orders, prism=args.prism,
-                      cold_runs=args.cold_runs, reset_rounds=args.reset_rounds, server_cpu=args.server_cpu,
-                      load_cpu=args.load_cpu, install=args.install, smoke=args.smoke)
+    options = Options(
+        models=args.models,
+        duration=args.duration,
+        warmup=args.warmup,
+        connections=args.connections,
+        skus=args.skus,
+        orders=args.orders,
+        large_orders=args.large_orders,
+        baseline_orders=args.baseline_orders,
+        prism=args.prism,
+        cold_runs=args.cold_runs,
+        reset_rounds=args.reset_rounds,
+        server_cpu=args.server_cpu,
+        load_cpu=args.load_cpu,
+        install=args.install,
+        smoke=args.smoke,
+    )
     return options.smoke_sized() if args.smoke else options
 
 

@@ -19,13 +19,13 @@ _PREFIX = 3
 
 
 def _bucket(path: str) -> tuple[tuple[str, ...], int]:
-    return tuple(path.split("/", _PREFIX + 1)[1:_PREFIX + 1]), path.count("/")
+    return tuple(path.split("/", _PREFIX + 1)[1 : _PREFIX + 1]), path.count("/")
 
 
 def _compile(template: str) -> re.Pattern[str]:
     pattern, last = [], 0
     for match in _PARAM.finditer(template):
-        pattern.append(re.escape(template[last:match.start()]))
+        pattern.append(re.escape(template[last : match.start()]))
         pattern.append(f"(?P<{match.group(1)}>[^/]+)")
         last = match.end()
     pattern.append(re.escape(template[last:]))

@@ -69,7 +69,7 @@ def _accepts_any_string(schema: dict[str, Any]) -> bool:
 class _BoundParameter:
     """One parameter of an operation, prepared once: where to read it, how to coerce and check it."""
 
-    __slots__ = ("name", "location", "key", "required", "label", "array", "split", "schema", "validator")
+    __slots__ = ("array", "key", "label", "location", "name", "required", "schema", "split", "validator")
 
     def __init__(self, param: Parameter, validator: Any | None) -> None:
         self.name = param.name
@@ -100,13 +100,25 @@ class RequestBinder:
         plan = self._plans.get(op.operation_id)
         if plan is None:
             plan = self._plans[op.operation_id] = tuple(
-                _BoundParameter(p, None if _accepts_any_string(p.schema)
-                                else self._validators.get((op.operation_id, p.name), p.schema, op.definitions))
-                for p in op.parameters)
+                _BoundParameter(
+                    p,
+                    None
+                    if _accepts_any_string(p.schema)
+                    else self._validators.get((op.operation_id, p.name), p.schema, op.definitions),
+                )
+                for p in op.parameters
+            )
         return plan
 
-    def bind(self, op: Operation, path_params: dict[str, str], query_string: bytes,
-             headers: dict[str, str], body: bytes, body_too_large: bool) -> tuple[dict[str, Any], Any]:
+    def bind(
+        self,
+        op: Operation,
+        path_params: dict[str, str],
+        query_string: bytes,
+        headers: dict[str, str],
+        body: bytes,
+        body_too_large: bool,
+    ) -> tuple[dict[str, Any], Any]:
         """(params, body) for the handler, or raise an SpApiError naming what is wrong."""
         query = parse_query(query_string)
         params: dict[str, Any] = {}
@@ -143,8 +155,9 @@ class RequestBinder:
         content_type = headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type != "application/json" and not content_type.endswith("+json"):
             shown = content_type or "none"
-            raise _reject(f"Content-Type must be application/json (got {shown}).", op=op,
-                          error=UnsupportedMediaType)
+            raise _reject(
+                f"Content-Type must be application/json (got {shown}).", op=op, error=UnsupportedMediaType
+            )
         try:
             document = orjson.loads(body)
         except orjson.JSONDecodeError as exc:

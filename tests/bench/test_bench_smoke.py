@@ -33,8 +33,10 @@ def test_smoke_world_is_built_by_the_operations_and_every_scenario_succeeds(smok
 
 def test_smoke_bare_endpoint_answers_what_the_emulator_answered(smoke: dict) -> None:
     emulator, bare = smoke["targets"][0], next(t for t in smoke["targets"] if t["kind"] == "bare")
-    assert emulator["probe"]["getInventorySummaries/page"]["bytes"] > emulator["probe"]["getInventorySummaries"][
-        "bytes"]
+    assert (
+        emulator["probe"]["getInventorySummaries/page"]["bytes"]
+        > emulator["probe"]["getInventorySummaries"]["bytes"]
+    )
     for name, probe in bare["probe"].items():
         assert probe["status"] == 200
         assert probe["bytes"] == emulator["probe"][name]["bytes"], name

@@ -64,38 +64,77 @@ def test_lua_script_quotes_templates_safely() -> None:
 
 
 def test_bare_endpoint_answers_the_canned_bodies() -> None:
-    bodies = {"getFulfillmentOrder": {"payload": {"fulfillmentOrder": {"id": "A"}}},
-              "getFulfillmentPreview": {"payload": {"fulfillmentPreviews": []}}}
+    bodies = {
+        "getFulfillmentOrder": {"payload": {"fulfillmentOrder": {"id": "A"}}},
+        "getFulfillmentPreview": {"payload": {"fulfillmentPreviews": []}},
+    }
     with TestClient(bare_app(bodies)) as client:
         got = client.get("/fba/outbound/2020-07-01/fulfillmentOrders/ANY-ORDER")
         assert got.json() == bodies["getFulfillmentOrder"]
-        assert client.post("/fba/outbound/2020-07-01/fulfillmentOrders/preview", content=b"{}").json() == \
-            bodies["getFulfillmentPreview"]
+        assert (
+            client.post("/fba/outbound/2020-07-01/fulfillmentOrders/preview", content=b"{}").json()
+            == bodies["getFulfillmentPreview"]
+        )
 
 
 def _load(rps: float, p99: float = 2.0, errors: int = 0) -> dict[str, float]:
-    return {"requests_per_second": rps, "p50_ms": 1.0, "p99_ms": p99, "requests": 1000, "non_2xx": errors,
-            "socket_errors": 0}
+    return {
+        "requests_per_second": rps,
+        "p50_ms": 1.0,
+        "p99_ms": p99,
+        "requests": 1000,
+        "non_2xx": errors,
+        "socket_errors": 0,
+    }
 
 
 def test_report_computes_ratios_and_verdicts() -> None:
     ops = ("getInventorySummaries", "getFulfillmentPreview")
 
     def target(kind: str, rps: float, orders: int = 0, rss: float | None = None, errors: int = 0) -> dict:
-        return {"name": kind, "kind": kind, "world": {"orders": orders}, "probe": {}, "rss_mb": rss,
-                "load": {op: {"16": _load(rps, errors=errors), "64": _load(rps * 0.9, errors=errors)}
-                         for op in ops}, "error": None}
+        return {
+            "name": kind,
+            "kind": kind,
+            "world": {"orders": orders, "rss_mb": rss},
+            "probe": {},
+            "rss_mb": rss,
+            "load": {
+                op: {"16": _load(rps, errors=errors), "64": _load(rps * 0.9, errors=errors)} for op in ops
+            },
+            "error": None,
+        }
 
     results = {
-        "machine": {"cpu": "test", "cores": 2, "memory_gib": 1, "os": "x", "python": "3.11", "mcf_emulator": "0",
-                    "packages": {"uvicorn": "1"}, "wrk": "4.1", "node": "20", "prism": "5.14"},
-        "options": {"server_cpu": 0, "load_cpu": 1, "duration": 5, "warmup": 1, "skus": 1000,
-                    "connections": [16, 64]},
+        "machine": {
+            "cpu": "test",
+            "cores": 2,
+            "memory_gib": 1,
+            "os": "x",
+            "python": "3.11",
+            "mcf_emulator": "0",
+            "packages": {"uvicorn": "1"},
+            "wrk": "4.1",
+            "node": "20",
+            "prism": "5.14",
+        },
+        "options": {
+            "server_cpu": 0,
+            "load_cpu": 1,
+            "duration": 5,
+            "warmup": 1,
+            "skus": 1000,
+            "connections": [16, 64],
+        },
         "cold_start": {"median": 0.4, "best": 0.3, "worst": 0.5, "runs": 3},
         "reset": {"runtime.reset()": {"median": 2e-6, "best": 1e-6, "worst": 3e-6, "runs": 10}},
-        "targets": [target("emulator", 7000, 10_000), target("bare", 18000), target("prism-static", 3000),
-                    target("prism-dynamic", 200), target("emulator-large", 6000, 100_000, rss=150.0),
-                    target("emulator-baseline", 7000, 10)],
+        "targets": [
+            target("emulator", 7000, 10_000),
+            target("bare", 18000),
+            target("prism-static", 3000),
+            target("prism-dynamic", 200),
+            target("emulator-large", 6000, 100_000, rss=150.0),
+            target("emulator-baseline", 7000, 10),
+        ],
         "notes": [],
     }
     marks = {label: met for label, _, met in verdicts(results)}
