@@ -143,13 +143,30 @@ def spapi_client(spapi_emulator: EmulatorHandle) -> Iterator[Any]:
         yield client
 
 
+def _tracked(make: Callable[..., Any]) -> tuple[Callable[..., Any], list[Any]]:
+    """A factory that remembers what it made, so the fixture can close it afterwards."""
+    made: list[Any] = []
+
+    def factory(*args: Any, **kwargs: Any) -> Any:
+        made.append(make(*args, **kwargs))
+        return made[-1]
+
+    return factory, made
+
+
 @pytest.fixture
-def spapi_sdk(spapi_emulator: EmulatorHandle) -> Callable[..., Any]:
+def spapi_sdk(spapi_emulator: EmulatorHandle) -> Iterator[Callable[..., Any]]:
     """Factory of Amazon's official `spapi.SPAPIClient` on the emulator: `spapi_sdk(credentials=None)`."""
-    return spapi_emulator.spapi
+    factory, made = _tracked(spapi_emulator.spapi)
+    yield factory
+    for client in made:
+        client.api_client.rest_client.pool_manager.clear()
 
 
 @pytest.fixture
-def spapi_sp_api(spapi_emulator: EmulatorHandle) -> Callable[..., Any]:
+def spapi_sp_api(spapi_emulator: EmulatorHandle) -> Iterator[Callable[..., Any]]:
     """Factory of `python-amazon-sp-api` clients on the emulator: `spapi_sp_api(Inventories)`."""
-    return spapi_emulator.sp_api
+    factory, made = _tracked(spapi_emulator.sp_api)
+    yield factory
+    for client in made:
+        client.close()

@@ -49,7 +49,8 @@ def sp_api_client(api: type[Any], credentials: Credentials, **kwargs: Any) -> An
 
     The library has no endpoint setting, so the instance's `endpoint` is replaced after creation and
     its LWA client posts to `credentials.token_url`; tokens are cached per token host, so two
-    emulators in one process never see each other's tokens.
+    emulators in one process never see each other's tokens. `close()` (or `with`) also closes the
+    LWA client's connections.
     """
     kwargs.setdefault("auth_token_client_class", _token_client_for(credentials.token_url))
     client = api(
@@ -61,6 +62,14 @@ def sp_api_client(api: type[Any], credentials: Credentials, **kwargs: Any) -> An
         **kwargs,
     )
     client.endpoint = credentials.endpoint
+    library_close = client.close
+
+    def close() -> None:
+        """Close the API connection pool and the token client's (the library leaves the latter open)."""
+        library_close()
+        client._auth._transport.close()
+
+    client.close = close
     return client
 
 

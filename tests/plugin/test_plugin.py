@@ -146,21 +146,29 @@ def test_second_seller_and_both_sdk_factories(pytester):
     result = run(
         pytester,
         """
+        MADE = []
+
         def test_sdks(spapi_emulator, spapi_sdk, spapi_sp_api):
             from sp_api.api import Inventories
             from spapi.api.fba_inventory_v1.fba_inventory_api import FbaInventoryApi
 
             spapi_emulator.seed({"inventory": [{"sku": "MUG-1", "quantity": 4}]})
             other = spapi_emulator.add_seller("A2OTHERSELLER9")
-            official = FbaInventoryApi(spapi_sdk().api_client)
-            summaries = official.get_inventory_summaries(granularity_type="Marketplace",
+            sdk, community = spapi_sdk(), spapi_sp_api(Inventories, other)
+            MADE.extend([sdk, community])
+            summaries = FbaInventoryApi(sdk.api_client).get_inventory_summaries(granularity_type="Marketplace",
                 granularity_id="ATVPDKIKX0DER", marketplace_ids=["ATVPDKIKX0DER"], details=True)
             assert [s.seller_sku for s in summaries.payload.inventory_summaries] == ["MUG-1"]
-            community = spapi_sp_api(Inventories, other).get_inventory_summary_marketplace(details=True)
-            assert community.payload["inventorySummaries"] == []  # sellers never see each other's stock
+            theirs = community.get_inventory_summary_marketplace(details=True)
+            assert theirs.payload["inventorySummaries"] == []  # sellers never see each other's stock
+
+        def test_factories_closed_what_they_made():
+            sdk, community = MADE
+            assert len(sdk.api_client.rest_client.pool_manager.pools) == 0
+            assert community._transport._client.is_closed and community._auth._transport._client.is_closed
     """,
     )
-    result.assert_outcomes(passed=1)
+    result.assert_outcomes(passed=2)
 
 
 def test_one_emulator_per_xdist_worker(pytester):
