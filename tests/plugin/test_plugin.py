@@ -156,8 +156,9 @@ def test_second_seller_and_both_sdk_factories(pytester):
             other = spapi_emulator.add_seller("A2OTHERSELLER9")
             sdk, community = spapi_sdk(), spapi_sp_api(Inventories, other)
             MADE.extend([sdk, community])
-            summaries = FbaInventoryApi(sdk.api_client).get_inventory_summaries(granularity_type="Marketplace",
-                granularity_id="ATVPDKIKX0DER", marketplace_ids=["ATVPDKIKX0DER"], details=True)
+            summaries = FbaInventoryApi(sdk.api_client).get_inventory_summaries(
+                granularity_type="Marketplace", granularity_id="ATVPDKIKX0DER",
+                marketplace_ids=["ATVPDKIKX0DER"], details=True)
             assert [s.seller_sku for s in summaries.payload.inventory_summaries] == ["MUG-1"]
             theirs = community.get_inventory_summary_marketplace(details=True)
             assert theirs.payload["inventorySummaries"] == []  # sellers never see each other's stock
