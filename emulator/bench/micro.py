@@ -47,9 +47,7 @@ def reset_paths(app: Any) -> dict[str, Any]:
         from emulator.testing.handle import EmulatorHandle
     except ImportError:
         return paths
-    paths["spapi_emulator fixture (EmulatorHandle.reset)"] = EmulatorHandle(
-        app.runtime, "http://127.0.0.1:0"
-    ).reset
+    paths["spapi_emulator fixture (EmulatorHandle.reset)"] = EmulatorHandle(app, "http://127.0.0.1:0").reset
     return paths
 
 
