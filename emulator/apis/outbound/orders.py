@@ -74,8 +74,10 @@ def _validate(env: lifecycle.Env, draft: dict[str, Any], marketplace: Marketplac
             f"Shipping speed {speed} is not available in marketplace {marketplace.marketplace_id}.",
             f"shippingSpeedCategory={speed}",
         )
-    if speed == "ScheduledDelivery" and draft["fulfillmentAction"] == "Hold":
+    if speed == "ScheduledDelivery" and draft.get("fulfillmentAction") == "Hold":
         raise InvalidInput("ScheduledDelivery orders must use fulfillmentAction Ship.", "fulfillmentAction")
+    if speed == "ScheduledDelivery" and not draft.get("deliveryWindow"):
+        raise InvalidInput("ScheduledDelivery orders need a deliveryWindow.", "deliveryWindow")
     missing = features.unavailable(draft.get("featureConstraints"), marketplace.country)
     if missing:
         raise InvalidInput(

@@ -217,3 +217,19 @@ def test_preview_limits(mcf):
     mcf.stock("MUG", 300)
     assert preview(mcf, {"MUG": 251}).status_code == 400
     assert mcf.details("MUG")["fulfillableQuantity"] == 300
+
+
+def test_scheduled_delivery_and_cod_orders_in_japan(japan):
+    window = {"startDate": "2026-12-01T00:00:00Z", "endDate": "2026-12-01T04:00:00Z"}
+    fields = {
+        "marketplaceId": JP,
+        "destinationAddress": JP_ADDRESS,
+        "shippingSpeedCategory": "ScheduledDelivery",
+    }
+    assert japan.create("J-1", {"TEA": 1}, **fields).status_code == 400  # no delivery window
+    cod = {"isCodRequired": True, "codCharge": {"currencyCode": "JPY", "value": "500"}}
+    response = japan.create("J-1", {"TEA": 1}, deliveryWindow=window, codSettings=cod, **fields)
+    assert response.status_code == 200, response.text
+    order = japan.order("J-1")["fulfillmentOrder"]
+    assert order["deliveryWindow"] == window and order["codSettings"] == cod
+    assert japan.details("TEA", JP)["reservedQuantity"]["pendingCustomerOrderQuantity"] == 1
