@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from emulator.lwa.accounts import DEFAULTS, NA_MARKETPLACES
-from emulator.testing.clients import httpx_client, sp_api_client, spapi_client
+from emulator.testing.clients import async_httpx_client, httpx_client, sp_api_client, spapi_client
 from emulator.testing.control import ControlActions
 from emulator.testing.credentials import Credentials
 
@@ -93,6 +93,15 @@ class EmulatorHandle(ControlActions):
     def client(self, credentials: Credentials | None = None, **kwargs: Any) -> httpx.Client:
         """An httpx client on this emulator acting for the default seller (or `credentials`)."""
         return httpx_client(credentials or self.credentials, **kwargs)
+
+    def asgi_client(self, credentials: Credentials | None = None, **kwargs: Any) -> httpx.AsyncClient:
+        """An asyncio httpx client that calls the app in-process (no socket), tokens handled."""
+        import httpx
+
+        from emulator.app import EmulatorApp
+
+        transport = httpx.ASGITransport(app=EmulatorApp(self.runtime))
+        return async_httpx_client(credentials or self.credentials, transport=transport, **kwargs)
 
     def spapi(self, credentials: Credentials | None = None, **config: Any) -> Any:
         """Amazon's official SDK client (`spapi.SPAPIClient`) on this emulator."""
