@@ -47,7 +47,8 @@ def reset_paths(app: Any) -> dict[str, Any]:
         from emulator.testing.handle import EmulatorHandle
     except ImportError:
         return paths
-    paths["spapi_emulator fixture (EmulatorHandle.reset)"] = EmulatorHandle(app, "http://127.0.0.1:0").reset
+    handle = EmulatorHandle(app.runtime, "http://127.0.0.1:0")  # as the plugin's spapi_emulator fixture builds it
+    paths["spapi_emulator fixture (EmulatorHandle.reset)"] = handle.reset
     return paths
 
 
