@@ -185,3 +185,14 @@ def test_a_restored_snapshot_carries_on_where_it_left_off(mcf):
     mcf.advance(DEFAULT.ship_after + 1)
     assert mcf.status_of("O-1") == "Complete"
     assert mcf.details("MUG")["totalQuantity"] == 3
+
+
+def test_timings_can_be_set_over_http_through_a_state_snapshot(mcf):
+    document = mcf.client.get("/_emulator/state").json()
+    document["store"]["shared"].setdefault("config", {})["outbound.timings"] = {"planning_after": 1,
+                                                                                "processing_after": 1}
+    assert mcf.client.put("/_emulator/state", json=document).status_code in (200, 204)
+    mcf.stock("MUG", 2)
+    mcf.create("O-1", {"MUG": 1})
+    mcf.advance(3)
+    assert mcf.status_of("O-1") == "Processing"
