@@ -279,3 +279,43 @@ def test_python_amazon_sp_api_bodies_are_accepted(base_url):
         assert "SellerSKU" in str(error), error
     finally:
         outbound.close()
+
+
+def test_threads_racing_for_scarce_stock_never_oversell(base_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from emulator.testing.clients import httpx_client
+
+    credentials = Credentials.for_emulator(base_url)
+    with httpx_client(credentials) as http:
+        http.post(
+            "/fba/inventory/v1/items", json={"sellerSku": "RACE", "marketplaceId": US, "productName": "Race"}
+        )
+        http.post(
+            "/fba/inventory/v1/items/inventory",
+            headers={"x-amzn-idempotency-token": "race"},
+            json={"inventoryItems": [{"sellerSku": "RACE", "marketplaceId": US, "quantity": 8}]},
+        )
+
+        def place(n: int) -> str:
+            http.post("/fba/outbound/2020-07-01/fulfillmentOrders", json=order_body(f"RACE-{n}", "RACE", 1))
+            order = http.get(f"/fba/outbound/2020-07-01/fulfillmentOrders/RACE-{n}").json()
+            return str(order["payload"]["fulfillmentOrder"]["fulfillmentOrderStatus"])
+
+        with ThreadPoolExecutor(max_workers=12) as pool:
+            outcomes = list(pool.map(place, range(30)))
+        summary = http.get(
+            "/fba/inventory/v1/summaries",
+            params={
+                "details": "true",
+                "granularityType": "Marketplace",
+                "granularityId": US,
+                "marketplaceIds": US,
+                "sellerSku": "RACE",
+            },
+        ).json()["payload"]["inventorySummaries"][0]["inventoryDetails"]
+    assert sorted(outcomes) == ["Invalid"] * 22 + ["Received"] * 8
+    assert (
+        summary["fulfillableQuantity"] == 0
+        and summary["reservedQuantity"]["pendingCustomerOrderQuantity"] == 8
+    )
