@@ -202,7 +202,7 @@ def _marketplaces(query: bytes, body: bytes) -> set[str]:
             return found
         for key in ("marketplaceId", "marketplaceIds"):
             value = doc.get(key)
-            found.update([value] if isinstance(value, str) else value if isinstance(value, list) else [])
+            found.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
     return found
 
 

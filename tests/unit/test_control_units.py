@@ -73,6 +73,7 @@ def test_marketplace_match_reads_query_and_body():
     assert engine.select(attrs, b"", b'{"marketplaceId": "M1"}', 0.0) is not None
     assert engine.select(attrs, b"", b'{"marketplaceId": "M2"}', 0.0) is None
     assert engine.select(attrs, b"", b"{not json", 0.0) is None
+    assert engine.select(attrs, b"", b'{"marketplaceIds": [{}, ["M1"], "M1"]}', 0.0) is not None
 
 
 @pytest.mark.parametrize(
