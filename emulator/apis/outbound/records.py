@@ -27,7 +27,6 @@ PACKAGES = "outbound_packages"
 COUNTERS = "outbound_counters"
 PAGE_SIZE = 50
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
-ACTIVE = ("New", "Received", "Planning", "Processing")
 TERMINAL = ("Complete", "CompletePartialled", "Unfulfillable", "Invalid", "Cancelled")
 
 Order = dict[str, Any]
