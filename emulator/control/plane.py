@@ -22,6 +22,7 @@ from emulator.state.clock import iso, parse_iso
 if TYPE_CHECKING:
     from emulator.runtime import Runtime
 
+CONFIG_TABLE = "config"  # behaviour settings live in the shared partition, so snapshots and SQLite keep them
 _UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([wdhms])")
 _ISO_DURATION = re.compile(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\Z")
@@ -86,6 +87,24 @@ class ControlPlane:
             raise ControlError(422, "SeedFailed", str(error), error.detail) from None
         self.rt.commit(meta=True)
         return counts
+
+    def config(self) -> dict[str, Any]:
+        """Every behaviour setting record (e.g. `outbound.timings`), by key."""
+        return dict(self.rt.store.shared.table(CONFIG_TABLE).items())
+
+    def set_config(self, key: str, record: dict[str, Any]) -> dict[str, Any]:
+        """Replace one behaviour setting record; the API that reads `key` documents its fields."""
+        if not isinstance(record, dict):
+            raise ControlError(400, "InvalidBody", "a config record is a JSON object")
+        self.rt.store.shared.table(CONFIG_TABLE).put(key, record)
+        self.rt.commit(meta=True)
+        return record
+
+    def delete_config(self, key: str) -> None:
+        """Back to the defaults of `key`."""
+        if self.rt.store.shared.table(CONFIG_TABLE).delete(key) is None:
+            raise ControlError(404, "UnknownConfig", f"no config record {key!r}")
+        self.rt.commit(meta=True)
 
     def snapshot(self) -> dict[str, Any]:
         return snapshot.take(self.rt)

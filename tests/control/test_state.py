@@ -168,3 +168,18 @@ def test_bad_snapshots_are_rejected_and_change_nothing(http, auth, live):
         assert response.status_code == 400, bad
         assert response.json()["error"] in ("InvalidBody", "InvalidSnapshot")
     assert quantities(http, auth) == {"MUG-01": 20}
+
+
+def test_config_records_change_behaviour_and_survive_reset(http, auth, live):
+    stock(live)
+    http.post("/_emulator/clock/freeze")
+    fast = {"planning_after": 1, "processing_after": 1, "ship_after": 1, "transit_standard": 1}
+    assert http.put("/_emulator/config/outbound.timings", json=fast).json() == fast
+    assert http.get("/_emulator/config").json() == {"outbound.timings": fast}
+    http.post(f"{V2020}/fulfillmentOrders", json=order_body("FAST-1"), headers=auth)
+    http.post("/_emulator/clock/advance", json={"by": "10s"})
+    order = http.get(f"{V2020}/fulfillmentOrders/FAST-1", headers=auth).json()["payload"]["fulfillmentOrder"]
+    assert order["fulfillmentOrderStatus"] == "Complete"
+    assert http.put("/_emulator/config/outbound.timings", json=[1]).status_code == 400
+    assert http.delete("/_emulator/config/outbound.timings").status_code == 204
+    assert http.delete("/_emulator/config/outbound.timings").status_code == 404
