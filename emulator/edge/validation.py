@@ -19,6 +19,10 @@ _MAX_REPORTED = 5
 _TRUE, _FALSE = ("true", "1"), ("false", "0")
 _LOCATION_NAMES = {"path": "Path", "query": "Query", "header": "Header"}
 _ANNOTATIONS = {"description", "example", "default", "title"}
+# Undeclared body fields are rejected (SP-API answers 400 naming them, reference §13 #13), except these:
+# python-amazon-sp-api, widely used against production MCF endpoints, adds the marketplace under these
+# names to every POST/PUT body, so Amazon evidently ignores them; the emulator drops them before validation.
+TOLERATED_BODY_FIELDS = frozenset({"marketplaceIds", "MarketplaceIds", "MarketplaceId", "marketplace_ids"})
 
 
 def _coerce(value: str, schema: dict[str, Any]) -> Any:
@@ -95,6 +99,18 @@ class RequestBinder:
     def __init__(self) -> None:
         self._validators = ValidatorCache()
         self._plans: dict[str, tuple[_BoundParameter, ...]] = {}
+        self._extras: dict[str, frozenset[str]] = {}
+
+    def _tolerated(self, op: Operation) -> frozenset[str]:
+        """The undeclared top-level body fields this operation's body silently drops."""
+        found = self._extras.get(op.operation_id)
+        if found is None:
+            schema = op.body.schema if op.body else {}
+            ref = schema.get("$ref", "")
+            if ref.startswith("#/definitions/"):
+                schema = op.definitions.get(ref.rsplit("/", 1)[1], {})
+            found = self._extras[op.operation_id] = TOLERATED_BODY_FIELDS - set(schema.get("properties", {}))
+        return found
 
     def _plan(self, op: Operation) -> tuple[_BoundParameter, ...]:
         plan = self._plans.get(op.operation_id)
@@ -130,11 +146,13 @@ class RequestBinder:
             else:
                 found = headers.get(param.key)
                 raw = [] if found is None else [found]
-            if not raw or raw == [""]:
+            if not raw or (raw == [""] and param.required):
                 if param.required:
                     raise _reject(f"{param.label} is required.", op=op)
                 continue
             value = param.value(raw)
+            if value == []:
+                continue
             validator = param.validator
             if validator is not None and not validator.is_valid(value):
                 error = next(iter(validator.iter_errors(value)))
@@ -162,6 +180,9 @@ class RequestBinder:
             document = orjson.loads(body)
         except orjson.JSONDecodeError as exc:
             raise _reject(f"The request body is not valid JSON: {exc}.", op=op) from None
+        if isinstance(document, dict):
+            for name in self._tolerated(op).intersection(document):
+                del document[name]
         validator = self._validators.get((op.operation_id, "body"), spec.schema, op.definitions)
         if not validator.is_valid(document):
             problems = first_problems(validator, document)

@@ -189,3 +189,18 @@ def test_sellers_never_see_each_others_data(edge, auth):
     mine = edge.get(SUMMARIES, params=SUMMARY_QUERY, headers=auth).json()["payload"]["inventorySummaries"]
     theirs = edge.get(SUMMARIES, params=SUMMARY_QUERY, headers=other).json()["payload"]["inventorySummaries"]
     assert mine == [{"sellerSku": "MINE-1"}] and theirs == []
+
+
+def test_marketplace_keys_python_amazon_sp_api_adds_are_tolerated(edge, auth):
+    item = {"sellerSku": "SPAPI-1", "marketplaceId": "ATVPDKIKX0DER", "productName": "P",
+            "marketplaceIds": ["ATVPDKIKX0DER"], "MarketplaceIds": ["ATVPDKIKX0DER"],
+            "MarketplaceId": "ATVPDKIKX0DER", "marketplace_ids": ["ATVPDKIKX0DER"]}
+    assert edge.post("/fba/inventory/v1/items", json=item, headers=auth).status_code == 200
+    stored = edge.app.runtime.store.tenant("A1MCFEMULATOR1").table("items").get("SPAPI-1")
+    assert stored == {"sellerSku": "SPAPI-1", "marketplaceId": "ATVPDKIKX0DER", "productName": "P"}
+
+
+def test_an_empty_optional_date_is_invalid_not_absent(edge, auth):
+    response = edge.get(SUMMARIES, params=SUMMARY_QUERY | {"startDateTime": ""}, headers=auth)
+    assert response.status_code == 400
+    assert only_error(response)["message"].startswith("Query parameter 'startDateTime' is invalid")
