@@ -6,7 +6,6 @@ bodies, dropped connections. One-off header faults are allowed on this server.
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -22,13 +21,7 @@ from emulator.edge.delivery import quiet_dropped
 from emulator.runtime import Runtime
 from emulator.settings import Settings
 from tests.conftest import fail_on_violations
-from tests.control.support import token
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.control.support import free_port, token
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +54,8 @@ def live(live_app: EmulatorApp, live_url: str) -> Iterator[Runtime]:
     """The live server's runtime, reset: no data, no faults, empty journal, report mode, real-time clock."""
     rt = live_app.runtime
     rt.control.reset(faults=True, journal=True)
+    for key in rt.control.config():
+        rt.control.delete_config(key)
     rt.control.configure_rate_limits(mode="report", sandbox_cap=False, header_on_429=False, overrides={})
     rt.clock.set(datetime.now(UTC))
     rt.clock.run(1.0)

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Any
 
 import httpx
 
 from emulator.lwa.accounts import DEFAULTS
 from emulator.runtime import Runtime
+from tests.api.outbound.support import ADDRESS, INVENTORY, US, V2020  # noqa: F401  (re-exported)
 
-US = "ATVPDKIKX0DER"
-V2020 = "/fba/outbound/2020-07-01"
-INVENTORY = "/fba/inventory/v1"
-ADDRESS = {
-    "name": "Jane Doe",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrRegion": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-}
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def token(http: httpx.Client, refresh_token: str = DEFAULTS.refresh_token) -> str:
@@ -57,12 +53,23 @@ def preview_body(sku: str = "MUG-01") -> dict[str, Any]:
     }
 
 
-def summaries(http: httpx.Client, auth: dict[str, str], **extra: str) -> httpx.Response:
+def summaries(
+    http: httpx.Client, auth: dict[str, str], *, details: bool = False, **extra: str
+) -> httpx.Response:
+    """getInventorySummaries for the US marketplace; `extra` are additional request headers."""
+    params = {"granularityType": "Marketplace", "granularityId": US, "marketplaceIds": US}
     return http.get(
         f"{INVENTORY}/summaries",
         headers={**auth, **extra},
-        params={"granularityType": "Marketplace", "granularityId": US, "marketplaceIds": US},
+        params=params | ({"details": "true"} if details else {}),
     )
+
+
+def stock_levels(http: httpx.Client, auth: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Each SKU's inventory summary (with details), by SKU."""
+    response = summaries(http, auth, details=True)
+    assert response.status_code == 200, response.text
+    return {s["sellerSku"]: s for s in response.json()["payload"]["inventorySummaries"]}
 
 
 def stock(live: Runtime, sku: str = "MUG-01", quantity: int = 20) -> None:

@@ -8,8 +8,7 @@ import pytest
 import yaml
 
 from emulator.cli import main
-from tests.control.conftest import free_port
-from tests.control.support import V2020, order_body, summaries
+from tests.control.support import V2020, free_port, order_body, summaries
 
 
 @pytest.fixture

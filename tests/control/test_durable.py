@@ -17,8 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.control.conftest import free_port
-from tests.control.support import INVENTORY, US, V2020, order_body, token
+from tests.control.support import V2020, free_port, order_body, stock_levels, token
 
 STOCK = 100_000
 WRITERS = 4
@@ -56,17 +55,7 @@ def start(db: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 def reserved_and_fulfillable(http: httpx.Client, auth: dict[str, str]) -> tuple[int, int]:
-    response = http.get(
-        f"{INVENTORY}/summaries",
-        headers=auth,
-        params={
-            "details": "true",
-            "granularityType": "Marketplace",
-            "granularityId": US,
-            "marketplaceIds": US,
-        },
-    )
-    details = response.json()["payload"]["inventorySummaries"][0]["inventoryDetails"]
+    details = stock_levels(http, auth)["MUG-01"]["inventoryDetails"]
     return details["reservedQuantity"]["totalReservedQuantity"], details["fulfillableQuantity"]
 
 

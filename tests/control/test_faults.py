@@ -93,7 +93,7 @@ def test_latency_fault_delays_the_response_and_records_it(http, auth):
     assert response.status_code == 200
     entry = journal(http)[-1]
     assert entry["faults"] == ["latency@f1"]
-    assert entry["latencyMs"] >= 150
+    assert entry["latencyMs"] >= 145  # the event loop may wake a timer up to its clock resolution early
 
 
 def test_ranged_latency_stays_inside_its_range(http, auth):

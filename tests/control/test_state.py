@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from tests.control.support import INVENTORY, US, V2020, order_body, stock, token
+from tests.control.support import V2020, order_body, stock, stock_levels, token
 
 WORLD = {
     "applications": [
@@ -32,18 +32,7 @@ WORLD = {
 
 
 def quantities(http, auth) -> dict[str, int]:
-    response = http.get(
-        f"{INVENTORY}/summaries",
-        headers=auth,
-        params={
-            "details": "true",
-            "granularityType": "Marketplace",
-            "granularityId": US,
-            "marketplaceIds": US,
-        },
-    )
-    assert response.status_code == 200, response.text
-    return {s["sellerSku"]: s["totalQuantity"] for s in response.json()["payload"]["inventorySummaries"]}
+    return {sku: summary["totalQuantity"] for sku, summary in stock_levels(http, auth).items()}
 
 
 def test_seed_a_world_from_json(http, auth):
@@ -171,11 +160,12 @@ def test_bad_snapshots_are_rejected_and_change_nothing(http, auth, live):
 
 
 def test_config_records_change_behaviour_and_survive_reset(http, auth, live):
-    stock(live)
-    http.post("/_emulator/clock/freeze")
     fast = {"planning_after": 1, "processing_after": 1, "ship_after": 1, "transit_standard": 1}
     assert http.put("/_emulator/config/outbound.timings", json=fast).json() == fast
-    assert http.get("/_emulator/config").json() == {"outbound.timings": fast}
+    http.post("/_emulator/reset")
+    assert http.get("/_emulator/config").json() == {"outbound.timings": fast}  # settings outlive a reset
+    stock(live)
+    http.post("/_emulator/clock/freeze")
     http.post(f"{V2020}/fulfillmentOrders", json=order_body("FAST-1"), headers=auth)
     http.post("/_emulator/clock/advance", json={"by": "10s"})
     order = http.get(f"{V2020}/fulfillmentOrders/FAST-1", headers=auth).json()["payload"]["fulfillmentOrder"]
