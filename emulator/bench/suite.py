@@ -35,7 +35,8 @@ class Options:
     """What to measure and how long; the defaults are the full benchmark."""
 
     models: Path | None = None
-    duration: int = 5
+    duration: int = 3
+    repeats: int = 3
     warmup: int = 1
     connections: tuple[int, ...] = (16, 64)
     skus: int = 1000
@@ -228,9 +229,7 @@ class Suite:
             if self.wrk is None:
                 continue
             self.load(scenario, server, headers, orders, connections[0], self.o.warmup)
-            target.load[op] = {
-                c: self.load(scenario, server, headers, orders, c, self.o.duration) for c in connections
-            }
+            target.load[op] = {c: self.best(scenario, server, headers, orders, c) for c in connections}
             self.log(
                 f"  {op}: "
                 + ", ".join(
@@ -238,6 +237,18 @@ class Suite:
                     for c, r in target.load[op].items()
                 )
             )
+
+    def best(
+        self, scenario: Scenario, server: Server, headers: dict[str, str], orders: int, connections: int
+    ) -> dict[str, Any]:
+        """`repeats` runs; the one with the most req/s stands (other work on the machine only ever slows a
+        run down), with every run's req/s kept beside it."""
+        runs = [
+            self.load(scenario, server, headers, orders, connections, self.o.duration)
+            for _ in range(self.o.repeats)
+        ]
+        chosen = max(runs, key=lambda r: r["requests_per_second"])
+        return {**chosen, "all_requests_per_second": [r["requests_per_second"] for r in runs]}
 
     def load(
         self,

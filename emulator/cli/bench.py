@@ -26,7 +26,10 @@ def register(commands: Any) -> None:
         description=__doc__,
     )
     cmd.add_argument("--models", type=Path, default=None, help="directory of Amazon's SP-API models")
-    cmd.add_argument("--duration", type=int, default=5, help="whole seconds per load run (default 5)")
+    cmd.add_argument("--duration", type=int, default=3, help="whole seconds per load run (default 3)")
+    cmd.add_argument(
+        "--repeats", type=int, default=3, help="load runs per figure, the best one counts (default 3)"
+    )
     cmd.add_argument("--warmup", type=int, default=1, help="warm-up seconds per scenario (default 1)")
     cmd.add_argument(
         "--connections", type=_connections, default=(16, 64), help="concurrencies (default 16,64)"
@@ -68,6 +71,7 @@ def options_from(args: argparse.Namespace) -> Any:
     options = Options(
         models=args.models,
         duration=args.duration,
+        repeats=args.repeats,
         warmup=args.warmup,
         connections=args.connections,
         skus=args.skus,
