@@ -36,10 +36,14 @@ class EmulatorHandle(ControlActions):
 
     # lifecycle ----------------------------------------------------------------------------------
     def reset(self) -> None:
-        """Fresh state: no seller data, no faults, empty journal and violations, clock at real time."""
+        """Fresh state: no seller data, no faults, empty journal and violations, and the clock back at
+        the settings' `clock_start` (default: now) running at `clock_speed` (0 = frozen)."""
         rt = self.runtime
-        rt.clock.set(datetime.now(UTC))
-        rt.clock.run(1.0)
+        rt.clock.set(rt.settings.clock_start or datetime.now(UTC))
+        if rt.settings.clock_speed > 0:
+            rt.clock.run(rt.settings.clock_speed)
+        else:
+            rt.clock.freeze()
         self.control.reset(faults=True, journal=True)
         rt.violations.clear()
 

@@ -172,6 +172,35 @@ def test_second_seller_and_both_sdk_factories(pytester):
     result.assert_outcomes(passed=2)
 
 
+def test_overridden_settings_fix_the_clock_for_every_test(pytester):
+    pytester.makeconftest("""
+        from datetime import UTC, datetime
+
+        import pytest
+
+        from emulator.settings import Settings
+
+        @pytest.fixture(scope="session")
+        def spapi_emulator_settings():
+            start = datetime(2030, 1, 1, tzinfo=UTC)
+            return Settings(strict_responses=True, clock_start=start, clock_speed=0)
+    """)
+    result = run(
+        pytester,
+        """
+        from datetime import UTC, datetime
+
+        def test_first(spapi_emulator):
+            assert spapi_emulator.now() == datetime(2030, 1, 1, tzinfo=UTC)
+            spapi_emulator.advance("3d")
+
+        def test_second(spapi_emulator):
+            assert spapi_emulator.now() == datetime(2030, 1, 1, tzinfo=UTC)
+    """,
+    )
+    result.assert_outcomes(passed=2)
+
+
 def test_one_emulator_per_xdist_worker(pytester):
     pytester.makepyfile(
         **{
