@@ -22,7 +22,6 @@ EMULATOR_BASE = "http://127.0.0.1:8787"
 class Target(ABC):
     """Base: token handling shared by both kinds of target."""
 
-    name = "target"
     exact_sandbox_parity = False  # see sandbox.py
 
     def __init__(self, catalog: Catalog, credentials: Credentials, http: Any) -> None:
@@ -78,7 +77,6 @@ class Target(ABC):
 class EmulatorTarget(Target):
     """The emulator in-process (ASGI), strict response validation on; reset before every test."""
 
-    name = "emulator"
 
     def __init__(self, app: Any) -> None:
         runtime = app.runtime
@@ -112,7 +110,6 @@ class EmulatorTarget(Target):
 class RemoteTarget(Target):
     """Any SP-API endpoint (Amazon's sandbox, another emulator, a proxy) reached over HTTPS."""
 
-    name = "remote"
     exact_sandbox_parity = True
 
     def __init__(self, catalog: Catalog, credentials: Credentials) -> None:
