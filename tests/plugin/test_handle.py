@@ -1,0 +1,40 @@
+"""The handle used directly through the plugin's fixtures: snapshots, fault files, violations check."""
+
+from __future__ import annotations
+
+import pytest
+
+from emulator.testing import ContractViolation
+
+QUERY = {"granularityType": "Marketplace", "granularityId": "ATVPDKIKX0DER", "marketplaceIds": "ATVPDKIKX0DER"}
+SUMMARIES = "/fba/inventory/v1/summaries"
+
+
+def skus(client):
+    return [s["sellerSku"] for s in client.get(SUMMARIES, params=QUERY).json()["payload"]["inventorySummaries"]]
+
+
+def test_snapshot_and_restore_round_trip(spapi_emulator, spapi_client):
+    spapi_emulator.seed({"inventory": [{"sku": "KEEP", "quantity": 1}]})
+    saved = spapi_emulator.snapshot()
+    spapi_emulator.seed({"inventory": [{"sku": "LATER", "quantity": 1}]})
+    assert skus(spapi_client) == ["KEEP", "LATER"]
+    spapi_emulator.restore(saved)
+    assert skus(spapi_client) == ["KEEP"]
+
+
+def test_faults_from_a_yaml_file_apply_only_inside_the_block(spapi_emulator, spapi_client, tmp_path):
+    rules = tmp_path / "faults.yaml"
+    rules.write_text("rules:\n  - match: {operationId: getInventorySummaries}\n    effect: {type: error, status: 500}\n")
+    with spapi_emulator.faults(rules) as added:
+        assert [rule["id"] for rule in added]
+        assert spapi_client.get(SUMMARIES, params=QUERY).status_code == 500
+    assert spapi_client.get(SUMMARIES, params=QUERY).status_code == 200
+    assert spapi_emulator.violations() == []  # injected faults are not contract violations
+
+
+def test_check_reports_and_forgets_recorded_violations(spapi_emulator):
+    spapi_emulator.runtime.record_violation("req-1", None, 500, ["made up for this test"])
+    with pytest.raises(ContractViolation, match="made up for this test"):
+        spapi_emulator.check()
+    spapi_emulator.check()
