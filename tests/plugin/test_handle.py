@@ -6,12 +6,14 @@ import pytest
 
 from emulator.testing import ContractViolation
 
-QUERY = {"granularityType": "Marketplace", "granularityId": "ATVPDKIKX0DER", "marketplaceIds": "ATVPDKIKX0DER"}
+US = "ATVPDKIKX0DER"
+QUERY = {"granularityType": "Marketplace", "granularityId": US, "marketplaceIds": US}
 SUMMARIES = "/fba/inventory/v1/summaries"
 
 
 def skus(client):
-    return [s["sellerSku"] for s in client.get(SUMMARIES, params=QUERY).json()["payload"]["inventorySummaries"]]
+    summaries = client.get(SUMMARIES, params=QUERY).json()["payload"]["inventorySummaries"]
+    return [s["sellerSku"] for s in summaries]
 
 
 def test_snapshot_and_restore_round_trip(spapi_emulator, spapi_client):
@@ -25,7 +27,9 @@ def test_snapshot_and_restore_round_trip(spapi_emulator, spapi_client):
 
 def test_faults_from_a_yaml_file_apply_only_inside_the_block(spapi_emulator, spapi_client, tmp_path):
     rules = tmp_path / "faults.yaml"
-    rules.write_text("rules:\n  - match: {operationId: getInventorySummaries}\n    effect: {type: error, status: 500}\n")
+    rules.write_text(
+        "rules:\n  - match: {operationId: getInventorySummaries}\n    effect: {type: error, status: 500}\n"
+    )
     with spapi_emulator.faults(rules) as added:
         assert [rule["id"] for rule in added]
         assert spapi_client.get(SUMMARIES, params=QUERY).status_code == 500
