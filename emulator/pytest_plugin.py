@@ -21,17 +21,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from emulator.errors import ModelsUnavailable
-from emulator.settings import Settings
-from emulator.testing.credentials import Credentials
-from emulator.testing.handle import EmulatorHandle
-from emulator.testing.server import EmulatorServer
+if TYPE_CHECKING:  # the harness is imported when a fixture is first used, not when pytest starts
+    from emulator.settings import Settings
+    from emulator.testing.credentials import Credentials
+    from emulator.testing.handle import EmulatorHandle
+    from emulator.testing.server import EmulatorServer
 
-HANDLE_KEY = pytest.StashKey[EmulatorHandle]()
+HANDLE_KEY = pytest.StashKey["EmulatorHandle"]()
 MARKERS = {
     "spapi_scenario": "spapi_scenario(source): seed the emulator with a world document (dict or JSON/YAML "
     "path relative to the test file) before the test",
@@ -74,6 +74,8 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def spapi_emulator_settings(pytestconfig: pytest.Config) -> Settings:
     """Emulator settings: strict response validation on, models and seed from the command line or env."""
+    from emulator.settings import Settings
+
     models = pytestconfig.getoption("--spapi-models")
     return Settings.from_env(
         models_dir=Path(models) if models else None,
@@ -86,6 +88,7 @@ def spapi_emulator_settings(pytestconfig: pytest.Config) -> Settings:
 def spapi_emulator_app(spapi_emulator_settings: Settings) -> Any:
     """The emulator app; built once per session (per worker under pytest-xdist)."""
     from emulator.app import create_app
+    from emulator.errors import ModelsUnavailable
 
     try:
         return create_app(spapi_emulator_settings)
@@ -96,6 +99,8 @@ def spapi_emulator_app(spapi_emulator_settings: Settings) -> Any:
 @pytest.fixture(scope="session")
 def spapi_emulator_server(spapi_emulator_app: Any) -> Iterator[EmulatorServer]:
     """A real HTTP server for the session's app on a free loopback port."""
+    from emulator.testing.server import EmulatorServer
+
     with EmulatorServer(spapi_emulator_app) as server:
         yield server
 
@@ -105,6 +110,8 @@ def spapi_emulator(
     request: pytest.FixtureRequest, spapi_emulator_app: Any, spapi_emulator_server: EmulatorServer
 ) -> Iterator[EmulatorHandle]:
     """The emulator, reset for this test, with the test's markers applied."""
+    from emulator.testing.handle import EmulatorHandle
+
     handle = EmulatorHandle(spapi_emulator_app.runtime, spapi_emulator_server.url)
     handle.reset()
     for marker in reversed(list(request.node.iter_markers("spapi_scenario"))):
