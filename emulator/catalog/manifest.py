@@ -11,7 +11,16 @@ from pathlib import Path
 from emulator.errors import ModelsUnavailable
 
 MODELS_ENV = "MCF_EMULATOR_MODELS"
-MANIFEST_PATH = Path(__file__).resolve().parents[2] / "specs" / "manifest.toml"
+
+
+def specs_file(name: str) -> Path:
+    """A file of the project's `specs/` folder: `emulator/specs/` in an installed wheel, else the checkout's."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "specs" / name
+    return installed if installed.is_file() else package.parent / "specs" / name
+
+
+MANIFEST_PATH = specs_file("manifest.toml")
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,6 @@
 """Admin request bodies checked against specs/emulator-control.openapi.yaml, the control API's contract.
 
-The document is read once per app from the source tree (the README installs with `pip install -e .`);
-when it is not there (an installed wheel), bodies are still checked by the control plane itself,
-only with less precise messages. Schemas are OpenAPI 3.0 objects, i.e. JSON Schema draft 4 plus
+The document is read once per app (it ships inside the wheel as `emulator/specs/`). Schemas are OpenAPI 3.0 objects, i.e. JSON Schema draft 4 plus
 `nullable`, which request schemas do not use.
 """
 
@@ -14,10 +12,11 @@ from typing import Any
 import jsonschema_rs
 import yaml
 
+from emulator.catalog.manifest import specs_file
 from emulator.control.plane import ControlError
 from emulator.edge.schemas import describe
 
-SPEC = Path(__file__).resolve().parents[2] / "specs" / "emulator-control.openapi.yaml"
+SPEC = specs_file("emulator-control.openapi.yaml")
 _MAX_REPORTED = 3
 
 
@@ -26,9 +25,7 @@ class BodySchemas:
 
     def __init__(self, spec: Path = SPEC) -> None:
         self._validators: dict[tuple[str, str], Any] = {}
-        if not spec.is_file():
-            return
-        document = yaml.safe_load(spec.read_text())
+        document = yaml.load(spec.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         components = document.get("components", {})
         for path, item in document.get("paths", {}).items():
             for method, operation in item.items():
