@@ -63,7 +63,9 @@ class Clock:
 
 def iso(instant: datetime) -> str:
     """ISO-8601 UTC with a `Z` and milliseconds, the form SP-API responses use."""
-    return instant.astimezone(UTC).isoformat(timespec="milliseconds")[:23] + "Z"
+    if instant.tzinfo is not UTC:
+        instant = instant.astimezone(UTC)
+    return instant.isoformat(timespec="milliseconds")[:23] + "Z"
 
 
 def parse_iso(text: str) -> datetime:
