@@ -23,16 +23,9 @@ import pytest
 
 from emulator.testing.clients import sp_api_client, spapi_client
 from emulator.testing.credentials import Credentials
+from tests.api.outbound.support import ADDRESS
 
 US = "ATVPDKIKX0DER"
-ADDRESS = {
-    "name": "Jane Doe",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrRegion": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-}
 RETURN_DELAY = 3 * 24 * 3600 + 60
 
 
