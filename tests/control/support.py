@@ -9,7 +9,7 @@ import httpx
 
 from emulator.lwa.accounts import DEFAULTS
 from emulator.runtime import Runtime
-from tests.api.outbound.support import ADDRESS, INVENTORY, US, V2020  # noqa: F401  (re-exported)
+from tests.api.outbound.support import ADDRESS, INVENTORY, US, V2020, order_body  # noqa: F401  (re-exported)
 
 
 def free_port() -> int:
@@ -30,19 +30,6 @@ def token(http: httpx.Client, refresh_token: str = DEFAULTS.refresh_token) -> st
     )
     assert response.status_code == 200, response.text
     return str(response.json()["access_token"])
-
-
-def order_body(order_id: str, sku: str = "MUG-01", quantity: int = 1) -> dict[str, Any]:
-    return {
-        "sellerFulfillmentOrderId": order_id,
-        "displayableOrderId": order_id,
-        "displayableOrderDate": "2026-01-02T03:04:05Z",
-        "displayableOrderComment": "Thank you",
-        "shippingSpeedCategory": "Standard",
-        "destinationAddress": ADDRESS,
-        "marketplaceId": US,
-        "items": [{"sellerSku": sku, "sellerFulfillmentOrderItemId": "line-1", "quantity": quantity}],
-    }
 
 
 def preview_body(sku: str = "MUG-01") -> dict[str, Any]:

@@ -23,7 +23,7 @@ import pytest
 
 from emulator.testing.clients import sp_api_client, spapi_client
 from emulator.testing.credentials import Credentials
-from tests.api.outbound.support import ADDRESS
+from tests.api.outbound.support import ADDRESS, order_body
 
 US = "ATVPDKIKX0DER"
 RETURN_DELAY = 3 * 24 * 3600 + 60
@@ -74,18 +74,6 @@ def official_sdk(base: str) -> Iterator[object]:
         yield client.api_client
     finally:
         client.api_client.rest_client.pool_manager.clear()
-
-
-def order_body(order_id: str, sku: str, quantity: int) -> dict:
-    return {
-        "sellerFulfillmentOrderId": order_id,
-        "displayableOrderId": order_id,
-        "displayableOrderDate": "2026-01-02T03:04:05Z",
-        "displayableOrderComment": "Thanks for your order",
-        "shippingSpeedCategory": "Standard",
-        "destinationAddress": ADDRESS,
-        "items": [{"sellerSku": sku, "sellerFulfillmentOrderItemId": "line-1", "quantity": quantity}],
-    }
 
 
 def advance_clock(base: str, seconds: float) -> None:

@@ -25,6 +25,20 @@ ADDRESS = {
 }
 
 
+def order_body(order_id: str, sku: str = "MUG-01", quantity: int = 1) -> dict[str, Any]:
+    """A createFulfillmentOrder (2020-07-01) body for one line of `quantity` units of `sku`."""
+    return {
+        "sellerFulfillmentOrderId": order_id,
+        "displayableOrderId": order_id,
+        "displayableOrderDate": "2026-01-02T03:04:05Z",
+        "displayableOrderComment": "Thank you",
+        "shippingSpeedCategory": "Standard",
+        "destinationAddress": ADDRESS,
+        "marketplaceId": US,
+        "items": [{"sellerSku": sku, "sellerFulfillmentOrderItemId": "line-1", "quantity": quantity}],
+    }
+
+
 class Mcf:
     """Drives one seller through the HTTP API of the emulator under test."""
 
