@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import pytest
 from starlette.testclient import TestClient
@@ -19,6 +18,9 @@ from emulator.errors import ModelsUnavailable
 from emulator.lwa.accounts import DEFAULTS
 from emulator.runtime import Runtime
 from emulator.settings import Settings
+from emulator.testing.handle import EmulatorHandle
+
+BASE_URL = "http://127.0.0.1:8787"
 
 
 @pytest.fixture(scope="session")
@@ -36,14 +38,11 @@ def session_app(catalog: Catalog) -> EmulatorApp:
 
 @pytest.fixture
 def app(session_app: EmulatorApp) -> Iterator[EmulatorApp]:
-    """The session's emulator with fresh state and a clock at real time; fails on violations."""
-    runtime = session_app.runtime
-    runtime.reset()
-    runtime.clock.set(datetime.now(UTC))
-    runtime.clock.run(1.0)
-    runtime.violations.clear()
+    """The session's emulator, reset as the pytest plugin resets it (state, faults, journal, clock at real
+    time); the test fails on recorded violations."""
+    EmulatorHandle(session_app.runtime, BASE_URL).reset()
     yield session_app
-    fail_on_violations(runtime)
+    fail_on_violations(session_app.runtime)
 
 
 def fail_on_violations(runtime: Runtime) -> None:
@@ -61,7 +60,7 @@ def runtime(app: EmulatorApp) -> Runtime:
 
 @pytest.fixture
 def client(app: EmulatorApp) -> Iterator[TestClient]:
-    with TestClient(app, base_url="http://127.0.0.1:8787") as test_client:
+    with TestClient(app, base_url=BASE_URL) as test_client:
         yield test_client
 
 
