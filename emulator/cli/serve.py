@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
     from emulator.app import create_app
     from emulator.edge.delivery import quiet_dropped
+    from emulator.edge.tuning import tune_gc
 
     settings = Settings.from_env(host=args.host, port=args.port, models_dir=args.models,
                                  auth_mode=args.auth, seed=args.seed, strict_responses=args.strict_responses,
@@ -88,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
     # installed before it started; a no-op handler makes a requested stop a clean exit (status 0).
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop_signal, lambda *_: None)
+    tune_gc()
     uvicorn.Server(config).run()
     print("mcf-emulator stopped.", flush=True)
     return 0
