@@ -169,9 +169,27 @@ WORKFLOWS: tuple[Workflow, ...] = (
                 "putListingsItem",
                 path={"sellerId": "A1MCFEMULATOR1", "sku": "WF-MUG{run}"},
                 query={"marketplaceIds": US},
-                body={"productType": "PRODUCT", "attributes": {}},
+                # A complete listing: an empty `attributes` is INVALID (HTTP 200, nothing stored) on
+                # Amazon and on the stateful emulator alike, and the following get would then be a 404.
+                body={
+                    "productType": "PRODUCT",
+                    "requirements": "LISTING",
+                    "attributes": {
+                        "item_name": [{"value": "Workflow mug", "marketplace_id": US}],
+                        "condition_type": [{"value": "new_new"}],
+                        "purchasable_offer": [
+                            {
+                                "marketplace_id": US,
+                                "currency": "USD",
+                                "our_price": [{"schedule": [{"value_with_tax": 9.99}]}],
+                            }
+                        ],
+                        "fulfillment_availability": [{"fulfillment_channel_code": "DEFAULT", "quantity": 3}],
+                    },
+                },
+                expect={"/status": "ACCEPTED"},
             ),
-            Step("getListingsItem", via=0),
+            Step("getListingsItem", via=0, expect={"/sku": "WF-MUG{run}"}),
             Step(
                 "patchListingsItem",
                 via=0,
@@ -181,10 +199,11 @@ WORKFLOWS: tuple[Workflow, ...] = (
                         {
                             "op": "replace",
                             "path": "/attributes/item_name",
-                            "value": [{"value": "Workflow mug"}],
+                            "value": [{"value": "Workflow mug, renamed"}],
                         }
                     ],
                 },
+                expect={"/status": "ACCEPTED"},
             ),
             Step("deleteListingsItem", via=0),
         ),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-API_MODULES: tuple[str, ...] = ("inventory", "outbound")
+API_MODULES: tuple[str, ...] = ("inventory", "listings", "outbound")
 
 
 def load() -> None:

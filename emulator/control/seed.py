@@ -10,8 +10,8 @@ Listings, inventory and calls run SP-API operations in-process (putListingsItem;
 then addInventory; any operation) so seeded data is exactly what the API itself would have made.
 `sellerId` defaults to the default seller, marketplaces to the seller's first one. Seeding is all or
 nothing: when any entry fails the world is put back as it was and the error names the entry.
-LIMITATION: listings need putListingsItem; until the Listings API is emulated, a seed with listings
-fails (422, naming the 501 answer).
+A listing is held to putListingsItem's rules (`requirements` default `LISTING` needs `item_name`);
+an INVALID answer fails the seed with the answer's issues.
 """
 
 from __future__ import annotations

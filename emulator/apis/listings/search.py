@@ -1,0 +1,144 @@
+"""searchListingsItems: filters, sorting and page tokens (reference §9.3).
+
+Items are the seller's SKUs with a record in any requested marketplace; an item's created date is
+its earliest record's, its last-updated date its latest. Identifier types: SKU; ASIN and FNSKU as
+reported in summaries; EAN, GTIN, ISBN, JAN, MINSAN and UPC match the seller's
+`externally_assigned_product_identifier` values of that type. `variationParentSku` matches the
+`child_parent_sku_relationship` parent; package hierarchies are not emulated (400).
+A page token encodes the offset and a digest of the query, so a token only pages the query that
+issued it (else 400); matches past the first 1000 are never reachable.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+import orjson
+
+from emulator.apis.listings import records, views
+from emulator.apis.listings.records import Record
+from emulator.errors import InvalidInput
+from emulator.state import TenantState
+from emulator.state.clock import parse_iso
+
+REACHABLE = 1000
+Group = list[Record]
+_SORT: dict[str, Callable[[Group], Any]] = {
+    "sku": lambda g: g[0]["sku"],
+    "createdDate": lambda g: min(r["createdAt"] for r in g),
+    "lastUpdatedDate": lambda g: max(r["updatedAt"] for r in g),
+}
+
+
+def run(tenant: TenantState, params: dict[str, Any]) -> dict[str, Any]:
+    """The `ItemSearchResults` page the parameters ask for."""
+    if params.get("packageHierarchySku"):
+        raise InvalidInput("packageHierarchySku is not supported by the emulator.", "packageHierarchySku")
+    filters = _filters(params)
+    matches = [g for g in _groups(tenant, params["marketplaceIds"]) if all(f(tenant, g) for f in filters)]
+    key = _SORT[params.get("sortBy") or "lastUpdatedDate"]
+    matches.sort(key=lambda g: (key(g), g[0]["sku"]), reverse=(params.get("sortOrder") or "DESC") == "DESC")
+    size = 10 if params.get("pageSize") is None else params["pageSize"]
+    if not 1 <= size <= 20:
+        raise InvalidInput("pageSize must be between 1 and 20.", f"pageSize={size}")
+    digest = _digest(params)
+    offset = _offset(params.get("pageToken"), digest)
+    reachable = min(len(matches), REACHABLE)
+    included = params.get("includedData") or ["summaries"]
+    page: dict[str, Any] = {
+        "numberOfResults": len(matches),
+        "items": [views.item(tenant, g, included) for g in matches[offset:min(offset + size, reachable)]],
+    }
+    pagination = {}
+    if offset + size < reachable:
+        pagination["nextToken"] = _token(offset + size, digest)
+    if offset > 0:
+        pagination["previousToken"] = _token(max(0, offset - size), digest)
+    if pagination:
+        page["pagination"] = pagination
+    return page
+
+
+def _groups(tenant: TenantState, marketplace_ids: list[str]) -> list[Group]:
+    by_sku: dict[str, Group] = defaultdict(list)
+    for record in records.in_marketplaces(tenant, marketplace_ids):
+        by_sku[record["sku"]].append(record)
+    return [sorted(g, key=lambda r: marketplace_ids.index(r["marketplaceId"])) for g in by_sku.values()]
+
+
+def _date(params: dict[str, Any], name: str) -> float | None:
+    text = params.get(name)
+    if not text:
+        return None
+    try:
+        return parse_iso(text).timestamp()
+    except ValueError:
+        raise InvalidInput(f"{name} is not an ISO-8601 date-time.", f"{name}={text}") from None
+
+
+def _filters(params: dict[str, Any]) -> list[Callable[[TenantState, Group], bool]]:
+    found: list[Callable[[TenantState, Group], bool]] = []
+    wanted, kind = params.get("identifiers"), params.get("identifiersType")
+    if bool(wanted) != bool(kind):
+        raise InvalidInput("identifiers and identifiersType go together.", "identifiers, identifiersType")
+    parent = params.get("variationParentSku")
+    if wanted and parent:
+        raise InvalidInput("identifiers and variationParentSku are mutually exclusive.", "variationParentSku")
+    if wanted:
+        found.append(lambda t, g: bool(_identifiers(t, g, kind) & set(wanted)))
+    if parent:
+        found.append(lambda t, g: any(records.first_value(
+            r["attributes"], "child_parent_sku_relationship", "parent_sku") == parent for r in g))
+    for name, pick, later in (("createdAfter", "createdDate", True), ("createdBefore", "createdDate", False),
+                              ("lastUpdatedAfter", "lastUpdatedDate", True),
+                              ("lastUpdatedBefore", "lastUpdatedDate", False)):
+        at = _date(params, name)
+        if at is not None:
+            found.append(lambda t, g, at=at, pick=pick, later=later: (_SORT[pick](g) >= at) == later)
+    severities = set(params.get("withIssueSeverity") or [])
+    if severities:
+        found.append(lambda t, g: any(i["severity"] in severities for r in g for i in r["issues"]))
+    with_status, without = set(params.get("withStatus") or []), set(params.get("withoutStatus") or [])
+    if with_status or without:
+        def by_status(t: TenantState, g: Group) -> bool:
+            held = {s for r in g for s in views.status(t, r)}
+            return with_status <= held and not (without & held)
+        found.append(by_status)
+    return found
+
+
+def _identifiers(tenant: TenantState, group: Group, kind: str) -> set[str]:
+    if kind == "SKU":
+        return {group[0]["sku"]}
+    if kind in ("ASIN", "FNSKU"):
+        return {v for r in group if (v := records.current_identity(tenant, r)[kind == "FNSKU"])}
+    return {
+        str(e.get("value")) for r in group
+        for e in r["attributes"].get("externally_assigned_product_identifier") or []
+        if str(e.get("type", "")).upper() == kind
+    }
+
+
+def _digest(params: dict[str, Any]) -> str:
+    query = {k: v for k, v in params.items() if k not in ("pageToken", "sellerId")}
+    return hashlib.sha256(orjson.dumps(query, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
+
+
+def _token(offset: int, digest: str) -> str:
+    return base64.urlsafe_b64encode(f"{offset}:{digest}".encode()).decode().rstrip("=")
+
+
+def _offset(token: str | None, digest: str) -> int:
+    if not token:
+        return 0
+    try:
+        offset, issued_for = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().split(":")
+        if issued_for == digest and 0 <= int(offset) < REACHABLE:
+            return int(offset)
+    except ValueError:
+        pass
+    raise InvalidInput("The pageToken is invalid or belongs to a different query.", f"pageToken={token}")
