@@ -5,7 +5,10 @@ be exactly the canned one. The emulator is dynamic and starts empty, so there pa
 canned rejection (4xx) is a rejection too, and a canned success is a success, or a 404 when the
 request names a resource by path parameter that a fresh emulator does not hold. Every answer
 must also pass the suite's checks. Canned requests that omit a required path parameter cannot be
-sent and are skipped, naming the parameter.
+sent and are skipped, naming the parameter; except `sellerId`, which Amazon's canned Listings
+requests never give (its sandbox answers any seller): the target's own seller stands in for it.
+A canned success whose required body has no value is skipped too: the body is what succeeds, so
+sending none cannot reproduce it (canned rejections are still sent without it).
 """
 
 from __future__ import annotations
@@ -23,17 +26,24 @@ from emulator.catalog import Operation
 _KEYWORDS = {"path": "path_parameters", "query": "query", "header": "headers"}
 
 
-def case_inputs(op: Operation, request: dict[str, Any]) -> dict[str, Any]:
-    """schemathesis `Case` keyword arguments for one canned request; ValueError when it cannot be sent."""
+def case_inputs(
+    op: Operation, request: dict[str, Any], seller_id: str | None = None, status: int = 400
+) -> dict[str, Any]:
+    """schemathesis `Case` keyword arguments for one canned request (answered `status`); ValueError
+    when it cannot be sent. `seller_id` fills a missing `sellerId` path parameter."""
     given = request.get("parameters") or {}
     inputs: dict[str, Any] = {keyword: {} for keyword in _KEYWORDS.values()}
     for param in op.parameters:
         if param.name in given:
             inputs[_KEYWORDS[param.location]][param.name] = given[param.name].get("value")
+        elif param.location == "path" and param.name == "sellerId" and seller_id:
+            inputs["path_parameters"]["sellerId"] = seller_id
         elif param.location == "path":
             raise ValueError(f"the canned request gives no path parameter {param.name!r}")
     if op.body is not None and "value" in (given.get(op.body.name) or {}):
         inputs["body"] = given[op.body.name]["value"]
+    elif op.body is not None and op.body.required and 200 <= status < 300:
+        raise ValueError("the canned success gives no value for the required body")
     return inputs
 
 
@@ -59,7 +69,7 @@ def sandbox_cases_test(model: str) -> Callable[..., None]:
             pytest.skip(reason)
         canned = op.static_cases[index]
         try:
-            inputs = case_inputs(op, canned.request)
+            inputs = case_inputs(op, canned.request, contract.credentials.seller_id, canned.status)
         except ValueError as error:
             pytest.skip(f"{operation_id} static case {index}: {error}")
         case = schema.find_operation_by_id(operation_id).Case(**inputs)

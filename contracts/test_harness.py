@@ -60,6 +60,15 @@ def test_static_case_inputs_and_parity_rules():
     assert inputs["query"] == {"MarketplaceId": "ATVPDKIKX0DER"}
     with pytest.raises(ValueError, match="shipmentId"):
         case_inputs(items, {"parameters": {}})
+    delete, put = catalog["deleteListingsItem"], catalog["putListingsItem"]
+    assert case_inputs(delete, {"parameters": {"sku": {"value": "S"}}}, "A1SELLER")["path_parameters"] == {
+        "sku": "S", "sellerId": "A1SELLER"}
+    with pytest.raises(ValueError, match="sellerId"):
+        case_inputs(delete, {"parameters": {"sku": {"value": "S"}}})
+    canned = {"parameters": {"sku": {"value": "S"}}}
+    with pytest.raises(ValueError, match="body"):
+        case_inputs(put, canned, "A1SELLER", 200)
+    assert "body" not in case_inputs(put, canned, "A1SELLER", 400)
     assert agrees(400, 404, shipments, exact=False) and not agrees(400, 200, shipments, exact=False)
     assert agrees(200, 404, items, exact=False) and not agrees(200, 404, shipments, exact=False)
     assert not agrees(200, 400, items, exact=False)

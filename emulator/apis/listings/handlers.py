@@ -4,6 +4,9 @@
 a token only ever grants access to its own seller's listings). Every `marketplaceIds` entry must
 be a marketplace the seller participates in (400). Writes name exactly one marketplace (the model
 says so for put and delete; patch follows). `issueLocale` is accepted; messages are in English.
+As Amazon does, a patch of a SKU that has no listing is accepted and starts a partial listing (an
+offer alone, say; its requirements are implied by what the patches give). Deleting a SKU that has
+no listing is a 400, as Amazon's sandbox answers a delete of a bad SKU (the model declares no 404).
 """
 
 from __future__ import annotations
@@ -49,12 +52,13 @@ def put_listings_item(call: Call) -> dict[str, Any]:
 
 @operation("patchListingsItem")
 def patch_listings_item(call: Call) -> dict[str, Any]:
-    """Applies add/replace/merge/delete patches to top-level attributes of an existing listing."""
+    """Applies add/replace/merge/delete patches to top-level attributes (an unknown SKU starts a listing)."""
     record = records.find(call.tenant, _one_marketplace(call), call.params["sku"])
-    if record is None:
-        return submissions.not_found(call)
     product_type = call.body["productType"]
-    attributes, found = patches.apply(record["attributes"], call.body["patches"])
+    attributes, found = patches.apply(record["attributes"] if record else {}, call.body["patches"])
+    if record is None:
+        return submissions.submit(call, product_type, submissions.implied_requirements(attributes),
+                                  attributes, found)
     if product_type != record["productType"]:
         found.append(issues.invalid(
             "productType", f"the listing's product type is {record['productType']}, not {product_type}."))
@@ -63,12 +67,13 @@ def patch_listings_item(call: Call) -> dict[str, Any]:
 
 @operation("deleteListingsItem")
 def delete_listings_item(call: Call) -> dict[str, Any]:
-    """Deletes the listing in one marketplace at once; an unknown SKU is INVALID."""
-    marketplace_id = _one_marketplace(call)
-    if records.find(call.tenant, marketplace_id, call.params["sku"]) is None:
-        return submissions.not_found(call)
-    records.remove(call.tenant, marketplace_id, call.params["sku"])
-    return {"sku": call.params["sku"], "status": "ACCEPTED", "submissionId": call.ids.uuid(), "issues": []}
+    """Deletes the listing in one marketplace at once; an unknown SKU is a 400."""
+    marketplace_id, sku = _one_marketplace(call), call.params["sku"]
+    if records.find(call.tenant, marketplace_id, sku) is None:
+        raise InvalidInput(f"There is no listings item {sku!r} in marketplace {marketplace_id}.",
+                           f"sku={sku}")
+    records.remove(call.tenant, marketplace_id, sku)
+    return {"sku": sku, "status": "ACCEPTED", "submissionId": call.ids.uuid(), "issues": []}
 
 
 @operation("getListingsItem")
@@ -76,8 +81,9 @@ def get_listings_item(call: Call) -> dict[str, Any]:
     """The listing across the requested marketplaces, with the `includedData` parts asked for."""
     sku = call.params["sku"]
     held = [r for mp in _checked(call) if (r := records.find(call.tenant, mp, sku)) is not None]
-    if not held:
-        raise NotFound(f"There is no listings item {sku!r} in the requested marketplaces.", f"sku={sku}")
+    if not held:  # Amazon's Listings API spells this code NOT_FOUND
+        raise NotFound(f"There is no listings item {sku!r} in the requested marketplaces.", f"sku={sku}",
+                       code="NOT_FOUND")
     return views.item(call.tenant, held, call.params.get("includedData") or ["summaries"])
 
 

@@ -12,9 +12,9 @@ Issue = dict[str, Any]
 
 MISSING = "90220"
 INVALID = "90000900"
-NOT_FOUND = "99404"
 MISSING_IMAGE = "99101"
 MISSING_PRICE = "99102"
+NO_PRODUCT = "99103"
 
 
 def issue(

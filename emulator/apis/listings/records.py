@@ -61,17 +61,24 @@ def channels(attributes: dict[str, Any]) -> list[dict[str, Any]]:
 def identity(
     tenant: TenantState, ids: IdFactory, marketplace_id: str, sku: str, attributes: dict[str, Any]
 ) -> tuple[str, str | None]:
-    """(ASIN, FNSKU) for a submission: FBA inventory first, then the existing listing, then the
-    seller's `merchant_suggested_asin`, else generated. An FNSKU exists only for FBA listings."""
+    """(ASIN, FNSKU) for a submission: FBA inventory first, then the seller's `merchant_suggested_asin`,
+    then the existing listing, else generated. An FNSKU exists only for FBA listings."""
     stock = inventory.find(tenant, marketplace_id, sku)
     if stock is not None:
         return stock["asin"], stock["fnSku"]
-    current = find(tenant, marketplace_id, sku)
+    current = find(tenant, marketplace_id, sku) or {}
     suggested = first_value(attributes, "merchant_suggested_asin")
-    asin = current["asin"] if current else suggested if isinstance(suggested, str) else "B0" + ids.upper(8)
+    if not (isinstance(suggested, str) and suggested):
+        suggested = current.get("asin") or "B0" + ids.upper(8)
     fba = any(is_fba_channel(e.get("fulfillment_channel_code")) for e in channels(attributes))
-    fnsku = (current or {}).get("fnSku") or ("X00" + ids.upper(7) if fba else None)
-    return asin, fnsku if fba else None
+    return suggested, (current.get("fnSku") or "X00" + ids.upper(7)) if fba else None
+
+
+def has_product(tenant: TenantState, record: Record) -> bool:
+    """Whether the listing names a product: its own facts, a suggested ASIN, or an FBA inventory record."""
+    attributes = record["attributes"]
+    return "item_name" in attributes or bool(first_value(attributes, "merchant_suggested_asin")) or (
+        inventory.find(tenant, record["marketplaceId"], record["sku"]) is not None)
 
 
 def current_identity(tenant: TenantState, record: Record) -> tuple[str, str | None]:

@@ -6,6 +6,8 @@ asynchronous issues and makes the item live (see `views.status`):
 
 * no `main_product_image_locator`: WARNING `MISSING_IMAGE` (the item stays sellable);
 * an offer-bearing listing without a `purchasable_offer` for its marketplace: WARNING `MISSING_PRICE`.
+* no `item_name` and no product to attach to (no `merchant_suggested_asin`, no FBA inventory record):
+  ERROR `MISSING_ATTRIBUTE`, the listing is suppressed (an offer alone is accepted, never sellable).
 
 `mode=VALIDATION_PREVIEW` runs the same checks and persists nothing (status VALID or INVALID).
 """
@@ -19,6 +21,7 @@ from emulator.apis.listings.issues import Issue
 from emulator.apis.listings.records import Record
 from emulator.context import Call
 from emulator.registry import transition
+from emulator.state import TenantState
 
 PROCESS = "listings.process"
 PROCESSING_SECONDS = 60.0
@@ -36,12 +39,12 @@ def answer(call: Call, status: str, found: list[Issue], asin: str | None) -> dic
     return body
 
 
-def not_found(call: Call) -> dict[str, Any]:
-    """INVALID: the SKU has no listing in the marketplace (put creates one)."""
-    sku, mp = call.params["sku"], call.params["marketplaceIds"][0]
-    problem = issues.issue(issues.NOT_FOUND, f"There is no listings item {sku!r} in marketplace {mp}; "
-                           "create it with putListingsItem first.", [], "INVALID_ATTRIBUTE")
-    return answer(call, "INVALID", [problem], None)
+def implied_requirements(attributes: dict[str, Any]) -> str:
+    """The requirements a patch that starts a listing meets: offer only, product only, or both."""
+    has_offer = any(attributes.get(a) for a in validation.OFFER_ATTRIBUTES)
+    if has_offer and "item_name" not in attributes:
+        return "LISTING_OFFER_ONLY"
+    return "LISTING" if has_offer else "LISTING_PRODUCT_ONLY"
 
 
 def submit(call: Call, product_type: str, requirements: str, attributes: dict[str, Any],
@@ -66,7 +69,7 @@ def submit(call: Call, product_type: str, requirements: str, attributes: dict[st
     return answer(call, "ACCEPTED", found, asin)
 
 
-def later_issues(record: Record) -> list[Issue]:
+def later_issues(tenant: TenantState, record: Record) -> list[Issue]:
     """What asynchronous processing finds (see module docstring)."""
     found: list[Issue] = []
     attributes, mp = record["attributes"], record["marketplaceId"]
@@ -78,6 +81,10 @@ def later_issues(record: Record) -> list[Issue]:
         found.append(issues.issue(issues.MISSING_PRICE, "The listing has no price in this marketplace, so "
                                   "buyers cannot purchase it.", ["purchasable_offer"], "MISSING_PRICE",
                                   severity="WARNING", marketplace_id=mp))
+    if not records.has_product(tenant, record):
+        found.append(issues.issue(issues.NO_PRODUCT, "The offer matches no product: give item_name or "
+                                  "merchant_suggested_asin.", ["item_name"], "MISSING_ATTRIBUTE",
+                                  action="LISTING_SUPPRESSED", marketplace_id=mp))
     return found
 
 
@@ -89,5 +96,5 @@ def process(store: Any, seller_id: str, payload: dict[str, Any], due: float) -> 
     if record is None or record["epoch"] != payload["epoch"]:
         return
     record["live"] = True
-    record["issues"] = later_issues(record)
+    record["issues"] = later_issues(tenant, record)
     records.save(tenant, record)

@@ -33,7 +33,7 @@ def test_default_is_summaries_only(listings):
 
 def test_unknown_sku_is_404(listings):
     response = listings.get("NOPE")
-    assert response.status_code == 404 and response.json()["errors"][0]["code"] == "NotFound"
+    assert response.status_code == 404 and response.json()["errors"][0]["code"] == "NOT_FOUND"
 
 
 def test_processing_makes_the_listing_live(listings):

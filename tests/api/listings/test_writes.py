@@ -149,10 +149,37 @@ def test_bad_patches_are_invalid_and_change_nothing(listings, patch, product_typ
     assert listings.item("MUG-1", "attributes") == before
 
 
-def test_patch_and_delete_of_an_unknown_sku_are_invalid(listings):
-    patch = [{"op": "add", "path": "/attributes/color", "value": [{"value": "red"}]}]
-    assert listings.patch("NOPE", patch).json()["status"] == "INVALID"
-    assert listings.delete("NOPE").json()["status"] == "INVALID"
+def test_delete_of_an_unknown_sku_is_400(listings):
+    answer = listings.delete("NOPE")
+    assert answer.status_code == 400 and answer.json()["errors"][0]["details"] == "sku=NOPE"
+
+
+def test_patch_of_an_unknown_sku_starts_a_partial_listing(listings):
+    color = [{"op": "add", "path": "/attributes/color", "value": [{"value": "red"}]}]
+    assert listings.patch("NEW", color).json()["status"] == "INVALID"  # neither product facts nor offer
+    offer = listing()["attributes"]
+    patch = [{"op": "replace", "path": f"/attributes/{name}", "value": offer[name]}
+             for name in ("purchasable_offer", "fulfillment_availability", "condition_type")]
+    assert listings.patch("NEW", patch).json()["status"] == "ACCEPTED"  # an offer alone is accepted
+    listings.processed()
+    item = listings.item("NEW", "summaries,issues")
+    assert item["summaries"][0]["status"] == []  # ... but matches no product, so it never sells
+    assert [(i["severity"], i["code"]) for i in item["issues"]] == [("WARNING", "99101"), ("ERROR", "99103")]
+    assert listings.search(withIssueSeverity="ERROR").json()["items"][0]["sku"] == "NEW"
+    name = [{"op": "add", "path": "/attributes/item_name", "value": [{"value": "Now a product"}]}]
+    assert listings.patch("NEW", name).json()["status"] == "ACCEPTED"
+    listings.processed()
+    assert listings.item("NEW")["summaries"][0]["status"] == ["BUYABLE", "DISCOVERABLE"]
+
+
+def test_offer_only_put_attaches_to_a_suggested_asin(listings):
+    body = listing(merchant_suggested_asin=[{"value": "B00SUGGEST"}])
+    del body["attributes"]["item_name"]
+    body["requirements"] = "LISTING_OFFER_ONLY"
+    answer = listings.accepted("OFFER", body)
+    assert answer["identifiers"][0]["asin"] == "B00SUGGEST"
+    listings.processed()
+    assert listings.item("OFFER", "summaries,issues")["issues"] == []
 
 
 def test_delete_removes_the_listing(listings):
