@@ -81,15 +81,17 @@ def _start(text: str, clock: Clock) -> float:
 
 
 def _select(tenant: TenantState, marketplace_id: str, query: dict[str, Any]) -> list[str]:
-    """Keys of the matching items, in SKU order (startDateTime wins over sellerSkus over sellerSku)."""
+    """Keys of the matching items, in SKU order (startDateTime wins over sellerSkus over sellerSku).
+
+    SKU filters are key lookups, so asking for three SKUs costs the same with 10 or 100,000 in stock.
+    """
+    if query.get("start") is None and (query.get("skus") or query.get("sku")):
+        table = tenant.table(service.TABLE)
+        wanted = sorted(set(query["skus"])) if query.get("skus") else [query["sku"]]
+        return [k for k in (service.key(marketplace_id, sku) for sku in wanted) if k in table]
     chosen = list(service.items(tenant, marketplace_id))
     if query.get("start") is not None:
         chosen = [i for i in chosen if i["changedAt"] >= query["start"]]
-    elif query.get("skus"):
-        wanted = set(query["skus"])
-        chosen = [i for i in chosen if i["sellerSku"] in wanted]
-    elif query.get("sku"):
-        chosen = [i for i in chosen if i["sellerSku"] == query["sku"]]
     chosen.sort(key=lambda i: i["sellerSku"])
     return [service.key(marketplace_id, i["sellerSku"]) for i in chosen]
 
@@ -126,8 +128,13 @@ def page(
             "inventorySummaries": [summary(i, query["details"]) for i in chunk if i is not None],
         }
     }
-    for stale in [k for k, v in tokens.items() if now - v["issued"] > TOKEN_TTL]:
-        tokens.delete(stale)
+    expired = []
+    for token_key, saved in tokens.items():  # issued in order: stop at the first token still alive
+        if now - saved["issued"] <= TOKEN_TTL:
+            break
+        expired.append(token_key)
+    for token_key in expired:
+        tokens.delete(token_key)
     if offset + PAGE_SIZE < len(keys):
         fresh = ids.alnum(48)
         tokens.put(
