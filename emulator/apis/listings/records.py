@@ -67,17 +67,21 @@ def identity(
     if stock is not None:
         return stock["asin"], stock["fnSku"]
     current = find(tenant, marketplace_id, sku) or {}
-    suggested = first_value(attributes, "merchant_suggested_asin")
-    if not (isinstance(suggested, str) and suggested):
-        suggested = current.get("asin") or "B0" + ids.upper(8)
+    asin = suggested_asin(attributes) or current.get("asin") or "B0" + ids.upper(8)
     fba = any(is_fba_channel(e.get("fulfillment_channel_code")) for e in channels(attributes))
-    return suggested, (current.get("fnSku") or "X00" + ids.upper(7)) if fba else None
+    return asin, (current.get("fnSku") or "X00" + ids.upper(7)) if fba else None
+
+
+def suggested_asin(attributes: dict[str, Any]) -> str | None:
+    """The seller's `merchant_suggested_asin`, when it is a non-empty string."""
+    value = first_value(attributes, "merchant_suggested_asin")
+    return value if isinstance(value, str) and value else None
 
 
 def has_product(tenant: TenantState, record: Record) -> bool:
     """Whether the listing names a product: its own facts, a suggested ASIN, or an FBA inventory record."""
     attributes = record["attributes"]
-    return "item_name" in attributes or bool(first_value(attributes, "merchant_suggested_asin")) or (
+    return "item_name" in attributes or suggested_asin(attributes) is not None or (
         inventory.find(tenant, record["marketplaceId"], record["sku"]) is not None)
 
 
