@@ -10,7 +10,6 @@ import argparse
 import sys
 from typing import Any
 
-import httpx
 import orjson
 
 from emulator.errors import EmulatorError
@@ -38,6 +37,8 @@ class AdminClient:
         params: dict[str, Any] | None = None,
     ) -> Any:
         """The decoded JSON answer (None for 204); EmulatorError for transport problems and 4xx/5xx."""
+        import httpx  # only commands that talk to a running emulator pay for importing it
+
         headers = dict(self._headers)
         content = raw if raw is not None else None if body is None else orjson.dumps(body)
         if content is not None:
