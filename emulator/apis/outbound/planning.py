@@ -120,16 +120,17 @@ def require_skus(tenant: TenantState, marketplace_id: str, lines: list[dict[str,
             )
 
 
+# Per-unit fulfilment fee by shipping weight (lb): tiers up to 3 lb, then a per-pound surcharge.
+_FEE_TIERS = tuple((Decimal(limit), Decimal(fee)) for limit, fee in
+                   (("0.5", "5.49"), ("1", "6.29"), ("2", "7.49"), ("3", "8.29")))
+_FEE_ABOVE_TIERS = Decimal("0.40")
+
+
 def _unit_fee(weight_lb: Decimal) -> Decimal:
-    for limit, fee in (
-        (Decimal("0.5"), Decimal("5.49")),
-        (Decimal("1"), Decimal("6.29")),
-        (Decimal("2"), Decimal("7.49")),
-        (Decimal("3"), Decimal("8.29")),
-    ):
+    for limit, fee in _FEE_TIERS:
         if weight_lb <= limit:
             return fee
-    return Decimal("8.29") + (weight_lb - 3) * Decimal("0.40")
+    return _FEE_TIERS[-1][1] + (weight_lb - _FEE_TIERS[-1][0]) * _FEE_ABOVE_TIERS
 
 
 def plan(
