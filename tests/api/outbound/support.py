@@ -97,19 +97,12 @@ class Mcf:
 
     def create(self, order_id: str, lines: dict[str, int], **fields: Any) -> Any:
         """createFulfillmentOrder (2020-07-01); `lines` maps SKU to quantity, line ids are the SKUs."""
-        body = {
-            "sellerFulfillmentOrderId": order_id,
-            "displayableOrderId": order_id,
-            "displayableOrderDate": "2026-01-02T03:04:05Z",
-            "displayableOrderComment": "Thank you",
-            "shippingSpeedCategory": "Standard",
-            "destinationAddress": ADDRESS,
-            "items": [
-                {"sellerSku": sku, "sellerFulfillmentOrderItemId": sku, "quantity": qty}
-                for sku, qty in lines.items()
-            ],
-            **fields,
-        }
+        body = order_body(order_id)
+        del body["marketplaceId"]  # chosen by the emulator from the destination unless a test names it
+        body["items"] = [
+            {"sellerSku": sku, "sellerFulfillmentOrderItemId": sku, "quantity": qty} for sku, qty in lines.items()
+        ]
+        body.update(fields)
         return self.call("POST", f"{V2020}/fulfillmentOrders", json=body)
 
     def order(self, order_id: str) -> dict[str, Any]:
