@@ -77,7 +77,6 @@ class Target(ABC):
 class EmulatorTarget(Target):
     """The emulator in-process (ASGI), strict response validation on; reset before every test."""
 
-
     def __init__(self, app: Any) -> None:
         runtime = app.runtime
         super().__init__(

@@ -62,7 +62,9 @@ def test_static_case_inputs_and_parity_rules():
         case_inputs(items, {"parameters": {}})
     delete, put = catalog["deleteListingsItem"], catalog["putListingsItem"]
     assert case_inputs(delete, {"parameters": {"sku": {"value": "S"}}}, "A1SELLER")["path_parameters"] == {
-        "sku": "S", "sellerId": "A1SELLER"}
+        "sku": "S",
+        "sellerId": "A1SELLER",
+    }
     with pytest.raises(ValueError, match="sellerId"):
         case_inputs(delete, {"parameters": {"sku": {"value": "S"}}})
     canned = {"parameters": {"sku": {"value": "S"}}}

@@ -1,4 +1,7 @@
-"""create_app(): the ASGI application — SP-API paths go straight to the edge pipeline, the rest to Starlette."""
+"""create_app(): the ASGI application.
+
+SP-API paths go straight to the edge pipeline, the rest to Starlette.
+"""
 
 from __future__ import annotations
 
@@ -23,9 +26,14 @@ NON_SPAPI_PREFIXES = ("/_emulator", "/auth/o2/", "/apps/authorize/")
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     status = exc.status_code if isinstance(exc, HTTPException) else 500
-    return JSONResponse({"error": "not_found" if status == 404 else "error",
-                         "error_description": getattr(exc, "detail", "request failed")}, status_code=status,
-                        headers=getattr(exc, "headers", None))  # e.g. `Allow` on a 405
+    return JSONResponse(
+        {
+            "error": "not_found" if status == 404 else "error",
+            "error_description": getattr(exc, "detail", "request failed"),
+        },
+        status_code=status,
+        headers=getattr(exc, "headers", None),
+    )  # e.g. `Allow` on a 405
 
 
 class EmulatorApp:
@@ -34,8 +42,10 @@ class EmulatorApp:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self.edge = SpApiEdge(runtime)
-        self.admin = Starlette(routes=[*control_routes.routes(runtime), *lwa_routes.routes(runtime)],
-                               exception_handlers={HTTPException: _http_error})
+        self.admin = Starlette(
+            routes=[*control_routes.routes(runtime), *lwa_routes.routes(runtime)],
+            exception_handlers={HTTPException: _http_error},
+        )
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> str | None:
         if scope["type"] != "http":

@@ -29,8 +29,15 @@ class SpApiError(Exception):
     code = "InvalidInput"
     default_message = "Invalid input."
 
-    def __init__(self, message: str | None = None, details: str = "", *, code: str | None = None,
-                 status: int | None = None, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        message: str | None = None,
+        details: str = "",
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.message = message or self.default_message
         self.details = details
         if code is not None:

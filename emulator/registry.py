@@ -35,12 +35,14 @@ class Registry:
                 raise CatalogError(f"{operation_id} is bound twice")
             self.handlers[operation_id] = fn
             return fn
+
         return bind
 
     def transition(self, kind: str) -> Callable[[TransitionHandler], TransitionHandler]:
         def bind(fn: TransitionHandler) -> TransitionHandler:
             self.transitions[kind] = fn
             return fn
+
         return bind
 
     def check(self, catalog: Catalog) -> None:
@@ -60,8 +62,12 @@ class Registry:
                 doc = (fn.__doc__ or "").strip().splitlines()
                 entry["implemented"].append({"operationId": op.operation_id, "note": doc[0] if doc else ""})
         implemented = sum(len(m["implemented"]) for m in models.values())
-        return {"total": len(catalog), "implemented": implemented,
-                "missing": len(catalog) - implemented, "models": models}
+        return {
+            "total": len(catalog),
+            "implemented": implemented,
+            "missing": len(catalog) - implemented,
+            "models": models,
+        }
 
 
 registry = Registry()

@@ -39,7 +39,9 @@ class Runtime:
         self.ids = IdFactory(settings.seed)
         self.accounts = Accounts(self.store, self.ids)
         self.accounts.ensure_defaults()
-        self.tokens = TokenService(self.accounts, self.clock, settings.auth_mode, settings.access_token_lifetime)
+        self.tokens = TokenService(
+            self.accounts, self.clock, settings.auth_mode, settings.access_token_lifetime
+        )
         self.router = Router(catalog)
         self.binder = RequestBinder()
         self.checker = ResponseChecker()
@@ -64,8 +66,9 @@ class Runtime:
         if self.durable is not None and (changes or meta):
             self.durable.write(self.store, changes, meta_of(self.store, self.ids, self.clock))
 
-    def invoke(self, operation_id: str, seller_id: str | None, params: dict[str, Any] | None = None,
-               body: Any = None) -> tuple[int, Any]:
+    def invoke(
+        self, operation_id: str, seller_id: str | None, params: dict[str, Any] | None = None, body: Any = None
+    ) -> tuple[int, Any]:
         """Run an operation in-process as `seller_id` through validation and its handler: (status, body)."""
         return invoke(self, operation_id, seller_id, params, body)
 
@@ -78,9 +81,17 @@ class Runtime:
         self.store.reset(seller_id)
         self.accounts.ensure_defaults()
 
-    def record_violation(self, request_id: str, op: Operation | None, status: int, problems: list[str]) -> None:
-        self.violations.append({"requestId": request_id, "operationId": op.operation_id if op else None,
-                                "status": status, "problems": problems})
+    def record_violation(
+        self, request_id: str, op: Operation | None, status: int, problems: list[str]
+    ) -> None:
+        self.violations.append(
+            {
+                "requestId": request_id,
+                "operationId": op.operation_id if op else None,
+                "status": status,
+                "problems": problems,
+            }
+        )
 
     def response_problems(self, op: Operation, status: int, body: Any, request_id: str) -> list[str]:
         """Check a response against the model; any problem is recorded as a violation."""

@@ -65,9 +65,15 @@ def client(app: EmulatorApp) -> Iterator[TestClient]:
 
 
 def issue_token(client: TestClient, refresh_token: str = DEFAULTS.refresh_token) -> str:
-    response = client.post("/auth/o2/token", data={
-        "grant_type": "refresh_token", "refresh_token": refresh_token,
-        "client_id": DEFAULTS.client_id, "client_secret": DEFAULTS.client_secret})
+    response = client.post(
+        "/auth/o2/token",
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": refresh_token,
+            "client_id": DEFAULTS.client_id,
+            "client_secret": DEFAULTS.client_secret,
+        },
+    )
     assert response.status_code == 200, response.text
     return str(response.json()["access_token"])
 

@@ -47,8 +47,8 @@ def header(results: dict[str, Any]) -> list[str]:
         ),
         (
             f"server pinned to CPU {o['server_cpu']}, wrk (1 thread) to CPU {o['load_cpu']}; "
-            f"each figure the best of {o.get('repeats', 1)} runs of {o['duration']:g} s after a {o['warmup']:g} s "
-            f"warm-up; world {o['skus']:,} SKUs"
+            f"each figure the best of {o.get('repeats', 1)} runs of {o['duration']:g} s "
+            f"after a {o['warmup']:g} s warm-up; world {o['skus']:,} SKUs"
         ),
         (
             f"1-minute load average: {m.get('load_average_at_start')} at the start, "
@@ -217,7 +217,8 @@ def render(results: dict[str, Any]) -> str:
     cold = results["cold_start"]
     lines.append(
         f"cold start (process start -> first 200 on /_emulator/health, models loaded): median "
-        f"{cold['median']:.3f} s over {cold['runs']} runs (best {cold['best']:.3f}, worst {cold['worst']:.3f})"
+        f"{cold['median']:.3f} s over {cold['runs']} runs "
+        f"(best {cold['best']:.3f}, worst {cold['worst']:.3f})"
     )
     for name, t in results["reset"].items():
         lines.append(

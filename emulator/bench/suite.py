@@ -52,7 +52,7 @@ class Options:
     smoke: bool = False
 
     def smoke_sized(self) -> Options:
-        """The same run scaled down to seconds: tiny worlds, one cold start, probes only (no wrk, no Prism)."""
+        """The same run scaled down to seconds: tiny worlds, one cold start, probes only (no wrk or Prism)."""
         return replace(
             self,
             skus=5,

@@ -72,15 +72,35 @@ def operations_of(model_file: Path) -> Iterator[Operation]:
             if raw is None:
                 continue
             try:
-                yield _operation(raw, model, api, version, method, path, shared_params, definitions, consumes,
-                                 sandbox_only=bool(item.get("x-amzn-api-sandbox-only")))
+                yield _operation(
+                    raw,
+                    model,
+                    api,
+                    version,
+                    method,
+                    path,
+                    shared_params,
+                    definitions,
+                    consumes,
+                    sandbox_only=bool(item.get("x-amzn-api-sandbox-only")),
+                )
             except (KeyError, TypeError, ValueError) as exc:
                 raise CatalogError(f"{model}: {method.upper()} {path}: {exc!r}") from exc
 
 
-def _operation(raw: dict[str, Any], model: str, api: str, version: str, method: str, path: str,
-               shared_params: list[dict[str, Any]], definitions: dict[str, Any],
-               consumes: tuple[str, ...], *, sandbox_only: bool) -> Operation:
+def _operation(
+    raw: dict[str, Any],
+    model: str,
+    api: str,
+    version: str,
+    method: str,
+    path: str,
+    shared_params: list[dict[str, Any]],
+    definitions: dict[str, Any],
+    consumes: tuple[str, ...],
+    *,
+    sandbox_only: bool,
+) -> Operation:
     declared = {p["name"]: p for p in shared_params} | {p["name"]: p for p in raw.get("parameters", [])}
     body = None
     params = []
@@ -89,8 +109,15 @@ def _operation(raw: dict[str, Any], model: str, api: str, version: str, method: 
             body = Parameter(p["name"], "body", bool(p.get("required")), p.get("schema", {}))
         else:
             schema = {k: v for k, v in p.items() if k not in _PARAM_META and not k.startswith("x-")}
-            params.append(Parameter(p["name"], p["in"], bool(p.get("required")) or p["in"] == "path",
-                                    schema, p.get("collectionFormat")))
+            params.append(
+                Parameter(
+                    p["name"],
+                    p["in"],
+                    bool(p.get("required")) or p["in"] == "path",
+                    schema,
+                    p.get("collectionFormat"),
+                )
+            )
     responses = {}
     cases = []
     for code, spec in raw["responses"].items():

@@ -14,7 +14,7 @@ MODELS_ENV = "MCF_EMULATOR_MODELS"
 
 
 def specs_file(name: str) -> Path:
-    """A file of the project's `specs/` folder: `emulator/specs/` in an installed wheel, else the checkout's."""
+    """A file of the project's `specs/` folder: `emulator/specs/` when installed, else the checkout's."""
     package = Path(__file__).resolve().parents[1]
     installed = package / "specs" / name
     return installed if installed.is_file() else package.parent / "specs" / name

@@ -24,8 +24,10 @@ def fetch_upstream(manifest: Manifest, timeout: float = 60.0) -> Fetch:
             response = httpx.get(url, timeout=timeout, follow_redirects=True)
             response.raise_for_status()
         except httpx.HTTPError as exc:
-            raise ModelsUnavailable(f"could not download {url}: {exc}. Without network access, copy the "
-                                    f"models from a local checkout: `mcf-emulator specs sync --from DIR`.") from exc
+            raise ModelsUnavailable(
+                f"could not download {url}: {exc}. Without network access, copy the "
+                f"models from a local checkout: `mcf-emulator specs sync --from DIR`."
+            ) from exc
         return response.content
 
     return fetch
@@ -57,8 +59,10 @@ def sync(manifest: Manifest, fetch: Fetch, destination: Path | None = None) -> P
             content = fetch(pinned)
             digest = hashlib.sha256(content).hexdigest()
             if digest != pinned.sha256:
-                raise ModelsUnavailable(f"{pinned.path}: sha256 {digest} does not match the pinned "
-                                        f"{pinned.sha256}; refusing to use it")
+                raise ModelsUnavailable(
+                    f"{pinned.path}: sha256 {digest} does not match the pinned "
+                    f"{pinned.sha256}; refusing to use it"
+                )
             target = staging / pinned.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)

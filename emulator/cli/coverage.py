@@ -29,8 +29,10 @@ def render(report: dict[str, Any]) -> str:
     for model, entry in sorted(report["models"].items()):
         done = len(entry["implemented"])
         lines.append(f"\n{model}: {done}/{done + len(entry['missing'])}")
-        lines += [f"  + {e['operationId']}" + (f"  ({e['note']})" if e["note"] else "")
-                  for e in entry["implemented"]]
+        lines += [
+            f"  + {e['operationId']}" + (f"  ({e['note']})" if e["note"] else "")
+            for e in entry["implemented"]
+        ]
         lines += [f"  - {op}" for op in entry["missing"]]
     return "\n".join(lines)
 

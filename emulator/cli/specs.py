@@ -15,8 +15,13 @@ def register(commands: Any) -> None:
     cmd = commands.add_parser("specs", help="fetch or verify Amazon's SP-API models")
     actions = cmd.add_subparsers(dest="action", required=True)
     do_sync = actions.add_parser("sync", help="fill the model cache (digests checked)")
-    do_sync.add_argument("--from", dest="source", type=Path, default=None,
-                         help="copy from a local folder instead of downloading from upstream")
+    do_sync.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        default=None,
+        help="copy from a local folder instead of downloading from upstream",
+    )
     do_sync.add_argument("--dest", type=Path, default=None, help="target folder (default: the user cache)")
     do_sync.add_argument("--force", action="store_true", help="sync even if a verified model set is found")
     do_sync.set_defaults(run=run_sync)

@@ -1,6 +1,7 @@
 """Admin request bodies checked against specs/emulator-control.openapi.yaml, the control API's contract.
 
-The document is read once per app (it ships inside the wheel as `emulator/specs/`). Schemas are OpenAPI 3.0 objects, i.e. JSON Schema draft 4 plus
+The document is read once per app (it ships inside the wheel as `emulator/specs/`). Schemas are
+OpenAPI 3.0 objects, i.e. JSON Schema draft 4 plus
 `nullable`, which request schemas do not use.
 """
 

@@ -31,12 +31,16 @@ def authenticate(op: Operation, token: str | None, accounts: Accounts, now: floa
     if op.grantless:
         scope = GRANTLESS_SCOPES.get(op.api)
         if seller_id is not None or (scope and scope not in grant["scopes"]):
-            raise Unauthorized(details=f"{op.operation_id} is a grantless operation: call it with an access "
-                                       f"token from the client_credentials grant with scope {scope}.")
+            raise Unauthorized(
+                details=f"{op.operation_id} is a grantless operation: call it with an access "
+                f"token from the client_credentials grant with scope {scope}."
+            )
         return Caller(grant["client_id"], application_id, None, (), tuple(grant["scopes"]))
     if seller_id is None:
-        raise Unauthorized(details=f"{op.operation_id} needs a selling partner's authorization: use an access "
-                                   "token from the refresh_token grant.")
+        raise Unauthorized(
+            details=f"{op.operation_id} needs a selling partner's authorization: use an access "
+            "token from the refresh_token grant."
+        )
     seller = accounts.seller(seller_id)
     marketplaces = tuple(seller["marketplaces"]) if seller else ()
     return Caller(grant["client_id"], application_id, seller_id, marketplaces)

@@ -235,10 +235,15 @@ def inject_fault(x: Exchange, rt: Runtime) -> None:
             "seller_id": seller,
         }
         injection = engine.select(attrs, x.query_string, x.body_bytes, rt.clock.timestamp())
-    if engine.has_stale and x.method == "GET" and seller and x.path_params:
-        if engine.is_stale(seller, x.path_params.values(), rt.clock.timestamp()):
-            x.faults.append("stale-read")
-            raise NotFound()
+    if (
+        engine.has_stale
+        and x.method == "GET"
+        and seller
+        and x.path_params
+        and engine.is_stale(seller, x.path_params.values(), rt.clock.timestamp())
+    ):
+        x.faults.append("stale-read")
+        raise NotFound()
     if injection is None:
         return
     x.faults.append(injection.label)

@@ -32,8 +32,9 @@ def encode(body: Any) -> bytes:
     return b"" if body is None else orjson.dumps(body)
 
 
-async def send_bytes(send: Any, status: int, payload: bytes, headers: dict[str, str],
-                     content_type: bytes | None) -> None:
+async def send_bytes(
+    send: Any, status: int, payload: bytes, headers: dict[str, str], content_type: bytes | None
+) -> None:
     """Send an already encoded body with `headers`, a Content-Type (unless None) and its length."""
     raw: Headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
     if content_type is not None:

@@ -38,12 +38,37 @@ SERVICE_ID_HEADER = "x-amzn-fulfillment-service-id"
 class Exchange:
     """One SP-API request and, as the steps run, its operation, caller, inputs and response."""
 
-    __slots__ = ("method", "raw_path", "query_string", "headers", "body_bytes", "body_too_large",
-                 "request_id", "operation", "path_params", "caller", "rate_limit", "params", "body",
-                 "status", "response", "response_headers", "faults", "injection", "started")
+    __slots__ = (
+        "method",
+        "raw_path",
+        "query_string",
+        "headers",
+        "body_bytes",
+        "body_too_large",
+        "request_id",
+        "operation",
+        "path_params",
+        "caller",
+        "rate_limit",
+        "params",
+        "body",
+        "status",
+        "response",
+        "response_headers",
+        "faults",
+        "injection",
+        "started",
+    )
 
-    def __init__(self, method: str, raw_path: str, query_string: bytes, headers: dict[str, str],
-                 body_bytes: bytes, body_too_large: bool) -> None:
+    def __init__(
+        self,
+        method: str,
+        raw_path: str,
+        query_string: bytes,
+        headers: dict[str, str],
+        body_bytes: bytes,
+        body_too_large: bool,
+    ) -> None:
         self.method = method
         self.raw_path = raw_path
         self.query_string = query_string
@@ -75,21 +100,28 @@ def route(x: Exchange, rt: Runtime) -> None:
 
 def authenticate(x: Exchange, rt: Runtime) -> None:
     assert x.operation is not None
-    x.caller = auth.authenticate(x.operation, x.headers.get("x-amz-access-token"), rt.accounts,
-                                 rt.clock.timestamp())
+    x.caller = auth.authenticate(
+        x.operation, x.headers.get("x-amz-access-token"), rt.accounts, rt.clock.timestamp()
+    )
 
 
 def rate_limit(x: Exchange, rt: Runtime) -> None:
     op, caller = x.operation, x.caller
     assert op is not None and caller is not None
-    x.rate_limit = rt.limiter.admit(op.operation_id, op.usage_plan, caller.application_id or caller.client_id,
-                                    caller.seller_id, rt.clock.timestamp())
+    x.rate_limit = rt.limiter.admit(
+        op.operation_id,
+        op.usage_plan,
+        caller.application_id or caller.client_id,
+        caller.seller_id,
+        rt.clock.timestamp(),
+    )
 
 
 def validate_request(x: Exchange, rt: Runtime) -> None:
     assert x.operation is not None
-    x.params, x.body = rt.binder.bind(x.operation, x.path_params, x.query_string, x.headers,
-                                      x.body_bytes, x.body_too_large)
+    x.params, x.body = rt.binder.bind(
+        x.operation, x.path_params, x.query_string, x.headers, x.body_bytes, x.body_too_large
+    )
 
 
 def dispatch(x: Exchange, rt: Runtime) -> None:
@@ -99,7 +131,8 @@ def dispatch(x: Exchange, rt: Runtime) -> None:
     if handler is None:
         raise NotImplementedOperation(
             f"{op.operation_id} ({op.model}) is not emulated yet.",
-            f"mcf-emulator has no behaviour for {op.operation_id}; see GET /_emulator/coverage.")
+            f"mcf-emulator has no behaviour for {op.operation_id}; see GET /_emulator/coverage.",
+        )
     rt.settle()
     result = handler(Call(op, x.params, x.body, x.caller, rt.store, rt.clock, rt.ids, x.request_id))
     if isinstance(result, Reply):
@@ -120,13 +153,22 @@ def validate_response(x: Exchange, rt: Runtime) -> None:
     if rt.settings.strict_responses and x.operation is not None:
         problems = rt.response_problems(x.operation, x.status, x.response, x.request_id)
         if problems:
-            raise InternalFailure("mcf-emulator produced a response that violates the model.",
-                                  f"{x.operation.operation_id} {x.status}: " + "; ".join(problems))
+            raise InternalFailure(
+                "mcf-emulator produced a response that violates the model.",
+                f"{x.operation.operation_id} {x.status}: " + "; ".join(problems),
+            )
 
 
 STEPS: tuple[Callable[[Exchange, Runtime], None], ...] = (
-    assign_request_id, route, authenticate, inject_fault, rate_limit, validate_request, dispatch,
-    validate_response, mark_stale,
+    assign_request_id,
+    route,
+    authenticate,
+    inject_fault,
+    rate_limit,
+    validate_request,
+    dispatch,
+    validate_response,
+    mark_stale,
 )
 
 
@@ -140,9 +182,14 @@ class SpApiEdge:
         rt = self.rt
         body, too_large = await read_body(receive, rt.settings.max_body_bytes)
         raw_path = scope.get("raw_path") or scope["path"].encode()
-        x = Exchange(scope["method"], raw_path.decode("latin-1"), scope.get("query_string", b""),
-                     {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]},
-                     body, too_large)
+        x = Exchange(
+            scope["method"],
+            raw_path.decode("latin-1"),
+            scope.get("query_string", b""),
+            {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]},
+            body,
+            too_large,
+        )
         try:
             for step in STEPS:
                 step(x, rt)

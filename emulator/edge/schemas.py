@@ -48,8 +48,10 @@ def _close(node: Any) -> Any:
 def closed_definitions(definitions: Schema) -> Schema:
     """A copy of a model's definitions with every closable object schema closed."""
     keep_open = _allof_members(definitions)
-    return {name: copy.deepcopy(schema) if name in keep_open else _close(schema)
-            for name, schema in definitions.items()}
+    return {
+        name: copy.deepcopy(schema) if name in keep_open else _close(schema)
+        for name, schema in definitions.items()
+    }
 
 
 class ValidatorCache:

@@ -36,22 +36,34 @@ class Accounts:
         return self._store.shared.table(name)
 
     # applications and sellers -------------------------------------------------------------
-    def add_application(self, client_id: str, client_secret: str, application_id: str | None = None,
-                        redirect_uris: list[str] | None = None, name: str = "") -> dict[str, Any]:
-        app = {"client_id": client_id, "client_secret": client_secret,
-               "application_id": application_id or f"amzn1.sp.solution.{self._ids.uuid()}",
-               "redirect_uris": list(redirect_uris or []), "name": name}
+    def add_application(
+        self,
+        client_id: str,
+        client_secret: str,
+        application_id: str | None = None,
+        redirect_uris: list[str] | None = None,
+        name: str = "",
+    ) -> dict[str, Any]:
+        app = {
+            "client_id": client_id,
+            "client_secret": client_secret,
+            "application_id": application_id or f"amzn1.sp.solution.{self._ids.uuid()}",
+            "redirect_uris": list(redirect_uris or []),
+            "name": name,
+        }
         return self._table("applications").put(client_id, app)
 
     def application(self, client_id: str) -> dict[str, Any] | None:
         return self._table("applications").get(client_id)
 
     def application_by_id(self, application_id: str) -> dict[str, Any] | None:
-        return next((a for a in self._table("applications").values()
-                     if a["application_id"] == application_id), None)
+        return next(
+            (a for a in self._table("applications").values() if a["application_id"] == application_id), None
+        )
 
-    def add_seller(self, seller_id: str, marketplaces: tuple[str, ...] | list[str] = NA_MARKETPLACES,
-                   name: str = "") -> dict[str, Any]:
+    def add_seller(
+        self, seller_id: str, marketplaces: tuple[str, ...] | list[str] = NA_MARKETPLACES, name: str = ""
+    ) -> dict[str, Any]:
         seller = {"seller_id": seller_id, "marketplaces": list(marketplaces), "name": name}
         return self._table("sellers").put(seller_id, seller)
 
@@ -67,8 +79,12 @@ class Accounts:
     def ensure_defaults(self) -> None:
         """Register the default application, seller and refresh token if they are missing."""
         if self.application(DEFAULTS.client_id) is None:
-            self.add_application(DEFAULTS.client_id, DEFAULTS.client_secret, DEFAULTS.application_id,
-                                 name="mcf-emulator default application")
+            self.add_application(
+                DEFAULTS.client_id,
+                DEFAULTS.client_secret,
+                DEFAULTS.application_id,
+                name="mcf-emulator default application",
+            )
         if self.seller(DEFAULTS.seller_id) is None:
             self.add_seller(DEFAULTS.seller_id, DEFAULTS.marketplaces, name="mcf-emulator default seller")
         if self.refresh_token(DEFAULTS.refresh_token) is None:
@@ -83,11 +99,14 @@ class Accounts:
     def refresh_token(self, token: str) -> dict[str, Any] | None:
         return self._table("refresh_tokens").get(token)
 
-    def add_access_token(self, client_id: str, seller_id: str | None, scopes: list[str],
-                         expires_at: float) -> str:
+    def add_access_token(
+        self, client_id: str, seller_id: str | None, scopes: list[str], expires_at: float
+    ) -> str:
         token = self._ids.token("Atza|", 160)
-        self._table("access_tokens").put(token, {"client_id": client_id, "seller_id": seller_id,
-                                                 "scopes": scopes, "expires_at": expires_at})
+        self._table("access_tokens").put(
+            token,
+            {"client_id": client_id, "seller_id": seller_id, "scopes": scopes, "expires_at": expires_at},
+        )
         return token
 
     def access_token(self, token: str) -> dict[str, Any] | None:
@@ -95,8 +114,15 @@ class Accounts:
 
     def add_code(self, client_id: str, seller_id: str, redirect_uri: str | None, expires_at: float) -> str:
         code = self._ids.alnum(20)
-        self._table("auth_codes").put(code, {"client_id": client_id, "seller_id": seller_id,
-                                             "redirect_uri": redirect_uri, "expires_at": expires_at})
+        self._table("auth_codes").put(
+            code,
+            {
+                "client_id": client_id,
+                "seller_id": seller_id,
+                "redirect_uri": redirect_uri,
+                "expires_at": expires_at,
+            },
+        )
         return code
 
     def take_code(self, code: str) -> dict[str, Any] | None:

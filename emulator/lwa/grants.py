@@ -54,7 +54,9 @@ class TokenService:
         """Answer a token request (already decoded from form or JSON) or raise LwaError."""
         grant_type = _required(form, "grant_type")
         if grant_type not in GRANT_TYPES:
-            raise LwaError("unsupported_grant_type", f"The authorization grant type is not supported : {grant_type}")
+            raise LwaError(
+                "unsupported_grant_type", f"The authorization grant type is not supported : {grant_type}"
+            )
         client_id = self._authenticate(_required(form, "client_id"), _required(form, "client_secret"))
         if grant_type == "refresh_token":
             return self._refresh(form, client_id)
@@ -92,9 +94,12 @@ class TokenService:
     def _code(self, form: dict[str, str], client_id: str) -> dict[str, Any]:
         code = _required(form, "code")
         grant = self.accounts.take_code(code)
-        if (grant is None or grant["client_id"] != client_id
-                or grant["expires_at"] < self.clock.timestamp()
-                or (grant["redirect_uri"] and form.get("redirect_uri") != grant["redirect_uri"])):
+        if (
+            grant is None
+            or grant["client_id"] != client_id
+            or grant["expires_at"] < self.clock.timestamp()
+            or (grant["redirect_uri"] and form.get("redirect_uri") != grant["redirect_uri"])
+        ):
             raise LwaError("invalid_grant", "The request has an invalid grant parameter : code")
         refresh = self.accounts.add_refresh_token(client_id, grant["seller_id"])
         return self._bearer(client_id, grant["seller_id"], []) | {"refresh_token": refresh}
@@ -108,7 +113,9 @@ class TokenService:
             raise LwaError("invalid_scope", f"An unknown scope was requested : {' '.join(unknown)}")
         return self._bearer(client_id, None, scopes) | {"scope": " ".join(scopes)}
 
-    def authorize(self, application_id: str, redirect_uri: str | None, seller_id: str | None) -> tuple[str, str, str]:
+    def authorize(
+        self, application_id: str, redirect_uri: str | None, seller_id: str | None
+    ) -> tuple[str, str, str]:
         """The consent step of the website flow: (redirect target, seller id, spapi_oauth_code).
 
         Raises LwaError carrying Seller Central's MD codes when the request would fail there.
@@ -121,10 +128,14 @@ class TokenService:
         registered = app["redirect_uris"]
         if redirect_uri is None:
             if not registered:
-                raise LwaError("MD5101", "No redirect_uri given and none is registered for the application", 400)
+                raise LwaError(
+                    "MD5101", "No redirect_uri given and none is registered for the application", 400
+                )
             redirect_uri = registered[0]
         elif registered and redirect_uri not in registered:
-            raise LwaError("MD5101", f"redirect_uri {redirect_uri!r} is not registered for the application", 400)
+            raise LwaError(
+                "MD5101", f"redirect_uri {redirect_uri!r} is not registered for the application", 400
+            )
         elif not registered and self.mode == "strict":
             raise LwaError("MD5101", "The application has no registered redirect URIs", 400)
         seller_id = seller_id or DEFAULTS.seller_id
@@ -132,6 +143,7 @@ class TokenService:
             if self.mode == "strict":
                 raise LwaError("MD1000", f"Unknown selling partner {seller_id!r}", 400)
             self.accounts.add_seller(seller_id)
-        code = self.accounts.add_code(app["client_id"], seller_id, redirect_uri,
-                                      self.clock.timestamp() + AUTH_CODE_LIFETIME)
+        code = self.accounts.add_code(
+            app["client_id"], seller_id, redirect_uri, self.clock.timestamp() + AUTH_CODE_LIFETIME
+        )
         return redirect_uri, seller_id, code

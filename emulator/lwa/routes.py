@@ -49,8 +49,9 @@ async def _token_form(request: Request) -> dict[str, str]:
 def routes(runtime: Runtime) -> list[Route]:
     async def token(request: Request) -> Response:
         if request.method != "POST":
-            return _lwa_json({"error": "invalid_request",
-                              "error_description": "The token endpoint only accepts POST"}, 405)
+            return _lwa_json(
+                {"error": "invalid_request", "error_description": "The token endpoint only accepts POST"}, 405
+            )
         try:
             form = await _token_form(request)
             return _lwa_json(runtime.tokens.exchange(form))
@@ -62,9 +63,12 @@ def routes(runtime: Runtime) -> list[Route]:
         try:
             application_id = query.get("application_id")
             if not application_id:
-                raise LwaError("invalid_request", "The request is missing a required parameter : application_id")
+                raise LwaError(
+                    "invalid_request", "The request is missing a required parameter : application_id"
+                )
             target, seller_id, code = runtime.tokens.authorize(
-                application_id, query.get("redirect_uri"), query.get("selling_partner_id"))
+                application_id, query.get("redirect_uri"), query.get("selling_partner_id")
+            )
         except LwaError as error:
             return _lwa_json(error.body(), error.status)
         parts = urlsplit(target)

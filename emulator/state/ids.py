@@ -21,7 +21,7 @@ class IdFactory:
     def uuid(self) -> str:
         """A version-4 UUID string; the same text `str(uuid.UUID(int=bits, version=4))` gives, 3x faster."""
         bits = (self._rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET
-        h = "%032x" % bits
+        h = f"{bits:032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     def upper(self, length: int) -> str:

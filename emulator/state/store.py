@@ -141,8 +141,9 @@ class Store:
     def restore(self, document: dict[str, Any]) -> None:
         """Replace the whole state with a snapshot taken by `snapshot()`."""
         if document.get("version") != SNAPSHOT_VERSION:
-            raise ValueError(f"unsupported snapshot version {document.get('version')!r}; "
-                             f"expected {SNAPSHOT_VERSION}")
+            raise ValueError(
+                f"unsupported snapshot version {document.get('version')!r}; expected {SNAPSHOT_VERSION}"
+            )
         self.reset(keep_shared=False)
         self.shared.load(document.get("shared", {}))
         for seller_id, tables in document.get("tenants", {}).items():

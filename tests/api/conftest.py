@@ -25,9 +25,15 @@ def edge_registry() -> Registry:
     @registry.operation("getInventorySummaries")
     def summaries(call: Call) -> dict:
         skus = [{"sellerSku": sku} for sku, _ in call.tenant.table("items").items()]
-        return {"payload": {"granularity": {"granularityType": "Marketplace",
-                                            "granularityId": call.params["granularityId"]},
-                            "inventorySummaries": skus}}
+        return {
+            "payload": {
+                "granularity": {
+                    "granularityType": "Marketplace",
+                    "granularityId": call.params["granularityId"],
+                },
+                "inventorySummaries": skus,
+            }
+        }
 
     @registry.operation("getFulfillmentOrder")
     def order(call: Call) -> dict:

@@ -50,16 +50,31 @@ def test_client_credentials_grant_carries_its_scope(client):
     assert body["scope"] == NOTIFICATIONS and "refresh_token" not in body
 
 
-@pytest.mark.parametrize(("fields", "status", "error"), [
-    ({}, 400, "invalid_request"),
-    ({"grant_type": "password"}, 400, "unsupported_grant_type"),
-    ({"grant_type": "refresh_token"}, 400, "invalid_request"),
-    ({"grant_type": "refresh_token", "refresh_token": "Atzr|x", "scope": NOTIFICATIONS}, 400, "invalid_request"),
-    ({"grant_type": "client_credentials"}, 400, "invalid_request"),
-    ({"grant_type": "client_credentials", "scope": "sellingpartnerapi::everything"}, 400, "invalid_scope"),
-    ({"grant_type": "authorization_code", "code": "nope", "redirect_uri": "https://x"}, 400, "invalid_grant"),
-    ({"grant_type": "authorization_code"}, 400, "invalid_request"),
-])
+@pytest.mark.parametrize(
+    ("fields", "status", "error"),
+    [
+        ({}, 400, "invalid_request"),
+        ({"grant_type": "password"}, 400, "unsupported_grant_type"),
+        ({"grant_type": "refresh_token"}, 400, "invalid_request"),
+        (
+            {"grant_type": "refresh_token", "refresh_token": "Atzr|x", "scope": NOTIFICATIONS},
+            400,
+            "invalid_request",
+        ),
+        ({"grant_type": "client_credentials"}, 400, "invalid_request"),
+        (
+            {"grant_type": "client_credentials", "scope": "sellingpartnerapi::everything"},
+            400,
+            "invalid_scope",
+        ),
+        (
+            {"grant_type": "authorization_code", "code": "nope", "redirect_uri": "https://x"},
+            400,
+            "invalid_grant",
+        ),
+        ({"grant_type": "authorization_code"}, 400, "invalid_request"),
+    ],
+)
 def test_lwa_errors_have_the_oauth_shape(client, fields, status, error):
     response = client.post(TOKEN, data=form(**fields))
     assert response.status_code == status
@@ -74,38 +89,65 @@ def test_missing_client_credentials_are_an_invalid_request(client):
 
 
 def test_unparseable_token_requests_get_lwa_errors(client):
-    assert client.post(TOKEN, content=b"{", headers={"content-type": "application/json"}).json()["error"] \
+    assert (
+        client.post(TOKEN, content=b"{", headers={"content-type": "application/json"}).json()["error"]
         == "invalid_request"
+    )
     assert client.post(TOKEN, content=b"<x/>", headers={"content-type": "text/xml"}).status_code == 400
     wrong_method = client.get(TOKEN)
     assert wrong_method.status_code == 405 and wrong_method.json()["error"] == "invalid_request"
 
 
 def test_permissive_mode_accepts_any_client_and_unknown_refresh_tokens(client, runtime):
-    response = client.post(TOKEN, data={"grant_type": "refresh_token", "refresh_token": "Atzr|whatever",
-                                        "client_id": "amzn1.application-oa2-client.mine", "client_secret": "s"})
+    response = client.post(
+        TOKEN,
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": "Atzr|whatever",
+            "client_id": "amzn1.application-oa2-client.mine",
+            "client_secret": "s",
+        },
+    )
     assert response.status_code == 200
     grant = runtime.accounts.access_token(response.json()["access_token"])
     assert grant["seller_id"] == DEFAULTS.seller_id
 
 
 def test_strict_mode_rejects_unknown_clients_and_wrong_secrets(strict_client):
-    unknown = strict_client.post(TOKEN, data={"grant_type": "refresh_token", "refresh_token": DEFAULTS.refresh_token,
-                                              "client_id": "someone", "client_secret": "else"})
+    unknown = strict_client.post(
+        TOKEN,
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": DEFAULTS.refresh_token,
+            "client_id": "someone",
+            "client_secret": "else",
+        },
+    )
     assert unknown.status_code == 401 and unknown.json()["error"] == "invalid_client"
-    wrong = strict_client.post(TOKEN, data=form(grant_type="refresh_token", refresh_token=DEFAULTS.refresh_token,
-                                                client_secret="wrong"))
+    wrong = strict_client.post(
+        TOKEN,
+        data=form(grant_type="refresh_token", refresh_token=DEFAULTS.refresh_token, client_secret="wrong"),
+    )
     assert wrong.status_code == 401 and wrong.json()["error_description"] == "Client authentication failed"
 
 
 def test_strict_mode_rejects_unknown_and_foreign_refresh_tokens(strict_client):
     unknown = strict_client.post(TOKEN, data=form(grant_type="refresh_token", refresh_token="Atzr|forged"))
     assert unknown.status_code == 400 and unknown.json() == {
-        "error": "invalid_grant", "error_description": "The request has an invalid grant parameter : refresh_token"}
+        "error": "invalid_grant",
+        "error_description": "The request has an invalid grant parameter : refresh_token",
+    }
     runtime = strict_client.app.runtime
     runtime.accounts.add_application("other-client", "other-secret")
-    foreign = strict_client.post(TOKEN, data={"grant_type": "refresh_token", "refresh_token": DEFAULTS.refresh_token,
-                                              "client_id": "other-client", "client_secret": "other-secret"})
+    foreign = strict_client.post(
+        TOKEN,
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": DEFAULTS.refresh_token,
+            "client_id": "other-client",
+            "client_secret": "other-secret",
+        },
+    )
     assert foreign.status_code == 400 and foreign.json()["error"] == "invalid_grant"
 
 
@@ -115,49 +157,71 @@ def consent(client, **query):
 
 def test_website_authorization_flow_mints_a_refresh_token(strict_client):
     runtime = strict_client.app.runtime
-    runtime.accounts.add_application("web-client", "web-secret", "amzn1.sp.solution.web",
-                                      redirect_uris=["https://shop.example/callback"])
+    runtime.accounts.add_application(
+        "web-client", "web-secret", "amzn1.sp.solution.web", redirect_uris=["https://shop.example/callback"]
+    )
     runtime.accounts.add_seller("A3NEWSELLER77")
-    redirect = consent(strict_client, application_id="amzn1.sp.solution.web", state="csrf-123",
-                       selling_partner_id="A3NEWSELLER77")
+    redirect = consent(
+        strict_client,
+        application_id="amzn1.sp.solution.web",
+        state="csrf-123",
+        selling_partner_id="A3NEWSELLER77",
+    )
     assert redirect.status_code == 302
     target = urlsplit(redirect.headers["location"])
     assert f"{target.scheme}://{target.netloc}{target.path}" == "https://shop.example/callback"
     query = {k: v[0] for k, v in parse_qs(target.query).items()}
     assert query["state"] == "csrf-123" and query["selling_partner_id"] == "A3NEWSELLER77"
-    exchange = {"grant_type": "authorization_code", "code": query["spapi_oauth_code"],
-                "redirect_uri": "https://shop.example/callback", "client_id": "web-client",
-                "client_secret": "web-secret"}
+    exchange = {
+        "grant_type": "authorization_code",
+        "code": query["spapi_oauth_code"],
+        "redirect_uri": "https://shop.example/callback",
+        "client_id": "web-client",
+        "client_secret": "web-secret",
+    }
     tokens = strict_client.post(TOKEN, data=exchange)
     assert tokens.status_code == 200
     refresh = tokens.json()["refresh_token"]
-    assert refresh.startswith("Atzr|") and runtime.accounts.refresh_token(refresh)["seller_id"] == "A3NEWSELLER77"
+    assert (
+        refresh.startswith("Atzr|")
+        and runtime.accounts.refresh_token(refresh)["seller_id"] == "A3NEWSELLER77"
+    )
     replay = strict_client.post(TOKEN, data=exchange)
     assert replay.status_code == 400 and replay.json()["error"] == "invalid_grant"
 
 
 def test_authorization_codes_expire_after_five_minutes(client, runtime):
     redirect_uri = "https://shop.example/cb"
-    location = consent(client, application_id=DEFAULTS.application_id, redirect_uri=redirect_uri).headers["location"]
+    location = consent(client, application_id=DEFAULTS.application_id, redirect_uri=redirect_uri).headers[
+        "location"
+    ]
     code = parse_qs(urlsplit(location).query)["spapi_oauth_code"][0]
     runtime.clock.advance(301)
-    expired = client.post(TOKEN, data=form(grant_type="authorization_code", code=code, redirect_uri=redirect_uri))
+    expired = client.post(
+        TOKEN, data=form(grant_type="authorization_code", code=code, redirect_uri=redirect_uri)
+    )
     assert expired.status_code == 400 and expired.json()["error"] == "invalid_grant"
 
 
-@pytest.mark.parametrize(("query", "error"), [
-    ({"application_id": "amzn1.sp.solution.unknown"}, "MD1000"),
-    ({"application_id": DEFAULTS.application_id, "redirect_uri": "https://x.example/cb#frag"}, "MD5110"),
-    ({"application_id": DEFAULTS.application_id}, "MD5101"),
-    ({}, "invalid_request"),
-])
+@pytest.mark.parametrize(
+    ("query", "error"),
+    [
+        ({"application_id": "amzn1.sp.solution.unknown"}, "MD1000"),
+        ({"application_id": DEFAULTS.application_id, "redirect_uri": "https://x.example/cb#frag"}, "MD5110"),
+        ({"application_id": DEFAULTS.application_id}, "MD5101"),
+        ({}, "invalid_request"),
+    ],
+)
 def test_consent_errors_name_seller_centrals_codes(client, query, error):
     response = consent(client, **query)
     assert response.status_code == 400 and response.json()["error"] == error
 
 
 def test_strict_consent_rejects_unregistered_redirects(strict_client):
-    strict_client.app.runtime.accounts.add_application("c", "s", "amzn1.sp.solution.reg",
-                                                       redirect_uris=["https://ok.example/cb"])
-    response = consent(strict_client, application_id="amzn1.sp.solution.reg", redirect_uri="https://evil.example/")
+    strict_client.app.runtime.accounts.add_application(
+        "c", "s", "amzn1.sp.solution.reg", redirect_uris=["https://ok.example/cb"]
+    )
+    response = consent(
+        strict_client, application_id="amzn1.sp.solution.reg", redirect_uri="https://evil.example/"
+    )
     assert response.status_code == 400 and response.json()["error"] == "MD5101"

@@ -1,4 +1,7 @@
-"""`mcf-emulator serve` as a user runs it: start-up errors, the banner, tokens for the official SDK, shutdown."""
+"""`mcf-emulator serve` as a user runs it.
+
+Start-up errors, the banner, tokens for the official SDK, shutdown.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +25,14 @@ def free_port() -> int:
 
 
 def mcf(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "emulator", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env or os.environ.copy(), **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "emulator", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env or os.environ.copy(),
+        **kwargs,
+    )
 
 
 @pytest.fixture
@@ -56,6 +65,7 @@ def test_missing_models_stop_start_up_with_one_clear_message(tmp_path):
 
 def test_tampered_models_stop_start_up(catalog, tmp_path):
     import shutil
+
     copy = tmp_path / "models"
     shutil.copytree(catalog.models_dir, copy)
     (copy / "models/reports-api-model/reports_2021-06-30.json").write_text("{}")
@@ -75,8 +85,15 @@ def test_serve_binds_loopback_prints_credentials_and_stops_cleanly(server):
     process.send_signal(signal.SIGTERM)
     out, _ = process.communicate(timeout=15)
     assert process.returncode == 0
-    for expected in (base, f"{base}/auth/o2/token", DEFAULTS.client_id, DEFAULTS.client_secret,
-                     DEFAULTS.refresh_token, DEFAULTS.seller_id, "mcf-emulator stopped."):
+    for expected in (
+        base,
+        f"{base}/auth/o2/token",
+        DEFAULTS.client_id,
+        DEFAULTS.client_secret,
+        DEFAULTS.refresh_token,
+        DEFAULTS.seller_id,
+        "mcf-emulator stopped.",
+    ):
         assert expected in out
 
 
@@ -85,12 +102,20 @@ def test_official_sdk_gets_tokens_and_a_schema_valid_answer(server):
     from spapi.api.fba_inventory_v1.fba_inventory_api import FbaInventoryApi
 
     base, _ = server
-    config = SPAPIConfig(client_id=DEFAULTS.client_id, client_secret=DEFAULTS.client_secret,
-                         refresh_token=DEFAULTS.refresh_token, region="NA")
+    config = SPAPIConfig(
+        client_id=DEFAULTS.client_id,
+        client_secret=DEFAULTS.client_secret,
+        refresh_token=DEFAULTS.refresh_token,
+        region="NA",
+    )
     client = SPAPIClient(config, oauth_endpoint=f"{base}/auth/o2/token", endpoint=base)
     api = FbaInventoryApi(client.api_client)
-    response = api.get_inventory_summaries(granularity_type="Marketplace", granularity_id="ATVPDKIKX0DER",
-                                           marketplace_ids=["ATVPDKIKX0DER"], details=True)
+    response = api.get_inventory_summaries(
+        granularity_type="Marketplace",
+        granularity_id="ATVPDKIKX0DER",
+        marketplace_ids=["ATVPDKIKX0DER"],
+        details=True,
+    )
     assert response.payload.granularity.granularity_id == "ATVPDKIKX0DER"
     assert response.payload.inventory_summaries == []
 
@@ -98,11 +123,19 @@ def test_official_sdk_gets_tokens_and_a_schema_valid_answer(server):
 def test_hostile_traffic_leaves_the_server_healthy(server):
     base, _ = server
     with httpx.Client(base_url=base, timeout=5) as client:
-        for path in ("/", "/..%2f..%2fetc/passwd", "/fba/inventory/v1/summaries?" + "a=" * 2000,
-                     "/_emulator/../fba/inventory/v1/summaries", "/auth/o2/token"):
+        for path in (
+            "/",
+            "/..%2f..%2fetc/passwd",
+            "/fba/inventory/v1/summaries?" + "a=" * 2000,
+            "/_emulator/../fba/inventory/v1/summaries",
+            "/auth/o2/token",
+        ):
             response = client.get(path)
             assert response.status_code < 500
-        response = client.post("/fba/outbound/2020-07-01/fulfillmentOrders", content=b"\xff\xfe" * 100,
-                               headers={"content-type": "application/json"})
+        response = client.post(
+            "/fba/outbound/2020-07-01/fulfillmentOrders",
+            content=b"\xff\xfe" * 100,
+            headers={"content-type": "application/json"},
+        )
         assert response.status_code == 403
         assert client.get("/_emulator/health").status_code == 200

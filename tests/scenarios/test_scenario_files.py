@@ -32,7 +32,9 @@ def test_starter_world_has_a_scarce_sku_a_held_order_and_a_separate_second_shop(
     auth = {"x-amz-access-token": issue_token(client)}
     held = client.get(f"{V2020}/fulfillmentOrders/STARTER-HOLD", headers=auth).json()["payload"]
     assert held["fulfillmentOrder"]["fulfillmentAction"] == "Hold"
-    scarce = client.post(f"{V2020}/fulfillmentOrders", json=order_body("TOO-MANY", "POSTER-LTD", 3), headers=auth)
+    scarce = client.post(
+        f"{V2020}/fulfillmentOrders", json=order_body("TOO-MANY", "POSTER-LTD", 3), headers=auth
+    )
     assert scarce.status_code == 200
     status = client.get(f"{V2020}/fulfillmentOrders/TOO-MANY", headers=auth).json()["payload"]
     assert status["fulfillmentOrder"]["fulfillmentOrderStatus"] == "Invalid"
@@ -44,8 +46,10 @@ def test_flaky_outbound_fails_twice_then_serves_a_stale_read(client, runtime):
     runtime.control.seed(read_document(SCENARIOS / "worlds" / "mcf-starter.yaml"))
     runtime.control.replace_faults(fault_rules(read_document(SCENARIOS / "faults" / "flaky-outbound.yaml")))
     auth = {"x-amz-access-token": issue_token(client)}
-    statuses = [client.post(f"{V2020}/fulfillmentOrders", json=order_body("RETRY-1"), headers=auth).status_code
-                for _ in range(3)]
+    statuses = [
+        client.post(f"{V2020}/fulfillmentOrders", json=order_body("RETRY-1"), headers=auth).status_code
+        for _ in range(3)
+    ]
     assert statuses == [503, 503, 200]
     assert client.get(f"{V2020}/fulfillmentOrders/RETRY-1", headers=auth).status_code == 404
     runtime.control.advance("11s")

@@ -31,16 +31,19 @@ def test_out_of_scope_models_are_not_served(catalog):
     assert "getDefinitionsProductType" not in catalog
 
 
-@pytest.mark.parametrize(("operation_id", "rate", "burst"), [
-    ("getFulfillmentPreview", 2.0, 30),
-    ("deliveryOffers", 5.0, 30),
-    ("getInventorySummaries", 2.0, 2),
-    ("getListingsItem", 5.0, 10),
-    ("createInboundPlan", 2.0, 2),
-    ("createReport", 0.0167, 15),
-    ("getReports", 0.0222, 10),
-    ("getDestinations", 1.0, 5),
-])
+@pytest.mark.parametrize(
+    ("operation_id", "rate", "burst"),
+    [
+        ("getFulfillmentPreview", 2.0, 30),
+        ("deliveryOffers", 5.0, 30),
+        ("getInventorySummaries", 2.0, 2),
+        ("getListingsItem", 5.0, 10),
+        ("createInboundPlan", 2.0, 2),
+        ("createReport", 0.0167, 15),
+        ("getReports", 0.0222, 10),
+        ("getDestinations", 1.0, 5),
+    ],
+)
 def test_usage_plans_are_parsed_from_descriptions(catalog, operation_id, rate, burst):
     plan = catalog[operation_id].usage_plan
     assert plan is not None and (plan.rate, plan.burst) == (rate, burst)
@@ -48,10 +51,21 @@ def test_usage_plans_are_parsed_from_descriptions(catalog, operation_id, rate, b
 
 def test_operations_without_a_plan_have_none(catalog):
     without = sorted(op.operation_id for op in catalog if op.usage_plan is None)
-    assert without == sorted([
-        "createInventoryItem", "addInventory", "deleteInventoryItem", "submitFulfillmentOrderStatusUpdate",
-        "updateOrderStatus", "updatePackage", "cancelSelfShipAppointment", "getSelfShipAppointmentSlots",
-        "generateSelfShipAppointmentSlots", "scheduleSelfShipAppointment", "listPrepDetails"])
+    assert without == sorted(
+        [
+            "createInventoryItem",
+            "addInventory",
+            "deleteInventoryItem",
+            "submitFulfillmentOrderStatusUpdate",
+            "updateOrderStatus",
+            "updatePackage",
+            "cancelSelfShipAppointment",
+            "getSelfShipAppointmentSlots",
+            "generateSelfShipAppointmentSlots",
+            "scheduleSelfShipAppointment",
+            "listPrepDetails",
+        ]
+    )
 
 
 def test_rate_limit_header_value_looks_like_amazons(catalog):
@@ -60,8 +74,10 @@ def test_rate_limit_header_value_looks_like_amazons(catalog):
 
 
 def test_three_column_usage_plan_uses_the_default_row():
-    text = ("| Plan type | Rate (requests per second) | Burst |\n| ---- | ---- | ---- |\n"
-            "| Default | 0.5 | 3 |\n| Selling partner specific | 1 | 5 |")
+    text = (
+        "| Plan type | Rate (requests per second) | Burst |\n| ---- | ---- | ---- |\n"
+        "| Default | 0.5 | 3 |\n| Selling partner specific | 1 | 5 |"
+    )
     plan = parse_usage_plan(text)
     assert plan is not None and (plan.rate, plan.burst) == (0.5, 3)
 
@@ -72,12 +88,25 @@ def test_placeholder_plans_are_ignored():
 
 def test_grantless_and_sandbox_only_operations_are_marked(catalog):
     grantless = {op.operation_id for op in catalog if op.grantless}
-    assert grantless == {"getSubscriptionById", "deleteSubscriptionById", "sendTestNotification",
-                         "getDestinations", "createDestination", "getDestination", "deleteDestination"}
+    assert grantless == {
+        "getSubscriptionById",
+        "deleteSubscriptionById",
+        "sendTestNotification",
+        "getDestinations",
+        "createDestination",
+        "getDestination",
+        "deleteDestination",
+    }
     sandbox_only = {op.operation_id for op in catalog if op.sandbox_only}
-    assert sandbox_only == {"createInventoryItem", "addInventory", "deleteInventoryItem",
-                            "submitFulfillmentOrderStatusUpdate", "updateOrderStatus", "updatePackage",
-                            "sendTestNotification"}
+    assert sandbox_only == {
+        "createInventoryItem",
+        "addInventory",
+        "deleteInventoryItem",
+        "submitFulfillmentOrderStatusUpdate",
+        "updateOrderStatus",
+        "updatePackage",
+        "sendTestNotification",
+    }
 
 
 def test_static_sandbox_cases_are_collected(catalog):

@@ -10,6 +10,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_every_package_is_listed_in_pyproject():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
-    discovered = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "emulator").rglob("__init__.py")}
+    discovered = {
+        ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "emulator").rglob("__init__.py")
+    }
     assert set(config["packages"]) == discovered | {"emulator.specs"}
     assert config["package-dir"] == {"emulator.specs": "specs"}

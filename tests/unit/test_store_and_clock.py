@@ -103,6 +103,9 @@ def test_iso_formats_like_sp_api_and_parses_back():
 
 def test_ids_are_reproducible_from_a_seed():
     first, second = IdFactory(42), IdFactory(42)
-    assert [first.uuid(), first.token("Atza|", 10), first.upper(10)] == \
-           [second.uuid(), second.token("Atza|", 10), second.upper(10)]
+    assert [first.uuid(), first.token("Atza|", 10), first.upper(10)] == [
+        second.uuid(),
+        second.token("Atza|", 10),
+        second.upper(10),
+    ]
     assert IdFactory(1).uuid() != IdFactory(2).uuid()

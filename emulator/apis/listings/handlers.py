@@ -46,8 +46,9 @@ def put_listings_item(call: Call) -> dict[str, Any]:
     """Creates or fully replaces a listing; INVALID answers are HTTP 200 with issues."""
     _one_marketplace(call)
     body = call.body
-    return submissions.submit(call, body["productType"], body.get("requirements") or "LISTING",
-                              body["attributes"], [])
+    return submissions.submit(
+        call, body["productType"], body.get("requirements") or "LISTING", body["attributes"], []
+    )
 
 
 @operation("patchListingsItem")
@@ -57,11 +58,15 @@ def patch_listings_item(call: Call) -> dict[str, Any]:
     product_type = call.body["productType"]
     attributes, found = patches.apply(record["attributes"] if record else {}, call.body["patches"])
     if record is None:
-        return submissions.submit(call, product_type, submissions.implied_requirements(attributes),
-                                  attributes, found)
+        return submissions.submit(
+            call, product_type, submissions.implied_requirements(attributes), attributes, found
+        )
     if product_type != record["productType"]:
-        found.append(issues.invalid(
-            "productType", f"the listing's product type is {record['productType']}, not {product_type}."))
+        found.append(
+            issues.invalid(
+                "productType", f"the listing's product type is {record['productType']}, not {product_type}."
+            )
+        )
     return submissions.submit(call, product_type, record["requirements"], attributes, found)
 
 
@@ -70,8 +75,9 @@ def delete_listings_item(call: Call) -> dict[str, Any]:
     """Deletes the listing in one marketplace at once; an unknown SKU is a 400."""
     marketplace_id, sku = _one_marketplace(call), call.params["sku"]
     if records.find(call.tenant, marketplace_id, sku) is None:
-        raise InvalidInput(f"There is no listings item {sku!r} in marketplace {marketplace_id}.",
-                           f"sku={sku}")
+        raise InvalidInput(
+            f"There is no listings item {sku!r} in marketplace {marketplace_id}.", f"sku={sku}"
+        )
     records.remove(call.tenant, marketplace_id, sku)
     return {"sku": sku, "status": "ACCEPTED", "submissionId": call.ids.uuid(), "issues": []}
 
@@ -82,8 +88,11 @@ def get_listings_item(call: Call) -> dict[str, Any]:
     sku = call.params["sku"]
     held = [r for mp in _checked(call) if (r := records.find(call.tenant, mp, sku)) is not None]
     if not held:  # Amazon's Listings API spells this code NOT_FOUND
-        raise NotFound(f"There is no listings item {sku!r} in the requested marketplaces.", f"sku={sku}",
-                       code="NOT_FOUND")
+        raise NotFound(
+            f"There is no listings item {sku!r} in the requested marketplaces.",
+            f"sku={sku}",
+            code="NOT_FOUND",
+        )
     return views.item(call.tenant, held, call.params.get("includedData") or ["summaries"])
 
 

@@ -43,13 +43,23 @@ def issue(
 
 
 def missing(name: str, why: str) -> Issue:
-    return issue(MISSING, f"'{name}' is required but not supplied ({why}).", [name], "MISSING_ATTRIBUTE",
-                 action="LISTING_SUPPRESSED")
+    return issue(
+        MISSING,
+        f"'{name}' is required but not supplied ({why}).",
+        [name],
+        "MISSING_ATTRIBUTE",
+        action="LISTING_SUPPRESSED",
+    )
 
 
 def invalid(name: str, why: str) -> Issue:
-    return issue(INVALID, f"The attribute '{name}' is invalid: {why}", [name], "INVALID_ATTRIBUTE",
-                 action="ATTRIBUTE_SUPPRESSED")
+    return issue(
+        INVALID,
+        f"The attribute '{name}' is invalid: {why}",
+        [name],
+        "INVALID_ATTRIBUTE",
+        action="ATTRIBUTE_SUPPRESSED",
+    )
 
 
 def has_errors(found: list[Issue]) -> bool:

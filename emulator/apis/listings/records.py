@@ -81,8 +81,11 @@ def suggested_asin(attributes: dict[str, Any]) -> str | None:
 def has_product(tenant: TenantState, record: Record) -> bool:
     """Whether the listing names a product: its own facts, a suggested ASIN, or an FBA inventory record."""
     attributes = record["attributes"]
-    return "item_name" in attributes or suggested_asin(attributes) is not None or (
-        inventory.find(tenant, record["marketplaceId"], record["sku"]) is not None)
+    return (
+        "item_name" in attributes
+        or suggested_asin(attributes) is not None
+        or (inventory.find(tenant, record["marketplaceId"], record["sku"]) is not None)
+    )
 
 
 def current_identity(tenant: TenantState, record: Record) -> tuple[str, str | None]:

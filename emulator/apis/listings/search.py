@@ -51,7 +51,7 @@ def run(tenant: TenantState, params: dict[str, Any]) -> dict[str, Any]:
     included = params.get("includedData") or ["summaries"]
     page: dict[str, Any] = {
         "numberOfResults": len(matches),
-        "items": [views.item(tenant, g, included) for g in matches[offset:min(offset + size, reachable)]],
+        "items": [views.item(tenant, g, included) for g in matches[offset : min(offset + size, reachable)]],
     }
     pagination = {}
     if offset + size < reachable:
@@ -91,11 +91,18 @@ def _filters(params: dict[str, Any]) -> list[Callable[[TenantState, Group], bool
     if wanted:
         found.append(lambda t, g: bool(_identifiers(t, g, kind) & set(wanted)))
     if parent:
-        found.append(lambda t, g: any(records.first_value(
-            r["attributes"], "child_parent_sku_relationship", "parent_sku") == parent for r in g))
-    for name, pick, later in (("createdAfter", "createdDate", True), ("createdBefore", "createdDate", False),
-                              ("lastUpdatedAfter", "lastUpdatedDate", True),
-                              ("lastUpdatedBefore", "lastUpdatedDate", False)):
+        found.append(
+            lambda t, g: any(
+                records.first_value(r["attributes"], "child_parent_sku_relationship", "parent_sku") == parent
+                for r in g
+            )
+        )
+    for name, pick, later in (
+        ("createdAfter", "createdDate", True),
+        ("createdBefore", "createdDate", False),
+        ("lastUpdatedAfter", "lastUpdatedDate", True),
+        ("lastUpdatedBefore", "lastUpdatedDate", False),
+    ):
         at = _date(params, name)
         if at is not None:
             found.append(lambda t, g, at=at, pick=pick, later=later: (_SORT[pick](g) >= at) == later)
@@ -104,9 +111,11 @@ def _filters(params: dict[str, Any]) -> list[Callable[[TenantState, Group], bool
         found.append(lambda t, g: any(i["severity"] in severities for r in g for i in r["issues"]))
     with_status, without = set(params.get("withStatus") or []), set(params.get("withoutStatus") or [])
     if with_status or without:
+
         def by_status(t: TenantState, g: Group) -> bool:
             held = {s for r in g for s in views.status(t, r)}
             return with_status <= held and not (without & held)
+
         found.append(by_status)
     return found
 
@@ -117,7 +126,8 @@ def _identifiers(tenant: TenantState, group: Group, kind: str) -> set[str]:
     if kind in ("ASIN", "FNSKU"):
         return {v for r in group if (v := records.current_identity(tenant, r)[kind == "FNSKU"])}
     return {
-        str(e.get("value")) for r in group
+        str(e.get("value"))
+        for r in group
         for e in r["attributes"].get("externally_assigned_product_identifier") or []
         if str(e.get("type", "")).upper() == kind
     }

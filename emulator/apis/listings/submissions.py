@@ -47,8 +47,9 @@ def implied_requirements(attributes: dict[str, Any]) -> str:
     return "LISTING" if has_offer else "LISTING_PRODUCT_ONLY"
 
 
-def submit(call: Call, product_type: str, requirements: str, attributes: dict[str, Any],
-           found: list[Issue]) -> dict[str, Any]:
+def submit(
+    call: Call, product_type: str, requirements: str, attributes: dict[str, Any], found: list[Issue]
+) -> dict[str, Any]:
     """Validate `attributes`; store them unless INVALID or a preview; answer."""
     sku, mp = call.params["sku"], call.params["marketplaceIds"][0]
     found = found or validation.check(requirements, attributes, call.params["marketplaceIds"])
@@ -59,13 +60,29 @@ def submit(call: Call, product_type: str, requirements: str, attributes: dict[st
         return answer(call, "VALID", found, asin)
     now = call.clock.timestamp()
     record = records.find(call.tenant, mp, sku) or {
-        "sku": sku, "marketplaceId": mp, "createdAt": now, "live": False, "issues": [], "epoch": 0,
+        "sku": sku,
+        "marketplaceId": mp,
+        "createdAt": now,
+        "live": False,
+        "issues": [],
+        "epoch": 0,
     }
-    record.update(productType=product_type, requirements=requirements, attributes=attributes,
-                  asin=asin, fnSku=fnsku, updatedAt=now, epoch=record["epoch"] + 1)
+    record.update(
+        productType=product_type,
+        requirements=requirements,
+        attributes=attributes,
+        asin=asin,
+        fnSku=fnsku,
+        updatedAt=now,
+        epoch=record["epoch"] + 1,
+    )
     records.save(call.tenant, record)
-    call.store.scheduler.schedule(now + PROCESSING_SECONDS, PROCESS, call.seller_id,
-                                  {"marketplaceId": mp, "sku": sku, "epoch": record["epoch"]})
+    call.store.scheduler.schedule(
+        now + PROCESSING_SECONDS,
+        PROCESS,
+        call.seller_id,
+        {"marketplaceId": mp, "sku": sku, "epoch": record["epoch"]},
+    )
     return answer(call, "ACCEPTED", found, asin)
 
 
@@ -74,17 +91,38 @@ def later_issues(tenant: TenantState, record: Record) -> list[Issue]:
     found: list[Issue] = []
     attributes, mp = record["attributes"], record["marketplaceId"]
     if "main_product_image_locator" not in attributes:
-        found.append(issues.issue(issues.MISSING_IMAGE, "The listing has no main image.",
-                                  ["main_product_image_locator"], "MISSING_IMAGE", severity="WARNING",
-                                  marketplace_id=mp))
+        found.append(
+            issues.issue(
+                issues.MISSING_IMAGE,
+                "The listing has no main image.",
+                ["main_product_image_locator"],
+                "MISSING_IMAGE",
+                severity="WARNING",
+                marketplace_id=mp,
+            )
+        )
     if records.channels(attributes) and not views.offers(record):
-        found.append(issues.issue(issues.MISSING_PRICE, "The listing has no price in this marketplace, so "
-                                  "buyers cannot purchase it.", ["purchasable_offer"], "MISSING_PRICE",
-                                  severity="WARNING", marketplace_id=mp))
+        found.append(
+            issues.issue(
+                issues.MISSING_PRICE,
+                "The listing has no price in this marketplace, so buyers cannot purchase it.",
+                ["purchasable_offer"],
+                "MISSING_PRICE",
+                severity="WARNING",
+                marketplace_id=mp,
+            )
+        )
     if not records.has_product(tenant, record):
-        found.append(issues.issue(issues.NO_PRODUCT, "The offer matches no product: give item_name or "
-                                  "merchant_suggested_asin.", ["item_name"], "MISSING_ATTRIBUTE",
-                                  action="LISTING_SUPPRESSED", marketplace_id=mp))
+        found.append(
+            issues.issue(
+                issues.NO_PRODUCT,
+                "The offer matches no product: give item_name or merchant_suggested_asin.",
+                ["item_name"],
+                "MISSING_ATTRIBUTE",
+                action="LISTING_SUPPRESSED",
+                marketplace_id=mp,
+            )
+        )
     return found
 
 

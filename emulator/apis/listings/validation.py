@@ -24,11 +24,23 @@ from emulator.apis.inventory import marketplaces
 from emulator.apis.listings import issues
 from emulator.apis.listings.issues import Issue
 
-CONDITIONS = frozenset({
-    "new_new", "new_open_box", "new_oem", "refurbished_refurbished", "used_like_new", "used_very_good",
-    "used_good", "used_acceptable", "collectible_like_new", "collectible_very_good", "collectible_good",
-    "collectible_acceptable", "club_club",
-})
+CONDITIONS = frozenset(
+    {
+        "new_new",
+        "new_open_box",
+        "new_oem",
+        "refurbished_refurbished",
+        "used_like_new",
+        "used_very_good",
+        "used_good",
+        "used_acceptable",
+        "collectible_like_new",
+        "collectible_very_good",
+        "collectible_good",
+        "collectible_acceptable",
+        "club_club",
+    }
+)
 OFFER_ATTRIBUTES = ("purchasable_offer", "fulfillment_availability")
 
 
@@ -71,12 +83,24 @@ def _offer(offer: dict[str, Any]) -> list[Issue]:
     if marketplace is None:
         return [issues.missing("purchasable_offer", "each offer names its marketplace_id")]
     if offer.get("currency") != marketplace.currency:
-        return [issues.invalid("purchasable_offer", f"currency must be {marketplace.currency} "
-                               f"in {marketplace.marketplace_id}, not {offer.get('currency')!r}.")]
+        return [
+            issues.invalid(
+                "purchasable_offer",
+                f"currency must be {marketplace.currency} "
+                f"in {marketplace.marketplace_id}, not {offer.get('currency')!r}.",
+            )
+        ]
     price = offer_price(offer)
     if price is None or price <= 0:
-        return [issues.issue(issues.INVALID, "our_price[0].schedule[0].value_with_tax must be a positive "
-                             "number.", ["purchasable_offer"], "INVALID_PRICE", action="LISTING_SUPPRESSED")]
+        return [
+            issues.issue(
+                issues.INVALID,
+                "our_price[0].schedule[0].value_with_tax must be a positive number.",
+                ["purchasable_offer"],
+                "INVALID_PRICE",
+                action="LISTING_SUPPRESSED",
+            )
+        ]
     return []
 
 

@@ -36,12 +36,14 @@ def offers(record: Record) -> list[dict[str, Any]]:
         if offer.get("marketplace_id") != record["marketplaceId"] or price is None:
             continue
         audience = offer["audience"] if isinstance(offer.get("audience"), str) else "ALL"
-        found.append({
-            "marketplaceId": record["marketplaceId"],
-            "offerType": "B2B" if audience == "B2B" else "B2C",
-            "price": {"currencyCode": offer["currency"], "amount": f"{price:.2f}"},
-            "audience": {"value": audience},
-        })
+        found.append(
+            {
+                "marketplaceId": record["marketplaceId"],
+                "offerType": "B2B" if audience == "B2B" else "B2C",
+                "price": {"currencyCode": offer["currency"], "amount": f"{price:.2f}"},
+                "audience": {"value": audience},
+            }
+        )
     return found
 
 
@@ -100,9 +102,11 @@ def item(tenant: TenantState, held: list[Record], included: list[str]) -> dict[s
     if "procurement" in included:
         parts["procurement"] = []  # vendor cost prices; sellers have none
     if "relationships" in included:
-        parts["relationships"] = [{"marketplaceId": r["marketplaceId"], "relationships": relationships(r)}
-                                  for r in held]
+        parts["relationships"] = [
+            {"marketplaceId": r["marketplaceId"], "relationships": relationships(r)} for r in held
+        ]
     if "productTypes" in included:
-        parts["productTypes"] = [{"marketplaceId": r["marketplaceId"], "productType": r["productType"]}
-                                 for r in held]
+        parts["productTypes"] = [
+            {"marketplaceId": r["marketplaceId"], "productType": r["productType"]} for r in held
+        ]
     return parts

@@ -121,8 +121,10 @@ def require_skus(tenant: TenantState, marketplace_id: str, lines: list[dict[str,
 
 
 # Per-unit fulfilment fee by shipping weight (lb): tiers up to 3 lb, then a per-pound surcharge.
-_FEE_TIERS = tuple((Decimal(limit), Decimal(fee)) for limit, fee in
-                   (("0.5", "5.49"), ("1", "6.29"), ("2", "7.49"), ("3", "8.29")))
+_FEE_TIERS = tuple(
+    (Decimal(limit), Decimal(fee))
+    for limit, fee in (("0.5", "5.49"), ("1", "6.29"), ("2", "7.49"), ("3", "8.29"))
+)
 _FEE_ABOVE_TIERS = Decimal("0.40")
 
 

@@ -19,8 +19,14 @@ def at(sku: str) -> str:
     return f"{ITEMS}/{quote(sku, safe='')}"
 
 
-def listing(name: str = "Blue mug", price: float = 12.5, quantity: int | None = 5,
-            channel: str = "DEFAULT", image: bool = True, **extra: Any) -> dict[str, Any]:
+def listing(
+    name: str = "Blue mug",
+    price: float = 12.5,
+    quantity: int | None = 5,
+    channel: str = "DEFAULT",
+    image: bool = True,
+    **extra: Any,
+) -> dict[str, Any]:
     """A LISTING body: product facts, an offer in the US and one fulfillment channel."""
     availability: dict[str, Any] = {"fulfillment_channel_code": channel}
     if quantity is not None:
@@ -28,8 +34,13 @@ def listing(name: str = "Blue mug", price: float = 12.5, quantity: int | None = 
     attributes: dict[str, Any] = {
         "item_name": [{"value": name, "language_tag": "en_US", "marketplace_id": US}],
         "condition_type": [{"value": "new_new"}],
-        "purchasable_offer": [{"marketplace_id": US, "currency": "USD",
-                               "our_price": [{"schedule": [{"value_with_tax": price}]}]}],
+        "purchasable_offer": [
+            {
+                "marketplace_id": US,
+                "currency": "USD",
+                "our_price": [{"schedule": [{"value_with_tax": price}]}],
+            }
+        ],
         "fulfillment_availability": [availability],
         **extra,
     }
@@ -41,24 +52,30 @@ def listing(name: str = "Blue mug", price: float = 12.5, quantity: int | None = 
 class Listings:
     """Listings calls for the default seller, over HTTP."""
 
-    def __init__(self, mcf: Mcf) -> None:
+    def __init__(self, mcf: Mcf) -> None:  # noqa: F811
         self.mcf = mcf
 
     def put(self, sku: str, body: dict[str, Any], marketplace: str = US, **params: Any) -> Any:
         params = {"marketplaceIds": marketplace, **params}
         return self.mcf.call("PUT", at(sku), params=params, json=body)
 
-    def patch(self, sku: str, patches: list[dict[str, Any]], product_type: str = "HOME",
-              **params: Any) -> Any:
-        return self.mcf.call("PATCH", at(sku), params={"marketplaceIds": US, **params},
-                             json={"productType": product_type, "patches": patches})
+    def patch(
+        self, sku: str, patches: list[dict[str, Any]], product_type: str = "HOME", **params: Any
+    ) -> Any:
+        return self.mcf.call(
+            "PATCH",
+            at(sku),
+            params={"marketplaceIds": US, **params},
+            json={"productType": product_type, "patches": patches},
+        )
 
     def delete(self, sku: str, **params: Any) -> Any:
         return self.mcf.call("DELETE", at(sku), params={"marketplaceIds": US, **params})
 
     def get(self, sku: str, included: str = "summaries", marketplaces: str = US) -> Any:
-        return self.mcf.call("GET", at(sku),
-                             params={"marketplaceIds": marketplaces, "includedData": included})
+        return self.mcf.call(
+            "GET", at(sku), params={"marketplaceIds": marketplaces, "includedData": included}
+        )
 
     def item(self, sku: str, included: str = "summaries") -> dict[str, Any]:
         response = self.get(sku, included)

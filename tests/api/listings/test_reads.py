@@ -17,12 +17,14 @@ def test_every_included_part(listings):
     assert summary["productType"] == "HOME" and summary["mainImage"]["link"] == "https://example.com/mug.jpg"
     assert "fnSku" not in summary  # merchant-fulfilled
     price = {"currencyCode": "USD", "amount": "12.50"}
-    assert item["offers"] == [{"marketplaceId": US, "offerType": "B2C", "price": price,
-                               "audience": {"value": "ALL"}}]
+    assert item["offers"] == [
+        {"marketplaceId": US, "offerType": "B2C", "price": price, "audience": {"value": "ALL"}}
+    ]
     assert item["fulfillmentAvailability"] == [{"fulfillmentChannelCode": "DEFAULT", "quantity": 5}]
     assert item["productTypes"] == [{"marketplaceId": US, "productType": "HOME"}]
-    assert item["relationships"] == [{"marketplaceId": US,
-                                      "relationships": [{"type": "VARIATION", "parentSkus": ["MUG"]}]}]
+    assert item["relationships"] == [
+        {"marketplaceId": US, "relationships": [{"type": "VARIATION", "parentSkus": ["MUG"]}]}
+    ]
     assert item["procurement"] == [] and item["issues"] == []
 
 
@@ -52,7 +54,9 @@ def test_processing_reports_warnings_later(listings):
     listings.processed()
     item = listings.item("MUG-1", "issues,summaries")
     assert [(i["severity"], i["categories"]) for i in item["issues"]] == [
-        ("WARNING", ["MISSING_IMAGE"]), ("WARNING", ["MISSING_PRICE"])]
+        ("WARNING", ["MISSING_IMAGE"]),
+        ("WARNING", ["MISSING_PRICE"]),
+    ]
     assert item["summaries"][0]["status"] == ["DISCOVERABLE"]  # no price: not buyable
 
 
@@ -76,8 +80,11 @@ def test_zero_merchant_quantity_is_not_buyable(listings):
 def test_fba_quantity_follows_inventory(listings, mcf):
     mcf.stock("MUG-1", 7)
     answer = listings.accepted("MUG-1", listing(channel="AMAZON_NA", quantity=None))
-    stock = mcf.call("GET", "/fba/inventory/v1/summaries", params={
-        "granularityType": "Marketplace", "granularityId": US, "marketplaceIds": US}).json()
+    stock = mcf.call(
+        "GET",
+        "/fba/inventory/v1/summaries",
+        params={"granularityType": "Marketplace", "granularityId": US, "marketplaceIds": US},
+    ).json()
     [summary] = stock["payload"]["inventorySummaries"]
     assert answer["identifiers"][0]["asin"] == summary["asin"]
     listings.processed()
@@ -106,8 +113,9 @@ def test_fba_listing_without_stock_is_not_buyable_and_seller_quantity_is_ignored
 def test_several_marketplaces(listings):
     listings.accepted("MUG-1")
     body = listing()
-    body["attributes"]["purchasable_offer"] = [{"marketplace_id": CA, "currency": "CAD",
-                                                "our_price": [{"schedule": [{"value_with_tax": 15}]}]}]
+    body["attributes"]["purchasable_offer"] = [
+        {"marketplace_id": CA, "currency": "CAD", "our_price": [{"schedule": [{"value_with_tax": 15}]}]}
+    ]
     body["attributes"]["item_name"] = [{"value": "Tasse bleue", "marketplace_id": CA}]
     assert listings.put("MUG-1", body, marketplace=CA).json()["status"] == "ACCEPTED"
     response = listings.get("MUG-1", "summaries,offers", marketplaces=f"{CA},{US}")
@@ -119,9 +127,13 @@ def test_several_marketplaces(listings):
 def test_sellers_never_see_each_others_listings(listings, client, other_seller_headers):
     listings.accepted("MUG-1")
     other = "/listings/2021-08-01/items/A2OTHERSELLER9"
-    assert client.get(f"{other}/MUG-1", params={"marketplaceIds": US},
-                      headers=other_seller_headers).status_code == 404
+    assert (
+        client.get(f"{other}/MUG-1", params={"marketplaceIds": US}, headers=other_seller_headers).status_code
+        == 404
+    )
     found = client.get(other, params={"marketplaceIds": US}, headers=other_seller_headers).json()
     assert found == {"numberOfResults": 0, "items": []}
-    assert client.get(f"{ITEMS}/MUG-1", params={"marketplaceIds": US},
-                      headers=other_seller_headers).status_code == 403
+    assert (
+        client.get(f"{ITEMS}/MUG-1", params={"marketplaceIds": US}, headers=other_seller_headers).status_code
+        == 403
+    )

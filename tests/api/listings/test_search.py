@@ -69,16 +69,19 @@ def test_variation_parent(listings):
     assert skus(listings.search(variationParentSku="PARENT")) == ["KID"]
 
 
-@pytest.mark.parametrize("params", [
-    {"identifiers": "A-1"},
-    {"identifiersType": "SKU"},
-    {"identifiersType": "SKU", "identifiers": "A-1", "variationParentSku": "P"},
-    {"packageHierarchySku": "P"},
-    {"createdAfter": "yesterday"},
-    {"pageToken": "not-a-token"},
-    {"pageSize": 21},
-    {"pageSize": 0},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"identifiers": "A-1"},
+        {"identifiersType": "SKU"},
+        {"identifiersType": "SKU", "identifiers": "A-1", "variationParentSku": "P"},
+        {"packageHierarchySku": "P"},
+        {"createdAfter": "yesterday"},
+        {"pageToken": "not-a-token"},
+        {"pageSize": 21},
+        {"pageSize": 0},
+    ],
+)
 def test_bad_searches_are_400(listings, params):
     response = listings.search(**params)
     assert response.status_code == 400, response.text
@@ -90,14 +93,17 @@ def test_paging_forward_and_back(listings):
     first = listings.search(sortBy="sku", sortOrder="ASC", pageSize=2).json()
     assert [i["sku"] for i in first["items"]] == ["SKU-0", "SKU-1"] and first["numberOfResults"] == 5
     assert "previousToken" not in first["pagination"]
-    second = listings.search(sortBy="sku", sortOrder="ASC", pageSize=2,
-                             pageToken=first["pagination"]["nextToken"]).json()
+    second = listings.search(
+        sortBy="sku", sortOrder="ASC", pageSize=2, pageToken=first["pagination"]["nextToken"]
+    ).json()
     assert [i["sku"] for i in second["items"]] == ["SKU-2", "SKU-3"]
-    last = listings.search(sortBy="sku", sortOrder="ASC", pageSize=2,
-                           pageToken=second["pagination"]["nextToken"]).json()
+    last = listings.search(
+        sortBy="sku", sortOrder="ASC", pageSize=2, pageToken=second["pagination"]["nextToken"]
+    ).json()
     assert [i["sku"] for i in last["items"]] == ["SKU-4"] and "nextToken" not in last["pagination"]
-    back = listings.search(sortBy="sku", sortOrder="ASC", pageSize=2,
-                           pageToken=last["pagination"]["previousToken"]).json()
+    back = listings.search(
+        sortBy="sku", sortOrder="ASC", pageSize=2, pageToken=last["pagination"]["previousToken"]
+    ).json()
     assert back["items"] == second["items"]
     other_query = listings.search(sortBy="sku", pageSize=2, pageToken=first["pagination"]["nextToken"])
     assert other_query.status_code == 400
@@ -106,12 +112,26 @@ def test_paging_forward_and_back(listings):
 def test_only_the_first_1000_matches_are_reachable(listings, runtime):
     tenant = runtime.store.tenant(DEFAULTS.seller_id)
     for n in range(1003):
-        records.save(tenant, {"sku": f"S{n:04d}", "marketplaceId": US, "productType": "HOME",
-                              "requirements": "LISTING", "attributes": {}, "asin": "B000000000",
-                              "createdAt": n, "updatedAt": n, "live": True, "issues": [], "epoch": 1})
+        records.save(
+            tenant,
+            {
+                "sku": f"S{n:04d}",
+                "marketplaceId": US,
+                "productType": "HOME",
+                "requirements": "LISTING",
+                "attributes": {},
+                "asin": "B000000000",
+                "createdAt": n,
+                "updatedAt": n,
+                "live": True,
+                "issues": [],
+                "epoch": 1,
+            },
+        )
     page = listings.search(sortBy="sku", sortOrder="ASC", pageSize=20).json()
     assert page["numberOfResults"] == 1003
     for _ in range(49):
-        page = listings.search(sortBy="sku", sortOrder="ASC", pageSize=20,
-                               pageToken=page["pagination"]["nextToken"]).json()
+        page = listings.search(
+            sortBy="sku", sortOrder="ASC", pageSize=20, pageToken=page["pagination"]["nextToken"]
+        ).json()
     assert page["items"][-1]["sku"] == "S0999" and "nextToken" not in page["pagination"]

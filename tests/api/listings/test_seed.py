@@ -24,8 +24,10 @@ def test_seeded_listings_are_readable_and_follow_seeded_stock(client, listings):
 
 
 def test_an_invalid_seeded_listing_fails_the_seed_and_names_it(client, listings):
-    response = client.post("/_emulator/seed", json={"listings": [{"sku": "MUG-1", **listing()},
-                                                                 {"sku": "BAD", "attributes": {}}]})
+    response = client.post(
+        "/_emulator/seed",
+        json={"listings": [{"sku": "MUG-1", **listing()}, {"sku": "BAD", "attributes": {}}]},
+    )
     assert response.status_code == 422
     body = response.json()
     assert "listings[1]" in body["message"] and body["detail"]["status"] == "INVALID"

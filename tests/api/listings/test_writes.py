@@ -32,18 +32,30 @@ def test_put_without_included_data_reports_issues_only(listings):
         ({"item_name": [{"value": "x"}]}, "LISTING_OFFER_ONLY", [("90220", ["purchasable_offer"])]),
         ({"item_name": "Blue mug"}, "LISTING", [("90000900", ["item_name"])]),
         ({"item_name": []}, "LISTING", [("90000900", ["item_name"])]),
-        ({"item_name": [{"value": "x", "marketplace_id": "A1F83G8C2ARO7P"}]}, "LISTING",
-         [("90000900", ["item_name"])]),
-        ({"item_name": [{"value": "x"}], "fulfillment_availability": [{"fulfillment_channel_code": "DEFAULT",
-                                                                      "quantity": 1}]},
-         "LISTING", [("90220", ["condition_type"])]),
-        ({"item_name": [{"value": "x"}], "condition_type": [{"value": "brand_new"}]}, "LISTING",
-         [("90000900", ["condition_type"])]),
+        (
+            {"item_name": [{"value": "x", "marketplace_id": "A1F83G8C2ARO7P"}]},
+            "LISTING",
+            [("90000900", ["item_name"])],
+        ),
+        (
+            {
+                "item_name": [{"value": "x"}],
+                "fulfillment_availability": [{"fulfillment_channel_code": "DEFAULT", "quantity": 1}],
+            },
+            "LISTING",
+            [("90220", ["condition_type"])],
+        ),
+        (
+            {"item_name": [{"value": "x"}], "condition_type": [{"value": "brand_new"}]},
+            "LISTING",
+            [("90000900", ["condition_type"])],
+        ),
     ],
 )
 def test_put_validation_rules(listings, attributes, requirements, expected):
-    response = listings.put("MUG-1", {"productType": "HOME", "requirements": requirements,
-                                      "attributes": attributes})
+    response = listings.put(
+        "MUG-1", {"productType": "HOME", "requirements": requirements, "attributes": attributes}
+    )
     assert response.status_code == 200
     assert codes(response) == expected
     assert response.json()["status"] == ("INVALID" if expected else "ACCEPTED")
@@ -53,10 +65,14 @@ def test_put_validation_rules(listings, attributes, requirements, expected):
     ("offer", "category"),
     [
         ({"currency": "USD", "our_price": [{"schedule": [{"value_with_tax": 5}]}]}, "MISSING_ATTRIBUTE"),
-        ({"marketplace_id": US, "currency": "EUR", "our_price": [{"schedule": [{"value_with_tax": 5}]}]},
-         "INVALID_ATTRIBUTE"),
-        ({"marketplace_id": US, "currency": "USD", "our_price": [{"schedule": [{"value_with_tax": 0}]}]},
-         "INVALID_PRICE"),
+        (
+            {"marketplace_id": US, "currency": "EUR", "our_price": [{"schedule": [{"value_with_tax": 5}]}]},
+            "INVALID_ATTRIBUTE",
+        ),
+        (
+            {"marketplace_id": US, "currency": "USD", "our_price": [{"schedule": [{"value_with_tax": 0}]}]},
+            "INVALID_PRICE",
+        ),
         ({"marketplace_id": US, "currency": "USD"}, "INVALID_PRICE"),
     ],
 )
@@ -68,10 +84,15 @@ def test_offer_rules(listings, offer, category):
     assert [i["categories"] for i in answer["issues"]] == [[category]]
 
 
-@pytest.mark.parametrize("entry", [{"fulfillment_channel_code": "DEFAULT"},
-                                   {"fulfillment_channel_code": "DEFAULT", "quantity": -1},
-                                   {"fulfillment_channel_code": "POSTAL"},
-                                   {"quantity": 3}])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"fulfillment_channel_code": "DEFAULT"},
+        {"fulfillment_channel_code": "DEFAULT", "quantity": -1},
+        {"fulfillment_channel_code": "POSTAL"},
+        {"quantity": 3},
+    ],
+)
 def test_fulfillment_availability_rules(listings, entry):
     body = listing()
     body["attributes"]["fulfillment_availability"] = [entry]
@@ -79,8 +100,9 @@ def test_fulfillment_availability_rules(listings, entry):
 
 
 def test_invalid_put_is_http_200_and_stores_nothing(listings):
-    answer = listings.put("MUG-1", {"productType": "HOME", "attributes": {}},
-                          includedData="identifiers,issues")
+    answer = listings.put(
+        "MUG-1", {"productType": "HOME", "attributes": {}}, includedData="identifiers,issues"
+    )
     assert answer.status_code == 200
     assert answer.json()["status"] == "INVALID" and answer.json()["identifiers"] == []
     assert listings.get("MUG-1").status_code == 404
@@ -93,35 +115,57 @@ def test_validation_preview_persists_nothing(listings):
     assert invalid.json()["status"] == "INVALID"
     assert listings.get("MUG-1").status_code == 404
     listings.accepted("MUG-1")
-    preview = listings.patch("MUG-1", [{"op": "delete", "path": "/attributes/item_name"}],
-                             mode="VALIDATION_PREVIEW")
+    preview = listings.patch(
+        "MUG-1", [{"op": "delete", "path": "/attributes/item_name"}], mode="VALIDATION_PREVIEW"
+    )
     assert preview.json()["status"] == "INVALID"  # LISTING still needs item_name
-    renamed = listings.patch("MUG-1", [{"op": "replace", "path": "/attributes/item_name",
-                                        "value": [{"value": "Red mug"}]}], mode="VALIDATION_PREVIEW")
+    renamed = listings.patch(
+        "MUG-1",
+        [{"op": "replace", "path": "/attributes/item_name", "value": [{"value": "Red mug"}]}],
+        mode="VALIDATION_PREVIEW",
+    )
     assert renamed.json()["status"] == "VALID"
     assert listings.item("MUG-1")["summaries"][0]["itemName"] == "Blue mug"
 
 
 def test_put_replaces_every_attribute(listings):
     listings.accepted("MUG-1")
-    listings.accepted("MUG-1", {"productType": "HOME", "requirements": "LISTING_PRODUCT_ONLY",
-                                "attributes": {"item_name": [{"value": "Plain mug"}]}})
+    listings.accepted(
+        "MUG-1",
+        {
+            "productType": "HOME",
+            "requirements": "LISTING_PRODUCT_ONLY",
+            "attributes": {"item_name": [{"value": "Plain mug"}]},
+        },
+    )
     item = listings.item("MUG-1", "attributes,offers")
     assert item["attributes"] == {"item_name": [{"value": "Plain mug"}]} and item["offers"] == []
 
 
 def test_patch_operations(listings):
     listings.accepted("MUG-1")
-    answer = listings.patch("MUG-1", [
-        {"op": "replace", "path": "/attributes/item_name",
-         "value": [{"value": "Red mug", "marketplace_id": US}]},
-        {"op": "add", "path": "/attributes/color",
-         "value": [{"value": "red"}, {"value": "rot", "language_tag": "de"}]},
-        {"op": "merge", "path": "/attributes/purchasable_offer",
-         "value": [{"marketplace_id": US, "our_price": [{"schedule": [{"value_with_tax": 20}]}]}]},
-        {"op": "delete", "path": "/attributes/color", "value": [{"language_tag": "de"}]},
-        {"op": "delete", "path": "/attributes/main_product_image_locator"},
-    ])
+    answer = listings.patch(
+        "MUG-1",
+        [
+            {
+                "op": "replace",
+                "path": "/attributes/item_name",
+                "value": [{"value": "Red mug", "marketplace_id": US}],
+            },
+            {
+                "op": "add",
+                "path": "/attributes/color",
+                "value": [{"value": "red"}, {"value": "rot", "language_tag": "de"}],
+            },
+            {
+                "op": "merge",
+                "path": "/attributes/purchasable_offer",
+                "value": [{"marketplace_id": US, "our_price": [{"schedule": [{"value_with_tax": 20}]}]}],
+            },
+            {"op": "delete", "path": "/attributes/color", "value": [{"language_tag": "de"}]},
+            {"op": "delete", "path": "/attributes/main_product_image_locator"},
+        ],
+    )
     assert answer.json()["status"] == "ACCEPTED", answer.text
     item = listings.item("MUG-1", "attributes,offers,summaries")
     assert item["attributes"]["item_name"] == [{"value": "Red mug", "marketplace_id": US}]
@@ -158,8 +202,10 @@ def test_patch_of_an_unknown_sku_starts_a_partial_listing(listings):
     color = [{"op": "add", "path": "/attributes/color", "value": [{"value": "red"}]}]
     assert listings.patch("NEW", color).json()["status"] == "INVALID"  # neither product facts nor offer
     offer = listing()["attributes"]
-    patch = [{"op": "replace", "path": f"/attributes/{name}", "value": offer[name]}
-             for name in ("purchasable_offer", "fulfillment_availability", "condition_type")]
+    patch = [
+        {"op": "replace", "path": f"/attributes/{name}", "value": offer[name]}
+        for name in ("purchasable_offer", "fulfillment_availability", "condition_type")
+    ]
     assert listings.patch("NEW", patch).json()["status"] == "ACCEPTED"  # an offer alone is accepted
     listings.processed()
     item = listings.item("NEW", "summaries,issues")
@@ -196,8 +242,12 @@ def test_sku_with_reserved_characters_round_trips(listings):
 
 
 def test_foreign_seller_id_is_403(listings):
-    response = listings.mcf.call("PUT", "/listings/2021-08-01/items/A2OTHERSELLER9/MUG-1",
-                                 params={"marketplaceIds": US}, json=listing())
+    response = listings.mcf.call(
+        "PUT",
+        "/listings/2021-08-01/items/A2OTHERSELLER9/MUG-1",
+        params={"marketplaceIds": US},
+        json=listing(),
+    )
     assert response.status_code == 403 and response.json()["errors"][0]["code"] == "Unauthorized"
 
 
@@ -214,13 +264,18 @@ def test_writes_name_one_marketplace(listings):
     assert response.status_code == 400
 
 
-@pytest.mark.parametrize("attributes", [
-    {"item_name": [{"value": "x"}], "condition_type": [{"value": ["new_new"]}]},
-    {"item_name": [{"value": "x"}], "purchasable_offer": [{"marketplace_id": ["x"]}]},
-    {"item_name": [{"value": {"deep": [1, 2]}}],
-     "fulfillment_availability": [{"fulfillment_channel_code": 7}]},
-    {"item_name": [None]},
-])
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        {"item_name": [{"value": "x"}], "condition_type": [{"value": ["new_new"]}]},
+        {"item_name": [{"value": "x"}], "purchasable_offer": [{"marketplace_id": ["x"]}]},
+        {
+            "item_name": [{"value": {"deep": [1, 2]}}],
+            "fulfillment_availability": [{"fulfillment_channel_code": 7}],
+        },
+        {"item_name": [None]},
+    ],
+)
 def test_hostile_attribute_values_are_invalid_not_errors(listings, attributes):
     response = listings.put("MUG-1", {"productType": "HOME", "attributes": attributes})
     assert response.status_code == 200 and response.json()["status"] == "INVALID"

@@ -100,7 +100,8 @@ class Mcf:
         body = order_body(order_id)
         del body["marketplaceId"]  # chosen by the emulator from the destination unless a test names it
         body["items"] = [
-            {"sellerSku": sku, "sellerFulfillmentOrderItemId": sku, "quantity": qty} for sku, qty in lines.items()
+            {"sellerSku": sku, "sellerFulfillmentOrderItemId": sku, "quantity": qty}
+            for sku, qty in lines.items()
         ]
         body.update(fields)
         return self.call("POST", f"{V2020}/fulfillmentOrders", json=body)

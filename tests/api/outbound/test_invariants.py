@@ -85,9 +85,12 @@ def return_everything(mcf: Mcf, order_id: str) -> None:
     for shipment in order.json()["payload"]["fulfillmentShipments"]:
         for line in shipment["fulfillmentShipmentItem"]:
             line_id = line["sellerFulfillmentOrderItemId"]
-            item = {"sellerReturnItemId": f"{shipment['amazonShipmentId']}-{line_id}",
-                    "sellerFulfillmentOrderItemId": line_id, "amazonShipmentId": shipment["amazonShipmentId"],
-                    "returnReasonCode": "DEFECTIVE"}
+            item = {
+                "sellerReturnItemId": f"{shipment['amazonShipmentId']}-{line_id}",
+                "sellerFulfillmentOrderItemId": line_id,
+                "amazonShipmentId": shipment["amazonShipmentId"],
+                "returnReasonCode": "DEFECTIVE",
+            }
             mcf.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}/return", json={"items": [item]})
 
 

@@ -1,11 +1,21 @@
 """README example: create an MCF order against the emulator fixture (no conftest needed)."""
 
-ORDER = {"sellerFulfillmentOrderId": "ORDER-1", "displayableOrderId": "ORDER-1",
-         "displayableOrderDate": "2026-01-02T03:04:05Z", "displayableOrderComment": "Thanks!",
-         "shippingSpeedCategory": "Standard",
-         "destinationAddress": {"name": "Jane Doe", "addressLine1": "1 Main St", "city": "Seattle",
-                                "stateOrRegion": "WA", "postalCode": "98101", "countryCode": "US"},
-         "items": [{"sellerSku": "MUG-1", "sellerFulfillmentOrderItemId": "line-1", "quantity": 2}]}
+ORDER = {
+    "sellerFulfillmentOrderId": "ORDER-1",
+    "displayableOrderId": "ORDER-1",
+    "displayableOrderDate": "2026-01-02T03:04:05Z",
+    "displayableOrderComment": "Thanks!",
+    "shippingSpeedCategory": "Standard",
+    "destinationAddress": {
+        "name": "Jane Doe",
+        "addressLine1": "1 Main St",
+        "city": "Seattle",
+        "stateOrRegion": "WA",
+        "postalCode": "98101",
+        "countryCode": "US",
+    },
+    "items": [{"sellerSku": "MUG-1", "sellerFulfillmentOrderItemId": "line-1", "quantity": 2}],
+}
 
 
 def test_create_mcf_order(spapi_emulator, spapi_client):
