@@ -13,21 +13,46 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from emulator.catalog import Catalog
 from emulator.errors import CatalogError
+from emulator.state.events import DomainEvent, EventTypes
+from emulator.state.records import R, Schema, TableSpec
 from emulator.state.scheduler import Handler as TransitionHandler
+
+E = TypeVar("E", bound=type[DomainEvent])
 
 Handler = Callable[..., Any]
 
 
 @dataclass
 class Registry:
-    """operationId -> handler, and transition kind -> handler."""
+    """operationId -> handler, transition kind -> handler, and the tables and event types APIs declare."""
 
     handlers: dict[str, Handler] = field(default_factory=dict)
     transitions: dict[str, TransitionHandler] = field(default_factory=dict)
+    tables: dict[str, TableSpec[Any]] = field(default_factory=dict)
+    events: dict[str, type[DomainEvent]] = field(default_factory=dict)
+
+    def table(self, spec: TableSpec[R]) -> TableSpec[R]:
+        """Declare a table an API stores records in (so snapshots and backends can decode it)."""
+        if self.tables.setdefault(spec.name, spec) is not spec:
+            raise CatalogError(f"table {spec.name} is declared twice")
+        return spec
+
+    def event(self, kind: E) -> E:
+        """Declare a domain event type an API records."""
+        if self.events.setdefault(kind.type_name(), kind) is not kind:
+            raise CatalogError(f"event type {kind.type_name()} is declared twice")
+        return kind
+
+    def schema(self, *extra: TableSpec[Any]) -> Schema:
+        """Every declared table, plus `extra` ones declared outside the APIs (accounts, settings)."""
+        return Schema([*self.tables.values(), *extra])
+
+    def event_types(self) -> EventTypes:
+        return EventTypes(self.events.values())
 
     def operation(self, operation_id: str) -> Callable[[Handler], Handler]:
         def bind(fn: Handler) -> Handler:
@@ -73,3 +98,5 @@ class Registry:
 registry = Registry()
 operation = registry.operation
 transition = registry.transition
+table = registry.table
+domain_event = registry.event

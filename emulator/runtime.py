@@ -16,11 +16,13 @@ from emulator.edge.ratelimit import RateLimiter
 from emulator.edge.routing import Router
 from emulator.edge.validation import RequestBinder, ResponseChecker
 from emulator.errors import EmulatorError
+from emulator.lwa.accounts import TABLES as accounts_tables
 from emulator.lwa.accounts import Accounts
 from emulator.lwa.grants import TokenService
 from emulator.registry import Registry
 from emulator.settings import Settings
 from emulator.state import Clock, IdFactory, Store
+from emulator.state.config import CONFIG
 from emulator.state.sqlite import meta_of, open_state
 
 MAX_VIOLATIONS = 1000
@@ -34,7 +36,11 @@ class Runtime:
         self.settings = settings
         self.catalog = catalog
         self.registry = registry
-        self.store = Store()
+        self.store = Store(
+            registry.schema(CONFIG, *accounts_tables.values()),
+            registry.event_types(),
+            settings.event_retention,
+        )
         self.clock = Clock(settings.clock_start, settings.clock_speed)
         self.ids = IdFactory(settings.seed)
         self.accounts = Accounts(self.store, self.ids)
@@ -63,8 +69,10 @@ class Runtime:
     def commit(self, meta: bool = False) -> None:
         """Hand what changed since the last commit to the durable backend (one transaction), if any."""
         changes = self.store.drain_changes()
-        if self.durable is not None and (changes or meta):
-            self.durable.write(self.store, changes, meta_of(self.store, self.ids, self.clock))
+        events = self.store.events.drain_pending()
+        if self.durable is not None and (changes or events or meta):
+            self.durable.write(self.store, changes, events, meta_of(self.store, self.ids, self.clock))
+        self.store.events.publish(events)
 
     def invoke(
         self, operation_id: str, seller_id: str | None, params: dict[str, Any] | None = None, body: Any = None

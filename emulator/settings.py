@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -32,10 +32,10 @@ class Settings:
     rate_limits: str = "report"
     sandbox_rate_cap: bool = False
     journal_size: int = 1000
+    event_retention: int = 10_000
     admin_remote: bool = False
     admin_token: str | None = None
     admin_url: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.auth_mode not in AUTH_MODES:

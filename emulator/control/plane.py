@@ -18,11 +18,11 @@ from emulator.control.seed import Seeder, SeedError
 from emulator.control.snapshot import MAX_SPEED
 from emulator.edge.faults import LATEST, FaultSpecError
 from emulator.state.clock import iso, parse_iso
+from emulator.state.config import CONFIG, Setting
 
 if TYPE_CHECKING:
     from emulator.runtime import Runtime
 
-CONFIG_TABLE = "config"  # behaviour settings live in the shared partition, so snapshots and SQLite keep them
 _UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([wdhms])")
 _ISO_DURATION = re.compile(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\Z")
@@ -90,19 +90,19 @@ class ControlPlane:
 
     def config(self) -> dict[str, Any]:
         """Every behaviour setting record (e.g. `outbound.timings`), by key."""
-        return dict(self.rt.store.shared.table(CONFIG_TABLE).items())
+        return {key: s.value for key, s in self.rt.store.shared.table(CONFIG).items()}
 
     def set_config(self, key: str, record: dict[str, Any]) -> dict[str, Any]:
         """Replace one behaviour setting record; the API that reads `key` documents its fields."""
         if not isinstance(record, dict):
             raise ControlError(400, "InvalidBody", "a config record is a JSON object")
-        self.rt.store.shared.table(CONFIG_TABLE).put(key, record)
+        self.rt.store.shared.table(CONFIG).put(key, Setting(value=record))
         self.rt.commit(meta=True)
         return record
 
     def delete_config(self, key: str) -> None:
         """Back to the defaults of `key`."""
-        if self.rt.store.shared.table(CONFIG_TABLE).delete(key) is None:
+        if self.rt.store.shared.table(CONFIG).delete(key) is None:
             raise ControlError(404, "UnknownConfig", f"no config record {key!r}")
         self.rt.commit(meta=True)
 

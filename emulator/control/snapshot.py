@@ -1,7 +1,7 @@
 """Snapshots: the whole world of one emulator (store, scheduler, id factory, clock) as versioned JSON.
 
-    {"format": "mcf-emulator/state", "version": 1, "takenAt": ..., "clock": {...}, "ids": {...},
-     "store": {"version": 1, "shared": ..., "tenants": ..., "scheduler": [...]}}
+    {"format": "mcf-emulator/state", "version": 2, "takenAt": ..., "clock": {...}, "ids": {...},
+     "store": {"version": 2, "shared": ..., "tenants": ..., "scheduler": [...], "events": {...}}}
 
 Restoring puts the clock back at the snapshot's instant and speed (a frozen clock stays frozen), so a
 restored world replays exactly; fault rules, rate-limit settings and the journal are configuration and
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 FORMAT = "mcf-emulator/state"
 MAX_SPEED = 1_000_000.0
-VERSION = 1
+VERSION = 2  # 1: untyped records, no events
 
 
 def take(rt: Runtime) -> dict[str, Any]:
@@ -75,7 +75,10 @@ def check(document: Any, kinds: Iterable[str] = ()) -> None:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f"not an emulator snapshot (expected format {FORMAT!r})")
     if document.get("version") != VERSION:
-        raise ValueError(f"unsupported snapshot version {document.get('version')!r}; expected {VERSION}")
+        raise ValueError(
+            f"snapshot format {document.get('version')!r} was written by another emulator version; "
+            f"this one reads format {VERSION}"
+        )
     for name, kind in (("clock", dict), ("ids", dict), ("store", dict)):
         if not isinstance(document.get(name), kind):
             raise ValueError(f"snapshot field {name!r} is missing or not an object")

@@ -6,8 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from emulator.state import IdFactory, Store, Table
+from emulator.state.records import TableSpec
 
 NA_MARKETPLACES = ("ATVPDKIKX0DER", "A2EUQ1WTGCTBG2", "A1AM78C64UM0Y8")
+TABLES = {
+    name: TableSpec(name, dict)  # type: ignore[type-var]
+    for name in ("applications", "sellers", "refresh_tokens", "access_tokens", "auth_codes")
+}
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class Accounts:
         self._ids = ids
 
     def _table(self, name: str) -> Table:
-        return self._store.shared.table(name)
+        return self._store.shared.table(TABLES[name])
 
     # applications and sellers -------------------------------------------------------------
     def add_application(

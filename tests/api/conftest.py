@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from starlette.testclient import TestClient
 
@@ -11,20 +13,31 @@ from emulator.errors import NotFound
 from emulator.registry import Registry
 from emulator.runtime import Runtime
 from emulator.settings import Settings
+from emulator.state.records import Record, TableSpec
+
+
+class EchoedItem(Record):
+    """What the test `createInventoryItem` stores: the body the edge handed it."""
+
+    body: dict[str, Any]
+
+
+ITEMS = TableSpec("items", EchoedItem)
 
 
 def edge_registry() -> Registry:
     """Handlers that echo what the edge handed them, so tests can see binding and isolation."""
     registry = Registry()
+    registry.table(ITEMS)
 
     @registry.operation("createInventoryItem")
     def create_item(call: Call) -> dict:
-        call.tenant.table("items").put(call.body["sellerSku"], dict(call.body))
+        call.tenant.table(ITEMS).put(call.body["sellerSku"], EchoedItem(body=dict(call.body)))
         return {}
 
     @registry.operation("getInventorySummaries")
     def summaries(call: Call) -> dict:
-        skus = [{"sellerSku": sku} for sku, _ in call.tenant.table("items").items()]
+        skus = [{"sellerSku": sku} for sku, _ in call.tenant.table(ITEMS).items()]
         return {
             "payload": {
                 "granularity": {

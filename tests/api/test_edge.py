@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.api.conftest import ITEMS
 from tests.conftest import issue_token
 
 SUMMARIES = "/fba/inventory/v1/summaries"
@@ -263,8 +264,12 @@ def test_marketplace_keys_python_amazon_sp_api_adds_are_tolerated(edge, auth):
         "marketplace_ids": ["ATVPDKIKX0DER"],
     }
     assert edge.post("/fba/inventory/v1/items", json=item, headers=auth).status_code == 200
-    stored = edge.app.runtime.store.tenant("A1MCFEMULATOR1").table("items").get("SPAPI-1")
-    assert stored == {"sellerSku": "SPAPI-1", "marketplaceId": "ATVPDKIKX0DER", "productName": "P"}
+    stored = edge.app.runtime.store.tenant("A1MCFEMULATOR1").table(ITEMS).get("SPAPI-1")
+    assert stored is not None and stored.body == {
+        "sellerSku": "SPAPI-1",
+        "marketplaceId": "ATVPDKIKX0DER",
+        "productName": "P",
+    }
 
 
 def test_an_empty_optional_date_is_invalid_not_absent(edge, auth):

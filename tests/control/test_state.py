@@ -115,7 +115,7 @@ def test_snapshot_and_restore_bring_back_orders_clock_and_ids(http, auth, live):
     http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-1"), headers=auth)
     http.post("/_emulator/clock/freeze")
     snapshot = http.get("/_emulator/state").json()
-    assert snapshot["format"] == "mcf-emulator/state" and snapshot["version"] == 1
+    assert snapshot["format"] == "mcf-emulator/state" and snapshot["version"] == 2
     http.post("/_emulator/clock/advance", json={"by": "1d"})
     http.post("/_emulator/reset")
     restored = http.put("/_emulator/state", json=snapshot)
@@ -147,7 +147,7 @@ def test_bad_snapshots_are_rejected_and_change_nothing(http, auth, live):
     good = http.get("/_emulator/state").json()
     for bad in (
         {"format": "other"},
-        {**good, "version": 2},
+        {**good, "version": 1},
         {**good, "ids": {"seed": 1, "state": [1, 2, 3]}},
         {**good, "store": {"version": 99}},
         {**good, "clock": {"epoch": "noon", "speed": 1}},

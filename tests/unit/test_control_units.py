@@ -11,7 +11,16 @@ from emulator.edge.faults import Effect, FaultSpecError
 from emulator.edge.ratelimit import RateLimiter
 from emulator.errors import QuotaExceeded
 from emulator.state import Clock, IdFactory, Store
+from emulator.state.records import Record, Schema, TableSpec
 from emulator.state.sqlite import SqliteState
+
+
+class Row(Record):
+    n: int
+
+
+ORDERS = TableSpec("orders", Row)
+SCHEMA = Schema([ORDERS])
 
 PLAN = UsagePlan(rate=2.0, burst=3)
 
@@ -111,33 +120,33 @@ def test_bad_durations(value):
 
 
 def test_sqlite_writes_exactly_the_changes_and_whole_partitions_on_reset(tmp_path):
-    store = Store()
+    store = Store(SCHEMA)
     backend = SqliteState(tmp_path / "s.db")
-    store.tenant("S1").table("orders").put("o1", {"n": 1})
-    store.tenant("S2").table("orders").put("o2", {"n": 2})
+    store.tenant("S1").table(ORDERS).put("o1", Row(n=1))
+    store.tenant("S2").table(ORDERS).put("o2", Row(n=2))
     store.scheduler.schedule(10.0, "kind", "S1", {"x": 1})
-    backend.write(store, store.drain_changes(), {"scheduler": store.scheduler.dump()})
-    store.tenant("S1").table("orders").delete("o1")
+    backend.write(store, store.drain_changes(), [], {"scheduler": store.scheduler.dump()})
+    store.tenant("S1").table(ORDERS).delete("o1")
     store.reset("S2")
-    backend.write(store, store.drain_changes(), None)
+    backend.write(store, store.drain_changes(), [], None)
     backend.close()
 
-    again, again_ids, again_clock = Store(), IdFactory(0), Clock()
+    again, again_ids, again_clock = Store(SCHEMA), IdFactory(0), Clock()
     assert SqliteState(tmp_path / "s.db").load(again, again_ids, again_clock)
     assert again.snapshot()["tenants"] == {}  # o1 deleted, S2's partition dropped
     assert again.scheduler.dump() == [[10.0, "kind", "S1", {"x": 1}]]
 
 
 def test_sqlite_restore_of_a_snapshot_rewrites_everything(tmp_path):
-    store = Store()
+    store = Store(SCHEMA)
     backend = SqliteState(tmp_path / "s.db")
-    store.tenant("S1").table("orders").put("o1", {"n": 1})
-    backend.write(store, store.drain_changes(), None)
+    store.tenant("S1").table(ORDERS).put("o1", Row(n=1))
+    backend.write(store, store.drain_changes(), [], None)
     document = store.snapshot()
-    store.tenant("S1").table("orders").put("o9", {"n": 9})
-    backend.write(store, store.drain_changes(), None)
+    store.tenant("S1").table(ORDERS).put("o9", Row(n=9))
+    backend.write(store, store.drain_changes(), [], None)
     store.restore(document)
-    backend.write(store, store.drain_changes(), {"scheduler": []})
-    again = Store()
+    backend.write(store, store.drain_changes(), [], {"scheduler": []})
+    again = Store(SCHEMA)
     SqliteState(tmp_path / "s.db").load(again, IdFactory(0), Clock())
     assert again.snapshot()["tenants"] == {"S1": {"orders": {"o1": {"n": 1}}}}

@@ -7,6 +7,7 @@ import pytest
 from emulator.apis.outbound import records, timings
 from emulator.errors import InvalidInput
 from emulator.state import Store
+from emulator.state.config import CONFIG, Setting
 
 
 def order(order_id: str) -> records.Order:
@@ -53,8 +54,9 @@ def test_malformed_tokens_are_invalid_input(token):
 def test_timings_overrides_ignore_unknown_and_negative_values():
     store = Store()
     assert timings.load(store) is timings.DEFAULT
-    store.shared.table(timings.CONFIG_TABLE).put(
-        timings.CONFIG_KEY, {"ship_after": 5, "planning_after": -1, "bogus": 3, "hold_expiry": "soon"}
+    store.shared.table(CONFIG).put(
+        timings.CONFIG_KEY,
+        Setting(value={"ship_after": 5, "planning_after": -1, "bogus": 3, "hold_expiry": "soon"}),
     )
     loaded = timings.load(store)
     assert loaded.ship_after == 5.0

@@ -8,57 +8,82 @@ import pytest
 
 from emulator.state import Clock, IdFactory, Store
 from emulator.state.clock import iso, parse_iso
+from emulator.state.records import Record, RecordError, Schema, TableSpec
+
+
+class Row(Record):
+    """A test record."""
+
+    id: str = ""
+    n: int = 0
+    items: list[int] = []
+
+
+class App(Record):
+    client_id: str
+
+
+ORDERS = TableSpec("orders", Row)
+APPS = TableSpec("applications", App)
+SCHEMA = Schema([ORDERS, APPS])
 
 
 def test_partitions_are_separate_per_seller():
     store = Store()
-    store.tenant("A1").table("orders").put("o1", {"id": "o1"})
-    assert store.tenant("A1").table("orders").get("o1") == {"id": "o1"}
-    assert store.tenant("B2").table("orders").get("o1") is None
-    assert len(store.tenant("B2").table("orders")) == 0
+    store.tenant("A1").table(ORDERS).put("o1", Row(id="o1"))
+    assert store.tenant("A1").table(ORDERS).get("o1") == Row(id="o1")
+    assert store.tenant("B2").table(ORDERS).get("o1") is None
+    assert len(store.tenant("B2").table(ORDERS)) == 0
 
 
 def test_writes_are_journaled_until_drained():
     store = Store()
-    table = store.tenant("A1").table("orders")
-    table.put("o1", {"n": 1})
+    table = store.tenant("A1").table(ORDERS)
+    table.put("o1", Row(n=1))
     table.delete("o2")
     assert store.drain_changes() == {("A1", "orders", "o1"), ("A1", "orders", "o2")}
     assert store.drain_changes() == set()
-    table.put("o3", {})
+    table.put("o3", Row())
     assert store.drain_changes() == {("A1", "orders", "o3")}
 
 
 def test_reset_forgets_sellers_but_keeps_the_shared_partition():
     store = Store()
-    store.shared.table("applications").put("c", {"client_id": "c"})
-    store.tenant("A1").table("orders").put("o1", {})
-    store.tenant("B2").table("orders").put("o1", {})
+    store.shared.table(APPS).put("c", App(client_id="c"))
+    store.tenant("A1").table(ORDERS).put("o1", Row())
+    store.tenant("B2").table(ORDERS).put("o1", Row())
     store.scheduler.schedule(1.0, "k", "A1", {})
     store.scheduler.schedule(2.0, "k", "B2", {})
     store.reset("A1")
-    assert len(store.tenant("A1").table("orders")) == 0 and len(store.tenant("B2").table("orders")) == 1
+    assert len(store.tenant("A1").table(ORDERS)) == 0 and len(store.tenant("B2").table(ORDERS)) == 1
     assert store.scheduler.pending() == 1
     store.reset()
     assert store.sellers() == [] and store.scheduler.pending() == 0
-    assert store.shared.table("applications").get("c") == {"client_id": "c"}
+    assert store.shared.table(APPS).get("c") == App(client_id="c")
 
 
 def test_snapshot_round_trips_and_is_detached():
     store = Store()
-    store.tenant("A1").table("orders").put("o1", {"items": [1, 2]})
+    store.tenant("A1").table(ORDERS).put("o1", Row(items=[1, 2]))
     store.scheduler.schedule(5.0, "outbound.advance", "A1", {"id": "o1"})
     document = store.snapshot()
-    store.tenant("A1").table("orders").get("o1")["items"].append(3)
-    other = Store()
+    store.tenant("A1").table(ORDERS).get("o1").items.append(3)
+    other = Store(SCHEMA)
     other.restore(document)
-    assert other.tenant("A1").table("orders").get("o1") == {"items": [1, 2]}
+    assert other.tenant("A1").table(ORDERS).get("o1") == Row(items=[1, 2])
     assert other.scheduler.dump() == [[5.0, "outbound.advance", "A1", {"id": "o1"}]]
 
 
 def test_restore_rejects_unknown_versions():
-    with pytest.raises(ValueError, match="unsupported snapshot version"):
+    with pytest.raises(RecordError, match="written by another emulator version"):
         Store().restore({"version": 99})
+
+
+def test_restore_names_a_record_that_does_not_fit_its_type():
+    document = Store(SCHEMA).snapshot()
+    document["tenants"] = {"A1": {"orders": {"o1": {"n": "many"}}}}
+    with pytest.raises(RecordError, match=r"orders.*\$\.n"):
+        Store(SCHEMA).restore(document)
 
 
 def test_scheduler_fires_due_events_in_time_order_including_ones_they_schedule():

@@ -15,9 +15,10 @@ import orjson
 from emulator.apis.inventory import marketplaces, service, summaries
 from emulator.context import Call
 from emulator.errors import InvalidInput
-from emulator.registry import operation
+from emulator.registry import operation, table
+from emulator.state.records import TableSpec
 
-IDEMPOTENCY = "inventory_idempotency"
+IDEMPOTENCY = table(TableSpec("inventory_idempotency", dict))  # type: ignore[type-var]
 
 
 @operation("getInventorySummaries")

@@ -16,10 +16,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from emulator.errors import InvalidInput, NotFound
+from emulator.registry import table
 from emulator.state import Clock, IdFactory, TenantState
 from emulator.state.clock import iso
+from emulator.state.records import TableSpec
 
-TABLE = "inventory"
+TABLE = table(TableSpec("inventory", dict))  # type: ignore[type-var]
 RESERVED = ("pendingCustomerOrder", "pendingTransshipment", "fcProcessing")
 INBOUND = ("inboundWorking", "inboundShipped", "inboundReceiving")
 UNFULFILLABLE = (

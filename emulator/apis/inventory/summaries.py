@@ -12,13 +12,15 @@ from typing import Any
 
 from emulator.apis.inventory import service
 from emulator.errors import InvalidInput
+from emulator.registry import table
 from emulator.state import Clock, IdFactory, TenantState
 from emulator.state.clock import iso, parse_iso
+from emulator.state.records import TableSpec
 
 PAGE_SIZE = 50
 TOKEN_TTL = 30.0
 MAX_LOOKBACK = timedelta(days=548)  # 18 months
-TOKENS = "inventory_page_tokens"
+TOKENS = table(TableSpec("inventory_page_tokens", dict))  # type: ignore[type-var]
 _DATE_DETAILS = "Query parameter [startDateTime] value is not a valid ISO date-time object."
 
 

@@ -13,9 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from emulator.apis.inventory import service as inventory
+from emulator.registry import table
 from emulator.state import IdFactory, TenantState
+from emulator.state.records import TableSpec
 
-TABLE = "listings"
+TABLE = table(TableSpec("listings", dict))  # type: ignore[type-var]
 Record = dict[str, Any]
 
 

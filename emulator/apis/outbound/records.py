@@ -18,13 +18,15 @@ from typing import Any
 import orjson
 
 from emulator.errors import InvalidInput, NotFound
+from emulator.registry import table
 from emulator.state import TenantState
 from emulator.state.clock import iso
+from emulator.state.records import TableSpec
 
-ORDERS = "outbound_orders"
-INDEX = "outbound_index"
-PACKAGES = "outbound_packages"
-COUNTERS = "outbound_counters"
+ORDERS = table(TableSpec("outbound_orders", dict))  # type: ignore[type-var]
+INDEX = table(TableSpec("outbound_index", dict))  # type: ignore[type-var]
+PACKAGES = table(TableSpec("outbound_packages", dict))  # type: ignore[type-var]
+COUNTERS = table(TableSpec("outbound_counters", dict))  # type: ignore[type-var]
 PAGE_SIZE = 50
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 TERMINAL = ("Complete", "CompletePartialled", "Unfulfillable", "Invalid", "Cancelled")

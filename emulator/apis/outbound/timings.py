@@ -2,7 +2,7 @@
 
 Defaults are realistic for a domestic US order. A control-plane client (or a test) overrides any
 field by writing `{"<field>": seconds, ...}` to the record `outbound.timings` of
-`store.shared.table("config")`; unknown fields are ignored, the rest keep their defaults.
+`store.shared.table(CONFIG)`; unknown fields are ignored, the rest keep their defaults.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-CONFIG_TABLE = "config"
+from emulator.state.config import CONFIG
+
 CONFIG_KEY = "outbound.timings"
 HOUR = 3600.0
 DAY = 24 * HOUR
@@ -51,7 +52,8 @@ DEFAULT = Timings()
 
 def load(store: Any) -> Timings:
     """The timings in force: the defaults with any overrides from the config table."""
-    overrides = store.shared.table(CONFIG_TABLE).get(CONFIG_KEY) or {}
+    setting = store.shared.table(CONFIG).get(CONFIG_KEY)
+    overrides = setting.value if setting is not None else {}
     known = {f.name for f in fields(Timings)}
     chosen = {
         k: float(v)

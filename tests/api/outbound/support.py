@@ -9,6 +9,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from emulator.runtime import Runtime
+from emulator.state.config import CONFIG, Setting
 from tests.conftest import issue_token
 
 US = "ATVPDKIKX0DER"
@@ -124,11 +125,11 @@ class Mcf:
 
     def set_timings(self, **seconds: float) -> None:
         """Override lifecycle delays the way the control plane does (a config record)."""
-        self.runtime.store.shared.table("config").put("outbound.timings", seconds)
+        self.runtime.store.shared.table(CONFIG).put("outbound.timings", Setting(value=seconds))
 
 
 @pytest.fixture
 def mcf(client: TestClient, runtime: Runtime) -> Mcf:
     """The default seller, driven over HTTP; lifecycle timings back at their defaults."""
-    runtime.store.shared.table("config").delete("outbound.timings")
+    runtime.store.shared.table(CONFIG).delete("outbound.timings")
     return Mcf(client, runtime)

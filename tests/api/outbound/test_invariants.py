@@ -10,7 +10,9 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.service import BUCKETS
+from emulator.apis.outbound import records
 from emulator.lwa.accounts import DEFAULTS
 from tests.api.outbound.support import ADDRESS, V2020, Mcf
 
@@ -96,9 +98,9 @@ def return_everything(mcf: Mcf, order_id: str) -> None:
 
 def check_accounting(mcf: Mcf, added: Counter) -> None:
     tenant = mcf.runtime.store.tenant(DEFAULTS.seller_id)
-    orders = list(tenant.table("outbound_orders").values())
+    orders = list(tenant.table(records.ORDERS).values())
     for sku in SKUS:
-        item = tenant.table("inventory").get(f"ATVPDKIKX0DER/{sku}")
+        item = tenant.table(inventory.TABLE).get(f"ATVPDKIKX0DER/{sku}")
         q = item["q"]
         assert set(q) == set(BUCKETS) and all(v >= 0 for v in q.values()), q
         assert sum(q.values()) == item["added"] == added[sku], (q, item["added"], added[sku])
@@ -197,9 +199,9 @@ def test_concurrent_creates_never_oversell(app, runtime):
 
     statuses = asyncio.run(scenario())
     assert statuses == [200] * 40
-    orders = list(runtime.store.tenant(DEFAULTS.seller_id).table("outbound_orders").values())
+    orders = list(runtime.store.tenant(DEFAULTS.seller_id).table(records.ORDERS).values())
     accepted = [o for o in orders if o["status"] == "Received"]
     assert len(accepted) == 10 and len(orders) - len(accepted) == 30
     assert all(o["status"] == "Invalid" for o in orders if o not in accepted)
-    q = runtime.store.tenant(DEFAULTS.seller_id).table("inventory").get("ATVPDKIKX0DER/SCARCE")["q"]
+    q = runtime.store.tenant(DEFAULTS.seller_id).table(inventory.TABLE).get("ATVPDKIKX0DER/SCARCE")["q"]
     assert q["fulfillable"] == 0 and q["pendingCustomerOrder"] == 10

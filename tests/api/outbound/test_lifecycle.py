@@ -190,8 +190,7 @@ def test_a_restored_snapshot_carries_on_where_it_left_off(mcf):
 def test_timings_can_be_set_over_http_through_a_state_snapshot(mcf):
     document = mcf.client.get("/_emulator/state").json()
     document["store"]["shared"].setdefault("config", {})["outbound.timings"] = {
-        "planning_after": 1,
-        "processing_after": 1,
+        "value": {"planning_after": 1, "processing_after": 1}
     }
     assert mcf.client.put("/_emulator/state", json=document).status_code in (200, 204)
     mcf.stock("MUG", 2)
