@@ -59,6 +59,12 @@ def register(commands: Any) -> None:
     )
     cmd.add_argument("--journal-size", type=int, default=None, help="requests kept in the journal (1000)")
     cmd.add_argument(
+        "--event-retention",
+        type=int,
+        default=None,
+        help="domain events kept in memory for GET /_emulator/events (10000; SQLite keeps all)",
+    )
+    cmd.add_argument(
         "--admin-remote",
         action="store_true",
         default=None,
@@ -124,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
         rate_limits=args.rate_limits,
         sandbox_rate_cap=args.sandbox_rate_cap,
         journal_size=args.journal_size,
+        event_retention=args.event_retention,
         admin_remote=args.admin_remote,
         admin_token=args.admin_token,
     )

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 import yaml
 
+from emulator.edge.fault_engine import FaultEngine
 from emulator.errors import EmulatorError
-
-if TYPE_CHECKING:
-    from emulator.edge.fault_engine import FaultEngine
 
 
 def parse_document(raw: bytes | str, content_type: str = "") -> Any:

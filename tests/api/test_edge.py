@@ -223,8 +223,8 @@ def test_strict_mode_turns_a_model_violation_into_a_loud_500(edge, auth):
     )
     assert response.status_code == 500
     assert "violates the model" in only_error(response)["message"]
-    violations = list(edge.app.runtime.violations)
-    assert violations and violations[-1]["operationId"] == "getFeatures"
+    violations = list(edge.app.edge.violations)
+    assert violations and violations[-1].operation_id == "getFeatures"
 
 
 def test_fulfillment_service_id_is_echoed_on_success(edge, auth):
@@ -242,7 +242,7 @@ def test_sellers_never_see_each_others_data(edge, auth):
         "x-amz-access-token": issue_token(
             edge,
             runtime.accounts.add_refresh_token(
-                runtime.accounts.applications()[0]["client_id"], "A2OTHERSELLER9"
+                runtime.accounts.applications()[0].client_id, "A2OTHERSELLER9"
             ),
         )
     }

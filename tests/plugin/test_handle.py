@@ -38,7 +38,7 @@ def test_faults_from_a_yaml_file_apply_only_inside_the_block(spapi_emulator, spa
 
 
 def test_check_reports_and_forgets_recorded_violations(spapi_emulator):
-    spapi_emulator.runtime.record_violation("req-1", None, 500, ["made up for this test"])
+    spapi_emulator.app.edge.violations.record("req-1", None, 500, ["made up for this test"])
     with pytest.raises(ContractViolation, match="made up for this test"):
         spapi_emulator.check()
     spapi_emulator.check()
