@@ -27,7 +27,7 @@ def describe(record: EventRecord) -> dict[str, Any]:
 
 def _instant(request: Request, name: str) -> float | None:
     text = request.query_params.get(name)
-    if not text:
+    if text is None:
         return None
     try:
         return reachable(text)

@@ -149,6 +149,7 @@ def test_bad_parameters_get_invalid_input_naming_them(edge, auth, query, message
     error = only_error(response)
     assert error["code"] == "InvalidInput" and error["message"].startswith(message)
     assert response.headers["x-amzn-ratelimit-limit"] == "2.0"
+    assert response.headers["x-amzn-ErrorType"] == "ValidationException"
 
 
 def test_missing_required_header_is_named(edge, auth):

@@ -41,6 +41,21 @@ def test_enforce_mode_answers_429_once_the_burst_is_spent(http, auth, live):
     assert entry["throttled"] is True and entry["faults"] == []
 
 
+def test_a_real_throttle_and_an_injected_429_answer_alike(http, auth, live):
+    limits(http, mode="enforce")
+    live.runtime.clock.freeze()
+    throttled = [summaries(http, auth) for _ in range(3)][-1]
+    fault = {"match": {"operationId": "getInventorySummaries"}, "effect": {"type": "error", "status": 429}}
+    assert http.post("/_emulator/faults", json=fault).status_code == 201
+    http.post("/_emulator/clock/advance", json={"by": "1s"})  # tokens are back: now the rule answers
+    injected = summaries(http, auth)
+    for response in (throttled, injected):
+        assert response.status_code == 429 and response.json() == QUOTA
+        assert response.headers["x-amzn-ErrorType"] == "TooManyRequestsException"
+        assert "x-amzn-RateLimit-Limit" not in response.headers
+    assert http.get("/_emulator/journal").json()["entries"][-1]["faults"] == ["error:429@f1"]
+
+
 def test_buckets_refill_on_the_emulator_clock(http, auth, live):
     limits(http, mode="enforce")
     live.runtime.clock.freeze()
