@@ -183,8 +183,7 @@ def test_website_authorization_flow_mints_a_refresh_token(strict_client):
     assert tokens.status_code == 200
     refresh = tokens.json()["refresh_token"]
     assert (
-        refresh.startswith("Atzr|")
-        and runtime.accounts.refresh_token(refresh).seller_id == "A3NEWSELLER77"
+        refresh.startswith("Atzr|") and runtime.accounts.refresh_token(refresh).seller_id == "A3NEWSELLER77"
     )
     replay = strict_client.post(TOKEN, data=exchange)
     assert replay.status_code == 400 and replay.json()["error"] == "invalid_grant"
