@@ -204,23 +204,23 @@ def _written_ids(x: Exchange) -> set[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class InjectFault:
-    """Pipeline step: a header fault, else the first firing rule; stale reads answer 404."""
+class FaultStep:
+    """What both fault steps work with: the rules (and stale windows), on the emulator clock."""
 
     faults: FaultEngine
     clock: Clock
+
+
+@dataclass(frozen=True, slots=True)
+class InjectFault(FaultStep):
+    """Pipeline step: a header fault, else the first firing rule; stale reads answer 404."""
 
     def __call__(self, x: Exchange) -> None:
         engine = self.faults
         seller = x.caller.seller_id if x.caller else None
         injection = None
         if engine.allow_header and FAULT in x.headers:
-            try:
-                injection = Injection(Effect.shorthand(x.headers[FAULT]), "header")
-            except FaultSpecError as error:
-                raise InvalidInput(f"Invalid {FAULT} header.", str(error)) from None
-            if injection.effect.delay:
-                injection.delay = engine.header_delay(injection.effect.delay)
+            injection = self._header_fault(x)
         elif engine.rules:
             assert x.operation is not None
             attrs = {
@@ -250,13 +250,19 @@ class InjectFault:
                 details="never sent: the connection is dropped before the call is processed"
             )
 
+    def _header_fault(self, x: Exchange) -> Injection:
+        try:
+            injection = Injection(Effect.shorthand(x.headers[FAULT]), "header")
+        except FaultSpecError as error:
+            raise InvalidInput(f"Invalid {FAULT} header.", str(error)) from None
+        if injection.effect.delay:
+            injection.delay = self.faults.header_delay(injection.effect.delay)
+        return injection
+
 
 @dataclass(frozen=True, slots=True)
-class MarkStale:
+class MarkStale(FaultStep):
     """Pipeline step after dispatch: a successful write under a `stale` effect opens its window."""
-
-    faults: FaultEngine
-    clock: Clock
 
     def __call__(self, x: Exchange) -> None:
         injection = x.injection
