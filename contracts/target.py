@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 from emulator.catalog import Catalog, Operation
 from emulator.edge.auth import GRANTLESS_SCOPES
 from emulator.edge.violations import Violation
-from emulator.protocol import ACCESS_TOKEN
+from emulator.protocol import ACCESS_TOKEN, CONTROL_PREFIX
 from emulator.testing import Credentials
 
 if TYPE_CHECKING:  # the emulator is only built when the suite targets it
@@ -134,7 +134,7 @@ class RemoteTarget(Target):
 
 def _missing_operations(http: httpx.Client) -> frozenset[str]:
     try:
-        response = http.get("/_emulator/coverage")
+        response = http.get(f"{CONTROL_PREFIX}/coverage")
         models = response.json()["models"] if response.status_code == 200 else {}
     except (httpx.HTTPError, ValueError, KeyError, TypeError):
         models = {}
