@@ -7,6 +7,8 @@ SP-API paths go straight to the edge pipeline, the rest (control plane, LWA) to 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -16,9 +18,11 @@ from starlette.types import Message, Receive, Scope, Send
 from emulator import apis
 from emulator.catalog import Catalog, load_catalog
 from emulator.control import routes as control_routes
-from emulator.control.files import load_faults_file
+from emulator.control.files import fault_rules, read_document
 from emulator.control.plane import ControlPlane
+from emulator.edge.fault_engine import FaultEngine
 from emulator.edge.pipeline import SpApiEdge
+from emulator.errors import EmulatorError
 from emulator.lwa import routes as lwa_routes
 from emulator.protocol import NON_SPAPI_PREFIXES
 from emulator.registry import registry
@@ -38,6 +42,14 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     )  # e.g. `Allow` on a 405
 
 
+def _install_faults_file(engine: FaultEngine, path: Path) -> None:
+    """Install the rules of `--faults FILE`; problems are reported to the operator."""
+    try:
+        engine.replace(fault_rules(read_document(path)))
+    except (OSError, ValueError) as error:
+        raise EmulatorError(f"--faults {path}: {error}") from None
+
+
 class EmulatorApp:
     """The ASGI entry point: the runtime behind it, its SP-API edge and its control plane."""
 
@@ -55,7 +67,7 @@ class EmulatorApp:
             runtime.settle,
         )
         if settings.faults_file is not None:
-            load_faults_file(self.edge.faults, settings.faults_file)
+            _install_faults_file(self.edge.faults, settings.faults_file)
         self.control = ControlPlane(runtime, self.edge)
         self.admin = Starlette(
             routes=[*control_routes.routes(self.control, settings), *lwa_routes.routes(runtime.tokens)],

@@ -29,7 +29,6 @@ from __future__ import annotations
 from typing import Any
 
 from emulator.protocol import ERROR_TYPE
-from emulator.state.clock import parse_iso
 
 
 class SpApiError(Exception):
@@ -138,17 +137,6 @@ def error_for(
     if kind is None:
         return SpApiError(message, details, code=code, status=status)
     return kind(message, details, code=code)
-
-
-def parse_instant(text: str, name: str, message: str | None = None, details: str | None = None) -> float:
-    """POSIX seconds of the ISO-8601 date-time a client sent as `name`, or InvalidInput naming it."""
-    try:
-        return parse_iso(text).timestamp()
-    except (ValueError, OverflowError):
-        raise InvalidInput(
-            message or f"{name} is not a valid ISO 8601 date-time.",
-            f"{name}={text}" if details is None else details,
-        ) from None
 
 
 class ControlError(Exception):

@@ -8,9 +8,6 @@ from typing import Any
 import orjson
 import yaml
 
-from emulator.edge.fault_engine import FaultEngine
-from emulator.errors import EmulatorError
-
 
 def parse_document(raw: bytes | str, content_type: str = "") -> Any:
     """JSON, or YAML when the content type (or the text) says so; raises ValueError when neither parses."""
@@ -39,11 +36,3 @@ def fault_rules(document: Any) -> list[Any]:
     if not isinstance(rules, list):
         raise ValueError("a faults document is a list of rules or a mapping with a `rules` list")
     return rules
-
-
-def load_faults_file(engine: FaultEngine, path: Path) -> None:
-    """Install the rules of `--faults FILE` (replacing any); problems are reported to the operator."""
-    try:
-        engine.replace(fault_rules(read_document(path)))
-    except (OSError, ValueError) as error:
-        raise EmulatorError(f"--faults {path}: {error}") from None

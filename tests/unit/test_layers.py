@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "emulator"
 ALLOWED = {
     "emulator.protocol": (),
     "emulator.settings": (),
-    "emulator.errors": ("emulator.protocol", "emulator.state.clock"),
+    "emulator.errors": ("emulator.protocol",),
     "emulator.runtime": (
         "emulator.catalog",
         "emulator.errors",
@@ -57,7 +57,9 @@ ALLOWED = {
         "emulator.apis",
         "emulator.catalog",
         "emulator.control",
+        "emulator.edge.fault_engine",
         "emulator.edge.pipeline",
+        "emulator.errors",
         "emulator.lwa.routes",
         "emulator.protocol",
         "emulator.registry",

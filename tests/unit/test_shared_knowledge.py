@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from emulator.context import parse_instant
 from emulator.edge.faults import Effect, FaultSpecError
 from emulator.errors import (
     STANDARD,
@@ -15,7 +16,6 @@ from emulator.errors import (
     ServiceUnavailable,
     SpApiError,
     error_for,
-    parse_instant,
 )
 from emulator.settings import Settings
 from emulator.state import Clock

@@ -11,7 +11,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from emulator.apis.inventory import service
-from emulator.errors import InvalidInput, parse_instant
+from emulator.context import parse_instant
+from emulator.errors import InvalidInput
 from emulator.registry import table
 from emulator.state import Clock, IdFactory, TenantState
 from emulator.state.clock import iso

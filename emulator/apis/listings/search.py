@@ -21,7 +21,8 @@ import orjson
 
 from emulator.apis.listings import records, views
 from emulator.apis.listings.records import Record
-from emulator.errors import InvalidInput, parse_instant
+from emulator.context import parse_instant
+from emulator.errors import InvalidInput
 from emulator.state import TenantState
 
 REACHABLE = 1000

@@ -17,8 +17,8 @@ from emulator.apis.outbound import (
     tracking,
     wire_2020,
 )
-from emulator.context import Call
-from emulator.errors import InvalidInput, parse_instant
+from emulator.context import Call, parse_instant
+from emulator.errors import InvalidInput
 from emulator.registry import operation
 
 FEATURE_PAGE = 50

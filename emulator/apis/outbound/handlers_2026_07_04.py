@@ -15,8 +15,8 @@ from typing import Any
 from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.marketplaces import BY_ID
 from emulator.apis.outbound import lifecycle, orders, planning, preview, records, tracking, wire_2026
-from emulator.context import Call, Reply
-from emulator.errors import InvalidInput, NotFound, parse_instant
+from emulator.context import Call, Reply, parse_instant
+from emulator.errors import InvalidInput, NotFound
 from emulator.registry import operation
 
 FEE_TYPES = {
