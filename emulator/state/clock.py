@@ -23,6 +23,8 @@ class Clock:
         self._anchor_real = time.time()
         self._anchor = (start or datetime.now(UTC)).timestamp()
         self._speed = speed
+        if not in_span(self._anchor) or not 0 <= speed <= MAX_SPEED:
+            raise ValueError(f"a clock starts {SPAN} and runs at 0 (frozen) to {MAX_SPEED:g} x real time")
 
     def timestamp(self) -> float:
         """Emulator time as POSIX seconds."""

@@ -77,6 +77,9 @@ def test_the_clock_stays_within_its_span_and_speed():
         with pytest.raises(ValueError, match="speed"):
             clock.run(speed)
     assert iso(clock.now()) == "2026-01-01T00:00:00.000Z"  # refused moves changed nothing
+    for start, speed in ((datetime(1960, 1, 1, tzinfo=UTC), 1.0), (None, -1.0), (None, MAX_SPEED * 2)):
+        with pytest.raises(ValueError, match="a clock starts"):
+            Clock(start, speed)
     clock.run(MAX_SPEED)
     assert reachable("2026-01-01T00:00:00Z") == datetime(2026, 1, 1, tzinfo=UTC).timestamp()
     for text in ("1969-12-31T23:59:59Z", "9999-01-01T00:00:00Z", "noon"):
