@@ -44,6 +44,8 @@ class Settings:
             raise ValueError(f"rate-limit mode must be one of {RATE_LIMIT_MODES}, not {self.rate_limits!r}")
         if self.state != "memory" and not self.state.startswith("sqlite:"):
             raise ValueError(f"state must be `memory` or `sqlite:PATH`, not {self.state!r}")
+        if self.event_retention < 1:
+            raise ValueError(f"event retention must be at least 1, not {self.event_retention}")
 
     @property
     def url(self) -> str:
@@ -61,8 +63,9 @@ class Settings:
             values["auth_mode"] = env[ENV_PREFIX + "AUTH"]
         if env.get(ENV_PREFIX + "STRICT_RESPONSES"):
             values["strict_responses"] = env[ENV_PREFIX + "STRICT_RESPONSES"].lower() in ("1", "true", "yes")
-        if env.get(ENV_PREFIX + "SEED"):
-            values["seed"] = int(env[ENV_PREFIX + "SEED"])
+        for name in ("SEED", "EVENT_RETENTION"):
+            if env.get(ENV_PREFIX + name):
+                values[name.lower()] = int(env[ENV_PREFIX + name])
         for name in ("STATE", "ADMIN_TOKEN", "URL", "RATE_LIMITS"):
             if env.get(ENV_PREFIX + name):
                 values[{"URL": "admin_url"}.get(name, name.lower())] = env[ENV_PREFIX + name]

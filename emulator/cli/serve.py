@@ -7,6 +7,7 @@ import signal
 from pathlib import Path
 from typing import Any
 
+from emulator.protocol import ADMIN_TOKEN, CONTROL_PREFIX, FAULT, LWA_TOKEN_PATH
 from emulator.settings import AUTH_MODES, RATE_LIMIT_MODES, Settings
 
 
@@ -42,7 +43,7 @@ def register(commands: Any) -> None:
         action="store_true",
         default=None,
         dest="fault_header",
-        help="honour one-off faults in the x-mcf-emulator-fault request header",
+        help=f"honour one-off faults in the {FAULT} request header",
     )
     cmd.add_argument(
         "--rate-limits",
@@ -59,15 +60,21 @@ def register(commands: Any) -> None:
     )
     cmd.add_argument("--journal-size", type=int, default=None, help="requests kept in the journal (1000)")
     cmd.add_argument(
+        "--event-retention",
+        type=int,
+        default=None,
+        help=f"domain events kept in memory for GET {CONTROL_PREFIX}/events (10000; SQLite keeps all)",
+    )
+    cmd.add_argument(
         "--admin-remote",
         action="store_true",
         default=None,
-        help="let non-loopback clients use the admin API (/_emulator)",
+        help=f"let non-loopback clients use the admin API ({CONTROL_PREFIX})",
     )
     cmd.add_argument(
         "--admin-token",
         default=None,
-        help="require this token in x-mcf-emulator-admin-token on the admin API",
+        help=f"require this token in {ADMIN_TOKEN} on the admin API",
     )
     cmd.set_defaults(run=run)
 
@@ -92,8 +99,8 @@ def banner(settings: Settings) -> str:
         [
             f"mcf-emulator listening on {base}  (auth: {settings.auth_mode})",
             f"  SP-API endpoint : {base}",
-            f"  LWA token URL   : {base}/auth/o2/token",
-            f"  admin API       : {base}/_emulator/health  (state: {settings.state}, "
+            f"  LWA token URL   : {base}{LWA_TOKEN_PATH}",
+            f"  admin API       : {base}{CONTROL_PREFIX}/health  (state: {settings.state}, "
             f"rate limits: {settings.rate_limits})",
             "  default credentials:",
             f"    client_id      {DEFAULTS.client_id}",
@@ -124,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
         rate_limits=args.rate_limits,
         sandbox_rate_cap=args.sandbox_rate_cap,
         journal_size=args.journal_size,
+        event_retention=args.event_retention,
         admin_remote=args.admin_remote,
         admin_token=args.admin_token,
     )

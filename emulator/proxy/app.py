@@ -15,15 +15,14 @@ from typing import Any
 import httpx
 import orjson
 
-from emulator.app import NON_SPAPI_PREFIXES
 from emulator.catalog import Catalog, Operation
 from emulator.edge.http import read_body
 from emulator.edge.routing import Router
 from emulator.edge.validation import RequestBinder, ResponseChecker
 from emulator.errors import SpApiError
+from emulator.protocol import ACCESS_TOKEN, NON_SPAPI_PREFIXES, PROXY_VIOLATIONS, REQUEST_ID
 from emulator.proxy.record import Finding, ProxyRecord
 
-VIOLATIONS_HEADER = "x-mcf-proxy-violations"
 _HOP_BY_HOP = frozenset(
     {
         "host",
@@ -110,8 +109,8 @@ class ValidatingProxy:
                 )
             ]
         problems = []
-        if not headers.get("x-amz-access-token"):
-            problems.append("the x-amz-access-token header is missing")
+        if not headers.get(ACCESS_TOKEN):
+            problems.append(f"the {ACCESS_TOKEN} header is missing")
         try:
             self.binder.bind(op, path_params, query, headers, body, False)
         except SpApiError as error:
@@ -139,10 +138,10 @@ class ValidatingProxy:
             problems += self.checker.problems(op, status, document)
         if (
             spec is not None
-            and "x-amzn-RequestId" in spec.headers
-            and "x-amzn-requestid" not in response.headers
+            and REQUEST_ID in spec.headers
+            and REQUEST_ID not in response.headers  # httpx compares header names case-insensitively
         ):
-            problems.append("the x-amzn-RequestId header is missing")
+            problems.append(f"the {REQUEST_ID} header is missing")
         return (
             [Finding("response", op.operation_id, method, path, status, tuple(problems))] if problems else []
         )
@@ -178,6 +177,6 @@ async def _send(send: Any, status: int, body: bytes, headers: dict[str, str], vi
     raw = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
     raw.append((b"content-length", str(len(body)).encode()))
     if violations:
-        raw.append((VIOLATIONS_HEADER.encode(), str(violations).encode()))
+        raw.append((PROXY_VIOLATIONS.encode(), str(violations).encode()))
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": body})

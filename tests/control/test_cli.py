@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from emulator.cli import main
-from tests.control.support import V2020, free_port, order_body, summaries
+from tests.control.support import OTHER, V2020, Pinged, Ponged, free_port, order_body, record, summaries
 
 
 @pytest.fixture
@@ -85,6 +85,26 @@ def test_journal_and_rate_limit_commands(cli, http, auth):
         "getFulfillmentPreview": {"rate": 1.0, "burst": 3}
     }
     assert cli("rate-limits", "show")["mode"] == "enforce"
+
+
+def test_events_command(cli, live):
+    record(live, Pinged(note="one"))
+    record(live, Ponged(note="two"), OTHER)
+    record(live, Pinged(note="three"), OTHER)
+    page = cli("events")
+    assert [e["data"]["note"] for e in page["events"]] == ["one", "two", "three"]
+    assert [e["data"]["note"] for e in cli("events", "--type", "Ponged", "--type", "Pinged")["events"]] == [
+        "one",
+        "two",
+        "three",
+    ]
+    assert [e["data"]["note"] for e in cli("events", "--type", "Pinged", "--seller", OTHER)["events"]] == [
+        "three"
+    ]
+    first = page["events"][0]["sequence"]
+    assert [e["data"]["note"] for e in cli("events", "--after", str(first), "--limit", "1")["events"]] == [
+        "three"
+    ]
 
 
 def test_cli_reports_errors_in_one_line(live, live_url, capsys, tmp_path):
