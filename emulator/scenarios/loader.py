@@ -125,10 +125,10 @@ def load(path: Path) -> Scenario:
         seed=doc.get("seed", 1),
         start=start if start.tzinfo else start.replace(tzinfo=UTC),
         speed=float(doc.get("speed", 0)),
-        world=_included(source, "world", doc.get("world") or {}),
+        world=_included(source, ("world",), doc.get("world") or {}),
         faults=tuple(_rules(source, doc.get("faults") or [])),
         rate_limits=rate_limit_settings(doc.get("rateLimits", {})),
-        steps=tuple(_step(raw) for raw in doc["steps"]),
+        steps=tuple(_step(source, index, raw) for index, raw in enumerate(doc["steps"])),
     )
 
 
@@ -143,7 +143,7 @@ def _first(source: _Source, errors: Iterable[ValidationError]) -> ScenarioError:
     return source.error(tuple(error.absolute_path), error.message)
 
 
-def _included(source: _Source, name: str, value: Any) -> Any:
+def _included(source: _Source, at: Pointer, value: Any) -> Any:
     """A section given inline, or as a path (relative to the scenario file) to a JSON or YAML file."""
     if not isinstance(value, str):
         return value
@@ -151,14 +151,14 @@ def _included(source: _Source, name: str, value: Any) -> Any:
     try:
         return read_document(target)
     except (OSError, ValueError) as error:
-        raise source.error((name,), f"cannot read {target}: {error}") from None
+        raise source.error(at, f"cannot read {target}: {error}") from None
 
 
-def _rules(source: _Source, value: Any) -> list[Any]:
+def _rules(source: _Source, value: Any, at: Pointer = ("faults",)) -> list[Any]:
     try:
-        return fault_rules(_included(source, "faults", value))
+        return fault_rules(_included(source, at, value))
     except ValueError as error:
-        raise source.error(("faults",), str(error)) from None
+        raise source.error(at, str(error)) from None
 
 
 def rate_limit_settings(value: Any) -> dict[str, Any]:
@@ -166,12 +166,13 @@ def rate_limit_settings(value: Any) -> dict[str, Any]:
     return {"mode": value} if isinstance(value, str) else dict(value)
 
 
-def _step(raw: dict[str, Any]) -> Step:
+def _step(source: _Source, index: int, raw: dict[str, Any]) -> Step:
     label = str(raw.get("name") or "")
     if "advance" in raw:
         return AdvanceStep(raw["advance"], label or f"advance {raw['advance']}")
     if "faults" in raw:
-        return FaultsStep(tuple(raw["faults"]), label or f"faults: {len(raw['faults'])} rule(s)")
+        rules = _rules(source, raw["faults"], ("steps", index, "faults"))
+        return FaultsStep(tuple(rules), label or f"faults: {len(rules)} rule(s)")
     if "rateLimits" in raw:
         return RateLimitsStep(rate_limit_settings(raw["rateLimits"]), label or "rate limits")
     expect = raw.get("expect") or {}
