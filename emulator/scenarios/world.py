@@ -34,21 +34,23 @@ class WorldFile:
     rate_limits: dict[str, Any] | None = None  # only what the file sets; the rest stays as served
 
     def apply(self, control: ControlPlane) -> str:
-        """Seed, throttle and install faults through the control plane; returns a line for the banner."""
+        """Seed (unless durable state already holds sellers' data), then throttle and install faults
+        (configuration, never persisted, so on every start); returns a line for the banner."""
         from emulator.control.plane import ControlError
 
         tenants = control.snapshot()["store"].get("tenants", {})
-        if any(rows for tables in tenants.values() for rows in tables.values()):
-            return f"world: {self.path} not applied, the state already holds sellers' data"
+        fresh = not any(rows for tables in tenants.values() for rows in tables.values())
         try:
-            counts = control.seed(self.world) if self.world else {}
+            counts = control.seed(self.world) if self.world and fresh else {}
             if self.rate_limits:
                 control.configure_rate_limits(**{_KEYWORDS[k]: v for k, v in self.rate_limits.items()})
             control.replace_faults(list(self.faults))
         except ControlError as error:
             raise EmulatorError(f"--world {self.path}: {error.message}") from None
-        applied = ", ".join(f"{n} {section}" for section, n in counts.items() if n)
-        return f"world: {self.path} ({applied or 'empty'}; {len(self.faults)} fault rule(s))"
+        applied = ", ".join(f"{n} {section}" for section, n in counts.items() if n) or "nothing seeded"
+        if not fresh:
+            applied = "world not seeded, the state already holds sellers' data"
+        return f"world: {self.path} ({applied}; {len(self.faults)} fault rule(s))"
 
 
 def read_world(settings: Settings) -> tuple[Settings, WorldFile | None]:
