@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl
 
-import orjson
 import yaml
 
 from emulator.catalog import Catalog, Operation
+from emulator.control.files import parse_document
 from emulator.edge.routing import Router
 from emulator.errors import SpApiError
 from emulator.proxy.app import Traffic
@@ -115,11 +115,10 @@ class Recorder:
 
 
 def _json(raw: bytes) -> Any:
-    if not raw:
-        return None
+    """A JSON body decoded; anything else as text (None when empty)."""
     try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError:
+        return parse_document(raw, "application/json") if raw else None
+    except ValueError:
         return raw.decode("utf-8", "replace")
 
 

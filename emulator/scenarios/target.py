@@ -17,6 +17,7 @@ import orjson
 from emulator.catalog import Catalog, Operation
 from emulator.lwa.accounts import DEFAULTS
 from emulator.scenarios.results import Exchange
+from emulator.testing.credentials import Credentials
 
 ADMIN_TOKEN_HEADER = "x-mcf-emulator-admin-token"
 Scalar = str | int | float | bool | None
@@ -115,15 +116,8 @@ class HttpTarget:
     # SP-API -------------------------------------------------------------------------------------
     def _token(self, refresh_token: str, renew: bool) -> str:
         if renew or refresh_token not in self._tokens:
-            response = self._http.post(
-                "/auth/o2/token",
-                data={
-                    "grant_type": "refresh_token",
-                    "refresh_token": refresh_token,
-                    "client_id": DEFAULTS.client_id,
-                    "client_secret": DEFAULTS.client_secret,
-                },
-            )
+            credentials = Credentials.for_emulator(self.url, refresh_token)
+            response = self._http.post(credentials.token_url, data=credentials.token_form())
             if response.status_code != 200:
                 raise TargetError(f"LWA refused refresh token {refresh_token!r}: {response.text[:500]}")
             self._tokens[refresh_token] = str(response.json()["access_token"])

@@ -19,16 +19,8 @@ from emulator.settings import Settings
 from emulator.testing.clients import spapi_client
 from emulator.testing.credentials import Credentials
 from emulator.testing.server import EmulatorServer
+from tests.api.outbound.support import ADDRESS
 from tests.scenarios.support import STARTER, replay_on
-
-ADDRESS = {
-    "name": "Jane Doe",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrRegion": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-}
 
 
 def free_port() -> int:
