@@ -15,6 +15,9 @@ Fixtures (all prefixed `spapi_`):
 
 Markers: `spapi_scenario(source)` seeds a world document (dict, or a JSON/YAML path relative to the
 test file) before the test; `spapi_faults(*rules)` installs fault rules for the test.
+
+Scenario files: every `*.scenario.yaml` that pytest visits is collected as one test, run by the same
+engine as `mcf-emulator replay` on the session's emulator.
 """
 
 from __future__ import annotations
@@ -60,6 +63,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     for text in MARKERS.values():
         config.addinivalue_line("markers", text)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """`*.scenario.yaml` files are tests (emulator.scenarios.collect)."""
+    if not file_path.name.endswith(".scenario.yaml"):
+        return None
+    from emulator.scenarios.collect import ScenarioFile
+
+    return ScenarioFile.from_parent(parent, path=file_path)
 
 
 @pytest.hookimpl(wrapper=True)

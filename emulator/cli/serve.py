@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,28 @@ def register(commands: Any) -> None:
         default=None,
         metavar="FILE",
         help="fault rules to install at start (JSON or YAML)",
+    )
+    cmd.add_argument(
+        "--world",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="preload a world at start: a *.scenario.yaml (world, faults, throttling, seed and clock; "
+        "its steps are not run) or a seed document",
+    )
+    cmd.add_argument(
+        "--clock-start",
+        type=_instant,
+        default=None,
+        metavar="ISO",
+        help="emulator time at start (default: now, or the world file's start)",
+    )
+    cmd.add_argument(
+        "--clock-speed",
+        type=float,
+        default=None,
+        metavar="X",
+        help="clock speed at start (1 real time, 0 frozen; default 1, or the world file's)",
     )
     cmd.add_argument(
         "--allow-fault-header",
@@ -79,6 +102,14 @@ def register(commands: Any) -> None:
     cmd.set_defaults(run=run)
 
 
+def _instant(value: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("use an ISO-8601 date-time, e.g. 2026-03-02T09:00:00Z") from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 def state_spec(value: str) -> str:
     """Check a --state value: `memory` or `sqlite:PATH` in an existing directory."""
     if value == "memory":
@@ -117,6 +148,7 @@ def run(args: argparse.Namespace) -> int:
     from emulator.app import create_app
     from emulator.edge.delivery import quiet_dropped
     from emulator.edge.tuning import tune_gc
+    from emulator.scenarios.world import read_world
 
     settings = Settings.from_env(
         host=args.host,
@@ -127,6 +159,9 @@ def run(args: argparse.Namespace) -> int:
         strict_responses=args.strict_responses,
         state=args.state,
         faults_file=args.faults,
+        world_file=args.world,
+        clock_start=args.clock_start,
+        clock_speed=args.clock_speed,
         fault_header=args.fault_header,
         rate_limits=args.rate_limits,
         sandbox_rate_cap=args.sandbox_rate_cap,
@@ -135,9 +170,12 @@ def run(args: argparse.Namespace) -> int:
         admin_remote=args.admin_remote,
         admin_token=args.admin_token,
     )
+    settings, world = read_world(settings)
     app = create_app(settings)
     quiet_dropped()
     print(banner(settings), flush=True)
+    if world is not None:
+        print("  " + world.apply(app.control), flush=True)
     config = uvicorn.Config(
         app, host=settings.host, port=settings.port, access_log=False, log_level="warning", lifespan="off"
     )

@@ -10,6 +10,8 @@ closed schemas the emulator uses, so fields the models do not declare are report
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -40,14 +42,34 @@ _HOP_BY_HOP = frozenset(
 _MAX_BODY = 64 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class Traffic:
+    """One forwarded SP-API call, as the client sent it and as the upstream answered (for recorders)."""
+
+    method: str
+    path: str
+    query: bytes
+    headers: dict[str, str]
+    body: bytes
+    status: int
+    response: bytes
+
+
 class ValidatingProxy:
     """Forward to `upstream`, check both directions against `catalog`, record findings in `record`."""
 
     def __init__(
-        self, catalog: Catalog, upstream: str, *, record: ProxyRecord | None = None, timeout: float = 60.0
+        self,
+        catalog: Catalog,
+        upstream: str,
+        *,
+        record: ProxyRecord | None = None,
+        timeout: float = 60.0,
+        tap: Callable[[Traffic], None] | None = None,
     ) -> None:
         self.upstream = upstream.rstrip("/")
         self.record = record or ProxyRecord()
+        self.tap = tap  # sees every SP-API call forwarded
         self.router = Router(catalog)
         self.binder = RequestBinder()
         self.checker = ResponseChecker()
@@ -87,6 +109,10 @@ class ValidatingProxy:
             self.record.call(op.operation_id if op else None)
             if op is not None:
                 findings += self._check_response(op, method, raw_path, upstream)
+            if self.tap is not None:
+                self.tap(
+                    Traffic(method, raw_path, query, headers, body, upstream.status_code, upstream.content)
+                )
         for finding in findings:
             self.record.add(finding)
         out = {k: v for k, v in upstream.headers.items() if k.lower() not in _HOP_BY_HOP}

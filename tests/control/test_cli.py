@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -64,6 +65,18 @@ def test_state_and_seed_commands(cli, http, auth, tmp_path):
     assert cli("state", "import", str(snapshot))["restored"] is True
     assert http.get(f"{V2020}/fulfillmentOrders/ORDER-C", headers=auth).status_code == 200
     assert cli("state", "reset", "--seller", "A1MCFEMULATOR1", "--journal")["reset"] == "A1MCFEMULATOR1"
+
+
+def test_seed_reset_makes_seeding_the_same_world_repeatable(cli, live, live_url, capsys, http, auth):
+    world = str(Path(__file__).resolve().parents[2] / "scenarios" / "worlds" / "mcf-starter.yaml")
+    assert "4 inventory, 2 calls" in cli("seed", world)
+    capsys.readouterr()
+    assert main(["seed", world, "--url", live_url]) == 2  # the SKUs already exist
+    assert "createInventoryItem answered 400" in capsys.readouterr().err
+    http.post(f"{V2020}/fulfillmentOrders", json=order_body("EXTRA-1", "MUG-01"), headers=auth)
+    assert "4 inventory, 2 calls" in cli("seed", "--reset", world)
+    assert http.get(f"{V2020}/fulfillmentOrders/EXTRA-1", headers=auth).status_code == 404
+    assert http.get(f"{V2020}/fulfillmentOrders/STARTER-1", headers=auth).status_code == 200
 
 
 def test_journal_and_rate_limit_commands(cli, http, auth):

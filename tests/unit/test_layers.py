@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "emulator"
 # the package's face, which holds __version__). Third-party imports are not restricted here.
 ALLOWED = {
     "emulator.protocol": (),
-    "emulator.settings": (),
+    "emulator.settings": ("emulator.errors",),
     "emulator.errors": ("emulator.protocol",),
     "emulator.runtime": (
         "emulator.catalog",
@@ -77,7 +77,13 @@ ALLOWED = {
         "emulator.state.events",
         "emulator.testing",
     ),
-    "emulator.pytest_plugin": ("emulator.app", "emulator.errors", "emulator.settings", "emulator.testing"),
+    "emulator.pytest_plugin": (
+        "emulator.app",
+        "emulator.errors",
+        "emulator.scenarios.collect",
+        "emulator.settings",
+        "emulator.testing",
+    ),
     "emulator.cli": (
         "emulator",
         "emulator.apis",
@@ -93,7 +99,22 @@ ALLOWED = {
         "emulator.protocol",
         "emulator.proxy",
         "emulator.registry",
+        "emulator.scenarios",
         "emulator.settings",
+    ),
+    "emulator.scenarios": (
+        "emulator.app",
+        "emulator.catalog",
+        "emulator.control.files",
+        "emulator.control.plane",
+        "emulator.control.seed",
+        "emulator.edge.routing",
+        "emulator.errors",
+        "emulator.lwa.accounts",
+        "emulator.proxy",
+        "emulator.scenarios",
+        "emulator.settings",
+        "emulator.testing",
     ),
     "emulator.bench": (
         "emulator",
