@@ -1,6 +1,8 @@
 """create_app(): the ASGI application.
 
-SP-API paths go straight to the edge pipeline, the rest to Starlette.
+SP-API paths go straight to the edge pipeline, the rest to Starlette. A request whose `Host` is one of
+Amazon's hostnames (over TLS or the proxy) is routed by that host: an LWA host serves only the token
+endpoint, an SP-API host only the edge, which records the host's region in the journal.
 """
 
 from __future__ import annotations
@@ -15,13 +17,17 @@ from starlette.responses import JSONResponse
 from emulator import apis
 from emulator.catalog import Catalog, load_catalog
 from emulator.control import routes as control_routes
+from emulator.edge.journal import REGION_SCOPE_KEY
 from emulator.edge.pipeline import SpApiEdge
 from emulator.lwa import routes as lwa_routes
 from emulator.registry import registry
 from emulator.runtime import Runtime
 from emulator.settings import Settings
+from emulator.tls.hosts import lookup
 
-NON_SPAPI_PREFIXES = ("/_emulator", "/auth/o2/", "/apps/authorize/")
+LWA_PREFIX = "/auth/o2/"
+
+NON_SPAPI_PREFIXES = ("/_emulator", LWA_PREFIX, "/apps/authorize/")
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -34,6 +40,14 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
         status_code=status,
         headers=getattr(exc, "headers", None),
     )  # e.g. `Allow` on a 405
+
+
+async def _not_on_lwa_host(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    response = JSONResponse(
+        {"error": "not_found", "error_description": f"{scope['path']} is not served by Login with Amazon."},
+        status_code=404,
+    )
+    await response(scope, receive, send)
 
 
 class EmulatorApp:
@@ -58,7 +72,18 @@ class EmulatorApp:
                 commit()
             await send(message)
 
-        if scope["path"].startswith(NON_SPAPI_PREFIXES):
+        amazon = lookup(next((value for name, value in scope["headers"] if name == b"host"), None))
+        if amazon is None:
+            to_admin = scope["path"].startswith(NON_SPAPI_PREFIXES)
+        elif amazon.service == "lwa":
+            if not scope["path"].startswith(LWA_PREFIX):
+                await _not_on_lwa_host(scope, receive, send)
+                return None
+            to_admin = True
+        else:
+            scope[REGION_SCOPE_KEY] = amazon.region
+            to_admin = False
+        if to_admin:
             await self.admin(scope, receive, send_after_commit)
             return None
         dropped = await self.edge(scope, receive, send_after_commit)

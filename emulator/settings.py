@@ -36,6 +36,11 @@ class Settings:
     admin_remote: bool = False
     admin_token: str | None = None
     admin_url: str | None = None
+    http: bool = True
+    tls: bool = False
+    tls_port: int = 8443
+    proxy_port: int | None = None
+    ca_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if self.auth_mode not in AUTH_MODES:
@@ -50,6 +55,14 @@ class Settings:
         """Where a client reaches this emulator (the CLI's admin commands talk to it)."""
         return self.admin_url or f"http://{self.host}:{self.port}"
 
+    @property
+    def ca_directory(self) -> Path:
+        """Where the local certificate authority is kept (`ca_dir`, else the user's data directory)."""
+        if self.ca_dir is not None:
+            return self.ca_dir
+        data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(data) / "mcf-emulator" / "ca"
+
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         """Settings from MCF_EMULATOR_* variables, then `overrides` (None values are ignored)."""
@@ -59,10 +72,14 @@ class Settings:
             values["models_dir"] = Path(env[ENV_PREFIX + "MODELS"])
         if env.get(ENV_PREFIX + "AUTH"):
             values["auth_mode"] = env[ENV_PREFIX + "AUTH"]
-        if env.get(ENV_PREFIX + "STRICT_RESPONSES"):
-            values["strict_responses"] = env[ENV_PREFIX + "STRICT_RESPONSES"].lower() in ("1", "true", "yes")
-        if env.get(ENV_PREFIX + "SEED"):
-            values["seed"] = int(env[ENV_PREFIX + "SEED"])
+        for flag in ("STRICT_RESPONSES", "HTTP", "TLS"):
+            if env.get(ENV_PREFIX + flag):
+                values[flag.lower()] = env[ENV_PREFIX + flag].lower() in ("1", "true", "yes")
+        for number in ("SEED", "TLS_PORT", "PROXY_PORT"):
+            if env.get(ENV_PREFIX + number):
+                values[number.lower()] = int(env[ENV_PREFIX + number])
+        if env.get(ENV_PREFIX + "CA_DIR"):
+            values["ca_dir"] = Path(env[ENV_PREFIX + "CA_DIR"])
         for name in ("STATE", "ADMIN_TOKEN", "URL", "RATE_LIMITS"):
             if env.get(ENV_PREFIX + name):
                 values[{"URL": "admin_url"}.get(name, name.lower())] = env[ENV_PREFIX + name]

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from emulator.edge.pipeline import Exchange
 
 DEFAULT_SIZE = 1000
+REGION_SCOPE_KEY = "mcf_emulator.region"  # set in the ASGI scope when the Host names an SP-API region
 MAX_KEPT_BODY = 64 * 1024  # bytes of each body kept; a cut body reads back as text
 
 
@@ -35,8 +36,16 @@ class Journal:
         self._entries: deque[dict[str, Any]] = deque(maxlen=max(1, size))
         self._seq = 0
 
-    def record(self, x: Exchange, payload: bytes, at: str, latency_ms: float, dropped: bool) -> None:
-        """Tap one finished call."""
+    def record(
+        self,
+        x: Exchange,
+        payload: bytes,
+        at: str,
+        latency_ms: float,
+        dropped: bool,
+        region: str | None = None,
+    ) -> None:
+        """Tap one finished call; `region` is the SP-API region its host named (None: not an Amazon host)."""
         self._seq += 1
         caller = x.caller
         self._entries.append(
@@ -50,6 +59,7 @@ class Journal:
                 "operationId": x.operation.operation_id if x.operation else None,
                 "sellerId": caller.seller_id if caller else None,
                 "applicationId": caller.application_id if caller else None,
+                "region": region,
                 "status": None if dropped else x.status,
                 "latencyMs": round(latency_ms, 3),
                 "faults": list(x.faults),

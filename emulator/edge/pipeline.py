@@ -22,6 +22,7 @@ from emulator.edge import auth
 from emulator.edge.delivery import deliver
 from emulator.edge.fault_engine import inject_fault, mark_stale
 from emulator.edge.http import encode, error_body, read_body
+from emulator.edge.journal import REGION_SCOPE_KEY
 from emulator.errors import InternalFailure, NotImplementedOperation, SpApiError
 from emulator.state.clock import iso
 
@@ -211,5 +212,6 @@ class SpApiEdge:
         payload = encode(x.response)
         dropped = await deliver(send, x, payload)
         latency_ms = (time.perf_counter() - x.started) * 1000
-        rt.journal.record(x, payload, iso(rt.clock.now()), latency_ms, bool(dropped))
+        region = scope.get(REGION_SCOPE_KEY)
+        rt.journal.record(x, payload, iso(rt.clock.now()), latency_ms, bool(dropped), region)
         return dropped
