@@ -152,8 +152,8 @@ def run(args: argparse.Namespace) -> int:
         proxy_port=args.proxy_port,
         ca_dir=args.ca_dir,
     )
+    listeners = open_listeners(settings)  # a busy port is reported before the models load
     app = create_app(settings)
-    listeners = open_listeners(settings)
     context, tls_banner = secure(settings)
     quiet_dropped()
     print(banner(settings) + tls_banner, flush=True)

@@ -23,6 +23,9 @@ from emulator.tls.hosts import AmazonHost, lookup
 MAX_HEAD = 8 * 1024  # bytes of request line and headers before the proxy gives up on a client
 HEAD_TIMEOUT = 10.0  # seconds a client has to send its CONNECT
 HANDSHAKE_TIMEOUT = 10.0
+SHUTDOWN_TIMEOUT = (
+    1.0  # seconds to wait for a client's close_notify (an idle keep-alive client never sends it)
+)
 ESTABLISHED = b"HTTP/1.1 200 Connection established\r\n\r\n"
 ONLY_AMAZON = "mcf-emulator's proxy only opens CONNECT tunnels to Amazon's SP-API and LWA hosts on port 443."
 NOT_CONTACTED = "The name was not resolved and nothing was contacted."
@@ -158,7 +161,12 @@ class ConnectProtocol(asyncio.Protocol):
         handoff = _Handoff()
         try:
             tls = await asyncio.get_running_loop().start_tls(
-                transport, handoff, self.context, server_side=True, ssl_handshake_timeout=HANDSHAKE_TIMEOUT
+                transport,
+                handoff,
+                self.context,
+                server_side=True,
+                ssl_handshake_timeout=HANDSHAKE_TIMEOUT,
+                ssl_shutdown_timeout=SHUTDOWN_TIMEOUT,
             )
         except OSError:  # handshake failed (e.g. the client does not trust the CA), timed out or reset
             transport.abort()

@@ -19,7 +19,7 @@ import uvicorn
 
 from emulator.errors import EmulatorError
 from emulator.settings import Settings
-from emulator.tls.connect import ConnectProtocol
+from emulator.tls.connect import HANDSHAKE_TIMEOUT, SHUTDOWN_TIMEOUT, ConnectProtocol
 
 Kind = Literal["http", "https", "proxy"]
 
@@ -99,7 +99,12 @@ class ListenerServer(uvicorn.Server):
                 continue
             if listener.kind == "https":
                 server = await loop.create_server(
-                    http, sock=listener.sock, ssl=context, backlog=config.backlog
+                    http,
+                    sock=listener.sock,
+                    ssl=context,
+                    backlog=config.backlog,
+                    ssl_handshake_timeout=HANDSHAKE_TIMEOUT,
+                    ssl_shutdown_timeout=SHUTDOWN_TIMEOUT,
                 )
             else:
                 server = await loop.create_server(
