@@ -42,6 +42,17 @@ FORBIDDEN = {
     "emulator.lwa": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
     "emulator.registry": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
     "emulator.context": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
+    "emulator.tls": (
+        "emulator.catalog",
+        "emulator.state",
+        "emulator.edge",
+        "emulator.apis",
+        "emulator.control",
+        "emulator.lwa",
+        "emulator.runtime",
+        "emulator.app",
+        "emulator.cli",
+    ),
 }
 
 
