@@ -2,7 +2,9 @@
 
     Runtime (the world)  ->  SpApiEdge (SP-API paths)  ->  ControlPlane (/_emulator)  ->  EmulatorApp
 
-SP-API paths go straight to the edge pipeline, the rest (control plane, LWA) to Starlette.
+SP-API paths go straight to the edge pipeline, the rest (control plane, LWA) to Starlette. A request whose
+`Host` is one of Amazon's hostnames (over TLS or the proxy) is routed by that host: an LWA host serves only
+the token endpoint, an SP-API host only the edge, which records the host's region in the journal.
 """
 
 from __future__ import annotations
@@ -21,13 +23,15 @@ from emulator.control import routes as control_routes
 from emulator.control.files import fault_rules, read_document
 from emulator.control.plane import ControlPlane
 from emulator.edge.fault_engine import FaultEngine
+from emulator.edge.journal import REGION_SCOPE_KEY
 from emulator.edge.pipeline import SpApiEdge
 from emulator.errors import EmulatorError
 from emulator.lwa import routes as lwa_routes
-from emulator.protocol import NON_SPAPI_PREFIXES
+from emulator.protocol import LWA_PREFIX, NON_SPAPI_PREFIXES
 from emulator.registry import registry
 from emulator.runtime import Runtime
 from emulator.settings import Settings
+from emulator.tls.hosts import lookup
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -48,6 +52,14 @@ def _install_faults_file(engine: FaultEngine, path: Path) -> None:
         engine.replace(fault_rules(read_document(path)))
     except (OSError, ValueError) as error:
         raise EmulatorError(f"--faults {path}: {error}") from None
+
+
+async def _not_on_lwa_host(scope: Scope, receive: Receive, send: Send) -> None:
+    response = JSONResponse(
+        {"error": "not_found", "error_description": f"{scope['path']} is not served by Login with Amazon."},
+        status_code=404,
+    )
+    await response(scope, receive, send)
 
 
 class EmulatorApp:
@@ -85,7 +97,18 @@ class EmulatorApp:
                 commit()
             await send(message)
 
-        if scope["path"].startswith(NON_SPAPI_PREFIXES):
+        amazon = lookup(next((value for name, value in scope["headers"] if name == b"host"), None))
+        if amazon is None:
+            to_admin = scope["path"].startswith(NON_SPAPI_PREFIXES)
+        elif amazon.service == "lwa":
+            if not scope["path"].startswith(LWA_PREFIX):
+                await _not_on_lwa_host(scope, receive, send)
+                return None
+            to_admin = True
+        else:
+            scope[REGION_SCOPE_KEY] = amazon.region
+            to_admin = False
+        if to_admin:
             await self.admin(scope, receive, send_after_commit)
             return None
         dropped = await self.edge(scope, receive, send_after_commit)

@@ -22,4 +22,5 @@ PROXY_VIOLATIONS = "x-mcf-proxy-violations"
 CONTROL_PREFIX = "/_emulator"
 LWA_TOKEN_PATH = "/auth/o2/token"
 LWA_CONSENT_PATH = "/apps/authorize/consent"
-NON_SPAPI_PREFIXES = (CONTROL_PREFIX, "/auth/o2/", "/apps/authorize/")
+LWA_PREFIX = "/auth/o2/"
+NON_SPAPI_PREFIXES = (CONTROL_PREFIX, LWA_PREFIX, "/apps/authorize/")

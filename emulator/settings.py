@@ -42,6 +42,11 @@ class Settings:
     admin_remote: bool = False
     admin_token: str | None = None
     admin_url: str | None = None
+    http: bool = True
+    tls: bool = False
+    tls_port: int = 8443
+    proxy_port: int | None = None
+    ca_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if self.auth_mode not in AUTH_MODES:
@@ -59,6 +64,14 @@ class Settings:
         every interface (`0.0.0.0`, as in a container) is reached on loopback."""
         host = "127.0.0.1" if self.host in WILDCARD_HOSTS else self.host
         return self.admin_url or f"http://{host}:{self.port}"
+
+    @property
+    def ca_directory(self) -> Path:
+        """Where the local certificate authority is kept (`ca_dir`, else the user's data directory)."""
+        if self.ca_dir is not None:
+            return self.ca_dir
+        data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(data) / "mcf-emulator" / "ca"
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -114,6 +127,11 @@ ENV_VARIABLES: dict[str, tuple[str, Callable[[str], object]]] = {
     "CLOCK_START": ("clock_start", _instant),
     "CLOCK_SPEED": ("clock_speed", float),
     "EVENT_RETENTION": ("event_retention", int),
+    "HTTP": ("http", _flag),
+    "TLS": ("tls", _flag),
+    "TLS_PORT": ("tls_port", _port),
+    "PROXY_PORT": ("proxy_port", _port),
+    "CA_DIR": ("ca_dir", Path),
     "ADMIN_REMOTE": ("admin_remote", _flag),
     "ADMIN_TOKEN": ("admin_token", str),
     "URL": ("admin_url", str),

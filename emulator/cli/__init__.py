@@ -1,5 +1,8 @@
-"""`mcf-emulator` command line: serve, specs sync|verify, coverage, proxy, bench, replay, record;
-health, clock, faults, state, seed, journal, rate-limits and events talk to a running emulator."""
+"""`mcf-emulator` command line.
+
+serve, ca init|show|export, specs sync|verify, coverage, proxy, bench, replay and record work locally;
+health, clock, faults, state, seed, journal, rate-limits and events talk to a running emulator.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from collections.abc import Sequence
 from emulator import __version__
 from emulator.cli import (
     bench,
+    ca,
     clock,
     coverage,
     events,
@@ -32,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     for module in (
         serve,
+        ca,
         specs,
         coverage,
         proxy,

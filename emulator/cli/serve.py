@@ -99,6 +99,20 @@ def register(commands: Any) -> None:
         default=None,
         help=f"require this token in {ADMIN_TOKEN} on the admin API",
     )
+    cmd.add_argument(
+        "--no-http", action="store_false", default=None, dest="http", help="no plain HTTP listener (TLS only)"
+    )
+    cmd.add_argument(
+        "--tls", action="store_true", default=None, help="also serve HTTPS for Amazon's hostnames"
+    )
+    cmd.add_argument("--tls-port", type=int, default=None, help="HTTPS port with --tls (default 8443)")
+    cmd.add_argument(
+        "--proxy-port",
+        type=int,
+        default=None,
+        help="run the CONNECT proxy for Amazon's hostnames on this port",
+    )
+    cmd.add_argument("--ca-dir", type=Path, default=None, help="local CA directory (see `mcf-emulator ca`)")
     cmd.set_defaults(run=run)
 
 
@@ -125,7 +139,11 @@ def state_spec(value: str) -> str:
 def banner(settings: Settings) -> str:
     from emulator.lwa.accounts import DEFAULTS
 
-    base = f"http://{settings.host}:{settings.port}"
+    base = (
+        f"http://{settings.host}:{settings.port}"
+        if settings.http
+        else f"https://{settings.host}:{settings.tls_port}"
+    )
     return "\n".join(
         [
             f"mcf-emulator listening on {base}  (auth: {settings.auth_mode})",
@@ -146,9 +164,11 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from emulator.app import create_app
+    from emulator.cli.ca import secure
     from emulator.edge.delivery import quiet_dropped
     from emulator.edge.tuning import tune_gc
     from emulator.scenarios.world import read_world
+    from emulator.tls.listeners import ListenerServer, open_listeners
 
     settings = Settings.from_env(
         host=args.host,
@@ -169,21 +189,26 @@ def run(args: argparse.Namespace) -> int:
         event_retention=args.event_retention,
         admin_remote=args.admin_remote,
         admin_token=args.admin_token,
+        http=args.http,
+        tls=args.tls,
+        tls_port=args.tls_port,
+        proxy_port=args.proxy_port,
+        ca_dir=args.ca_dir,
     )
     settings, world = read_world(settings)
+    listeners = open_listeners(settings)  # a busy port is reported before the models load
     app = create_app(settings)
+    context, tls_banner = secure(settings)
     quiet_dropped()
-    print(banner(settings), flush=True)
+    print(banner(settings) + tls_banner, flush=True)
     if world is not None:
         print("  " + world.apply(app.control), flush=True)
-    config = uvicorn.Config(
-        app, host=settings.host, port=settings.port, access_log=False, log_level="warning", lifespan="off"
-    )
+    config = uvicorn.Config(app, access_log=False, log_level="warning", lifespan="off")
     # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to whatever handler was
     # installed before it started; a no-op handler makes a requested stop a clean exit (status 0).
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop_signal, lambda *_: None)
     tune_gc()
-    uvicorn.Server(config).run()
+    ListenerServer(config, listeners, context).run()
     print("mcf-emulator stopped.", flush=True)
     return 0

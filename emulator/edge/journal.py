@@ -15,6 +15,7 @@ import orjson
 
 from emulator.edge.exchange import Exchange
 
+REGION_SCOPE_KEY = "mcf_emulator.region"  # set in the ASGI scope when the Host names an SP-API region
 MAX_KEPT_BODY = 64 * 1024  # bytes of each body kept; a cut body reads back as text
 
 
@@ -40,6 +41,7 @@ class Entry:
     operation_id: str | None
     seller_id: str | None
     application_id: str | None
+    region: str | None  # the SP-API region the request's host named; None: not an Amazon host
     status: int | None
     latency_ms: float
     faults: tuple[str, ...]
@@ -63,6 +65,7 @@ class Entry:
             "operationId": self.operation_id,
             "sellerId": self.seller_id,
             "applicationId": self.application_id,
+            "region": self.region,
             "status": self.status,
             "latencyMs": self.latency_ms,
             "faults": list(self.faults),
@@ -81,8 +84,16 @@ class Journal:
         self._entries: deque[Entry] = deque(maxlen=max(1, size))
         self._seq = 0
 
-    def record(self, x: Exchange, payload: bytes, at: str, latency_ms: float, dropped: bool) -> None:
-        """Tap one finished call."""
+    def record(
+        self,
+        x: Exchange,
+        payload: bytes,
+        at: str,
+        latency_ms: float,
+        dropped: bool,
+        region: str | None = None,
+    ) -> None:
+        """Tap one finished call; `region` is the SP-API region its host named (None: not an Amazon host)."""
         self._seq += 1
         caller = x.caller
         self._entries.append(
@@ -96,6 +107,7 @@ class Journal:
                 x.operation.operation_id if x.operation else None,
                 caller.seller_id if caller else None,
                 caller.application_id if caller else None,
+                region,
                 None if dropped else x.status,
                 round(latency_ms, 3),
                 tuple(x.faults),

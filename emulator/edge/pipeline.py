@@ -24,7 +24,7 @@ from emulator.edge.exchange import Exchange, Step
 from emulator.edge.fault_engine import FaultEngine, InjectFault, MarkStale
 from emulator.edge.http import encode, error_body, read_body
 from emulator.edge.invoke import Invoker
-from emulator.edge.journal import Journal
+from emulator.edge.journal import REGION_SCOPE_KEY, Journal
 from emulator.edge.ratelimit import RateLimiter
 from emulator.edge.routing import Router
 from emulator.edge.steps import (
@@ -107,7 +107,8 @@ class SpApiEdge:
         payload = encode(x.response)
         dropped = await deliver(send, x, payload)
         latency_ms = (time.perf_counter() - x.started) * 1000
-        self.journal.record(x, payload, iso(self._clock.now()), latency_ms, bool(dropped))
+        region = scope.get(REGION_SCOPE_KEY)
+        self.journal.record(x, payload, iso(self._clock.now()), latency_ms, bool(dropped), region)
         return dropped
 
     def _run(self, x: Exchange) -> None:

@@ -58,6 +58,7 @@ ALLOWED = {
         "emulator.catalog",
         "emulator.control",
         "emulator.edge.fault_engine",
+        "emulator.edge.journal",
         "emulator.edge.pipeline",
         "emulator.errors",
         "emulator.lwa.routes",
@@ -65,6 +66,7 @@ ALLOWED = {
         "emulator.registry",
         "emulator.runtime",
         "emulator.settings",
+        "emulator.tls.hosts",
     ),
     "emulator.testing": (
         "emulator.app",
@@ -101,6 +103,7 @@ ALLOWED = {
         "emulator.registry",
         "emulator.scenarios",
         "emulator.settings",
+        "emulator.tls",
     ),
     "emulator.scenarios": (
         "emulator.app",
@@ -178,6 +181,12 @@ FORBIDDEN = {
     "emulator.registry": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
     "emulator.context": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
 }
+# Amazon's hostnames, the CA and the listeners know nothing of the emulator's behaviour or state.
+FORBIDDEN["emulator.tls"] = (
+    *(m for m in FORBIDDEN["emulator.state"] if m != "emulator.errors"),
+    "emulator.state",
+    "emulator.cli",
+)
 
 
 @cache
