@@ -67,7 +67,7 @@ def identity(
     then the existing listing, else generated. An FNSKU exists only for FBA listings."""
     stock = inventory.find(tenant, marketplace_id, sku)
     if stock is not None:
-        return stock["asin"], stock["fnSku"]
+        return stock.asin, stock.fn_sku
     current = find(tenant, marketplace_id, sku) or {}
     asin = suggested_asin(attributes) or current.get("asin") or "B0" + ids.upper(8)
     fba = any(is_fba_channel(e.get("fulfillment_channel_code")) for e in channels(attributes))
@@ -94,7 +94,7 @@ def current_identity(tenant: TenantState, record: Record) -> tuple[str, str | No
     """(ASIN, FNSKU) as of now: an FBA inventory record created later wins over generated values."""
     stock = inventory.find(tenant, record["marketplaceId"], record["sku"])
     if stock is not None:
-        return stock["asin"], stock["fnSku"]
+        return stock.asin, stock.fn_sku
     return record["asin"], record.get("fnSku")
 
 
