@@ -45,7 +45,7 @@ def _one_marketplace(call: Call) -> str:
 def _answer(call: Call, judged: Submission) -> dict[str, Any]:
     included = call.params.get("includedData") or ["issues"]
     marketplace_id = call.params["marketplaceIds"][0]
-    return wire.submission(call.params["sku"], marketplace_id, included, call.ids.uuid(), judged)
+    return wire.submission(call.params["sku"], marketplace_id, included, judged)
 
 
 @operation("putListingsItem")
@@ -83,8 +83,8 @@ def delete_listings_item(call: Call) -> dict[str, Any]:
             f"There is no listings item {sku!r} in marketplace {marketplace_id}.", f"sku={sku}"
         )
     status.discard(call.tenant, call.clock.timestamp(), listing)
-    deleted = Submission(verdict=Verdict.ACCEPTED, issues=())
-    return wire.submission(sku, marketplace_id, ["issues"], call.ids.uuid(), deleted)
+    deleted = Submission(submission_id=call.ids.uuid(), verdict=Verdict.ACCEPTED, issues=())
+    return wire.submission(sku, marketplace_id, ["issues"], deleted)
 
 
 @operation("getListingsItem")

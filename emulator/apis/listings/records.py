@@ -3,8 +3,8 @@
 A listing keeps the seller's latest accepted submission (product type, requirements and the
 attributes, which stay free-form JSON as the model defines them), the `Facts` the emulator reads out
 of those attributes (typed, derived at every write: nothing else reads the attributes), the ASIN
-and FNSKU it was given, its status and the issues processing found. `live` and `epoch` are the
-bookkeeping of asynchronous processing and are never rendered.
+and FNSKU it was given, its status and the issues processing found. `live` and `submission_id` are
+the bookkeeping of asynchronous processing and are never rendered.
 """
 
 from __future__ import annotations
@@ -110,11 +110,12 @@ class Listing(Record):
     issues: tuple[Issue, ...] = ()  # found by asynchronous processing
     # bookkeeping of asynchronous processing, never rendered
     live: bool = False  # processed at least once
-    epoch: int = 0  # bumped by every write, so processing scheduled before it is stale
+    submission_id: str = ""  # the latest accepted write: processing of an earlier one is stale
 
     def accept(
         self,
         now: float,
+        submission_id: str,
         product_type: str,
         requirements: Requirements,
         attributes: Attributes,
@@ -125,8 +126,7 @@ class Listing(Record):
         self.product_type, self.requirements = product_type, requirements
         self.attributes, self.facts = attributes, facts
         self.asin, self.fn_sku = identity
-        self.updated_at = now
-        self.epoch += 1
+        self.updated_at, self.submission_id = now, submission_id
 
 
 class Verdict(StrEnum):
@@ -138,8 +138,9 @@ class Verdict(StrEnum):
 
 
 class Submission(msgspec.Struct, frozen=True, kw_only=True, gc=False):
-    """A judged write: the verdict, the issues found, and the ASIN of the product (unless INVALID)."""
+    """A judged write: its id, the verdict, the issues found and the ASIN of the product (unless INVALID)."""
 
+    submission_id: str
     verdict: Verdict
     issues: tuple[Issue, ...]
     asin: str | None = None
@@ -150,7 +151,7 @@ class PendingProcessing(Record):
 
     marketplace_id: str
     sku: str
-    epoch: int
+    submission_id: str
 
 
 def is_fba_channel(code: object) -> bool:

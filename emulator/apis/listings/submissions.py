@@ -54,22 +54,25 @@ def submit(
     sku, mp = call.params["sku"], call.params["marketplaceIds"][0]
     found = found or validation.check(requirements, attributes, call.params["marketplaceIds"])
     if issues.has_errors(found):
-        return Submission(verdict=Verdict.INVALID, issues=tuple(found))
+        return Submission(submission_id=call.ids.uuid(), verdict=Verdict.INVALID, issues=tuple(found))
     read = facts.read(attributes, mp)
     given = identity.assign(call.tenant, call.ids, mp, sku, read)
+    judged = Submission(
+        submission_id=call.ids.uuid(), verdict=Verdict.VALID, issues=tuple(found), asin=given[0]
+    )
     if call.params.get("mode") == "VALIDATION_PREVIEW":
-        return Submission(verdict=Verdict.VALID, issues=tuple(found), asin=given[0])
+        return judged
     now = call.clock.timestamp()
     listing = records.find(call.tenant, mp, sku)
     previous = listing.status if listing else None
     listing = listing or Listing(sku=sku, marketplace_id=mp, created_at=now)
-    listing.accept(now, product_type, requirements, attributes, read, given)
+    listing.accept(now, judged.submission_id, product_type, requirements, attributes, read, given)
     status.keep(call.tenant, now, listing, previous)
-    pending = PendingProcessing(marketplace_id=mp, sku=sku, epoch=listing.epoch)
+    pending = PendingProcessing(marketplace_id=mp, sku=sku, submission_id=judged.submission_id)
     call.store.scheduler.schedule(
         now + PROCESSING_SECONDS, PROCESS, call.seller_id, msgspec.to_builtins(pending)
     )
-    return Submission(verdict=Verdict.ACCEPTED, issues=tuple(found), asin=given[0])
+    return msgspec.structs.replace(judged, verdict=Verdict.ACCEPTED)
 
 
 def later_issues(tenant: TenantState, listing: Listing) -> tuple[Issue, ...]:
@@ -118,7 +121,7 @@ def process(store: Store, seller_id: str, payload: dict[str, Any], due: float) -
     pending = msgspec.convert(payload, PendingProcessing)
     tenant = store.tenant(seller_id)
     listing = records.find(tenant, pending.marketplace_id, pending.sku)
-    if listing is None or listing.epoch != pending.epoch:
+    if listing is None or listing.submission_id != pending.submission_id:
         return
     previous = listing.status
     found = later_issues(tenant, listing)

@@ -113,11 +113,9 @@ def item(tenant: TenantState, held: list[Listing], included: list[str]) -> dict[
     return parts
 
 
-def submission(
-    sku: str, marketplace_id: str, included: list[str], submission_id: str, judged: Submission
-) -> dict[str, Any]:
+def submission(sku: str, marketplace_id: str, included: list[str], judged: Submission) -> dict[str, Any]:
     """A `ListingsItemSubmissionResponse` with the `includedData` parts asked for."""
-    body: dict[str, Any] = {"sku": sku, "status": judged.verdict.value, "submissionId": submission_id}
+    body: dict[str, Any] = {"sku": sku, "status": judged.verdict.value, "submissionId": judged.submission_id}
     if "issues" in included:
         body["issues"] = [issue(i) for i in judged.issues]
     if "identifiers" in included:

@@ -123,7 +123,7 @@ def test_only_the_first_1000_matches_are_reachable(listings, runtime):
                 created_at=n,
                 updated_at=n,
                 live=True,
-                epoch=1,
+                submission_id="S-1",
             ),
         )
     page = listings.search(sortBy="sku", sortOrder="ASC", pageSize=20).json()
