@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import orjson
+
+from emulator.apis.inventory.records import ITEMS
 from emulator.apis.listings.events import ListingIssuesChanged, ListingStatusChanged
-from emulator.apis.listings.records import ListingStatus, Severity
+from emulator.apis.listings.records import LISTINGS, ListingStatus, Severity
+from emulator.lwa.accounts import DEFAULTS
+from emulator.state import Store
+from emulator.state.events import EventQuery
 from tests.api.inventory.conftest import recorded
 from tests.api.listings.conftest import US, listing
 
@@ -85,3 +91,19 @@ def test_merchant_listings_ignore_fba_stock(listings, mcf):
     start = mcf.runtime.store.events.last_sequence
     mcf.add("MUG-1", 3)
     assert statuses(listings, start) == []
+
+
+def test_listings_stock_and_their_events_survive_a_snapshot(listings, mcf):
+    listings.accepted("FBA-1", listing(channel="AMAZON_NA", quantity=None, image=False))
+    mcf.stock("FBA-1", 2)
+    listings.processed()
+    runtime = mcf.runtime
+    copy = Store(runtime.store.schema, runtime.registry.event_types())
+    copy.restore(orjson.loads(orjson.dumps(runtime.store.snapshot())))
+    events = EventQuery(
+        types=frozenset({"InventoryAvailabilityChanged", "ListingStatusChanged", "ListingIssuesChanged"})
+    )
+    assert copy.events.query(events) == runtime.store.events.query(events) != []
+    for table in (LISTINGS, ITEMS):  # decoded into the same typed records
+        restored = dict(copy.tenant(DEFAULTS.seller_id).table(table).items())
+        assert restored == dict(runtime.store.tenant(DEFAULTS.seller_id).table(table).items()) != {}
