@@ -26,7 +26,7 @@ from emulator.apis.listings.records import LISTINGS, Issue, ListingStatus
 from emulator.lwa.accounts import DEFAULTS
 from tests.api.inventory.conftest import recorded
 from tests.api.listings.conftest import Listings, listing
-from tests.api.outbound.support import INVENTORY, US, V2020, Mcf
+from tests.api.outbound.support import INVENTORY, US, Mcf
 
 SKUS = ("A", "B")
 ORDER_IDS = tuple(f"O{n}" for n in range(1, 9))
@@ -86,7 +86,7 @@ def apply(mcf: Mcf, listings: Listings, action: tuple[Any, ...]) -> None:
         mcf.cancel(args[0])
     elif kind == "return":
         for order_id in ORDER_IDS:
-            return_shipped(mcf, order_id, args[0])
+            mcf.return_shipped(order_id, args[0])
     elif kind == "put":
         sku, channel, quantity, image = args
         listings.put(sku, listing(channel=channel, quantity=quantity, image=image))
@@ -96,23 +96,6 @@ def apply(mcf: Mcf, listings: Listings, action: tuple[Any, ...]) -> None:
         listings.delete(args[0])
     else:
         mcf.advance(args[0])
-
-
-def return_shipped(mcf: Mcf, order_id: str, reason: str) -> None:
-    """Ask to return one unit of every shipped line of an order (repeats are refused)."""
-    order = mcf.call("GET", f"{V2020}/fulfillmentOrders/{order_id}")
-    if order.status_code != 200:
-        return
-    for shipment in order.json()["payload"].get("fulfillmentShipments", []):
-        for line in shipment["fulfillmentShipmentItem"]:
-            line_id = line["sellerFulfillmentOrderItemId"]
-            item = {
-                "sellerReturnItemId": f"{shipment['amazonShipmentId']}-{line_id}",
-                "sellerFulfillmentOrderItemId": line_id,
-                "amazonShipmentId": shipment["amazonShipmentId"],
-                "returnReasonCode": reason,
-            }
-            mcf.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}/return", json={"items": [item]})
 
 
 @dataclass(frozen=True)

@@ -76,24 +76,7 @@ def apply(mcf: Mcf, action: tuple) -> None:
     elif kind == "advance":
         mcf.advance(args[0])
     else:
-        return_everything(mcf, args[0])
-
-
-def return_everything(mcf: Mcf, order_id: str) -> None:
-    """Ask to return every shipped line of an order (one unit each; repeats are DuplicateRequests)."""
-    order = mcf.call("GET", f"{V2020}/fulfillmentOrders/{order_id}")
-    if order.status_code != 200:
-        return
-    for shipment in order.json()["payload"]["fulfillmentShipments"]:
-        for line in shipment["fulfillmentShipmentItem"]:
-            line_id = line["sellerFulfillmentOrderItemId"]
-            item = {
-                "sellerReturnItemId": f"{shipment['amazonShipmentId']}-{line_id}",
-                "sellerFulfillmentOrderItemId": line_id,
-                "amazonShipmentId": shipment["amazonShipmentId"],
-                "returnReasonCode": "DEFECTIVE",
-            }
-            mcf.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}/return", json={"items": [item]})
+        mcf.return_shipped(args[0])
 
 
 def check_accounting(mcf: Mcf, added: Counter) -> None:
