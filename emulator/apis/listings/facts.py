@@ -27,11 +27,11 @@ def read(attributes: Attributes, marketplace_id: str) -> Facts:
                 )
             )
     return Facts(
-        item_name=_text(first_value(attributes, "item_name")),
-        condition=_text(first_value(attributes, "condition_type")),
-        main_image=_text(first_value(attributes, "main_product_image_locator", "media_location")),
-        suggested_asin=_text(first_value(attributes, "merchant_suggested_asin")) or None,
-        parent_sku=_text(first_value(attributes, "child_parent_sku_relationship", "parent_sku")),
+        item_name=_text(_first_value(attributes, "item_name")),
+        condition=_text(_first_value(attributes, "condition_type")),
+        main_image=_text(_first_value(attributes, "main_product_image_locator", "media_location")),
+        suggested_asin=_text(_first_value(attributes, "merchant_suggested_asin")) or None,
+        parent_sku=_text(_first_value(attributes, "child_parent_sku_relationship", "parent_sku")),
         offers=offers,
         channels=[_channel(e) for e in attributes.get("fulfillment_availability", [])],
         external_ids=[
@@ -41,7 +41,7 @@ def read(attributes: Attributes, marketplace_id: str) -> Facts:
     )
 
 
-def first_value(attributes: dict[str, Any], name: str, field: str = "value") -> Any:
+def _first_value(attributes: dict[str, Any], name: str, field: str = "value") -> Any:
     """`attributes[name][0][field]`, or None when any step is missing."""
     values = attributes.get(name)
     if isinstance(values, list) and values and isinstance(values[0], dict):

@@ -70,7 +70,8 @@ class Channel(Record):
 
     @property
     def fba(self) -> bool:
-        return is_fba_channel(self.code)
+        """Whether Amazon fulfils through this channel (`AMAZON_NA`, `AMAZON_EU`, ...)."""
+        return self.code.startswith("AMAZON_")
 
 
 class ExternalId(Record):
@@ -152,11 +153,6 @@ class PendingProcessing(Record):
     marketplace_id: str
     sku: str
     submission_id: str
-
-
-def is_fba_channel(code: object) -> bool:
-    """Whether a fulfillment channel code is Amazon's (`AMAZON_NA`, ...)."""
-    return isinstance(code, str) and code.startswith("AMAZON_")
 
 
 LISTINGS = table(TableSpec("listings", Listing))
