@@ -76,24 +76,24 @@ class Buckets(msgspec.Struct, frozen=True, kw_only=True, gc=False, omit_defaults
 
     def count(self, bucket: Bucket) -> int:
         """Units in `bucket`."""
-        found: int = getattr(self, bucket.value)
+        found: int = getattr(self, bucket)
         return found
 
     def received(self, bucket: Bucket, quantity: int) -> Buckets:
         """These buckets with `quantity` new units in `bucket`."""
         if quantity < 0:
             raise BucketError(f"cannot receive {quantity} units")
-        return msgspec.structs.replace(self, **{bucket.value: self.count(bucket) + quantity})
+        return msgspec.structs.replace(self, **{bucket: self.count(bucket) + quantity})
 
     def moved(self, source: Bucket, target: Bucket, quantity: int) -> Buckets:
         """These buckets with `quantity` units moved from `source` to `target` (the total is unchanged)."""
-        if not 0 <= quantity <= self.count(source):
-            raise BucketError(f"cannot move {quantity} of the {self.count(source)} units in {source}")
+        held = self.count(source)
+        if not 0 <= quantity <= held:
+            raise BucketError(f"cannot move {quantity} of the {held} units in {source}")
         if source is target:
             return self
         return msgspec.structs.replace(
-            self,
-            **{source.value: self.count(source) - quantity, target.value: self.count(target) + quantity},
+            self, **{source: held - quantity, target: self.count(target) + quantity}
         )
 
     def total(self) -> int:

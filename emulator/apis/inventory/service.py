@@ -22,6 +22,7 @@ from emulator.apis.inventory.records import (
 from emulator.errors import InvalidInput, NotFound
 from emulator.state import Clock, IdFactory, TenantState
 
+_QUIET = frozenset({None, *INBOUND})  # moves among these leave lastUpdatedTime (inbound changes ignored)
 # Return dispositions (2020-07-01 ReturnItemDisposition) -> the bucket the returned unit lands in.
 DISPOSITION_BUCKET = {
     "Sellable": Bucket.FULFILLABLE,
@@ -142,7 +143,7 @@ def _shift(
         after = Buckets()
     else:
         item.buckets = after
-        if not {source, target} - {None} <= set(INBOUND):  # inbound-only moves leave lastUpdatedTime
+        if source not in _QUIET or target not in _QUIET:
             item.updated_at = now
         tenant.table(ITEMS).put(item.key, item)
     if not quantity:
