@@ -55,8 +55,9 @@ class BucketError(ValueError):
     """A move or receipt that would leave a bucket below zero, or a negative quantity."""
 
 
-class Buckets(msgspec.Struct, frozen=True, kw_only=True, gc=False, omit_defaults=True):
-    """The units of one item per bucket (an immutable value: moves return new buckets)."""
+class Buckets(msgspec.Struct, frozen=True, kw_only=True, gc=False):
+    """The units of one item per bucket (an immutable value: moves return new buckets). Every bucket
+    is always written out, so events and snapshots show each quantity, zeros included."""
 
     fulfillable: int = 0
     pending_customer_order: int = 0
