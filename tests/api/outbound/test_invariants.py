@@ -7,11 +7,11 @@ from collections import Counter
 from datetime import UTC, datetime
 
 import httpx
+import msgspec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from emulator.apis.inventory import service as inventory
-from emulator.apis.inventory.service import BUCKETS
+from emulator.apis.inventory.records import ITEMS
 from emulator.apis.outbound import records
 from emulator.lwa.accounts import DEFAULTS
 from tests.api.outbound.support import ADDRESS, V2020, Mcf
@@ -76,36 +76,19 @@ def apply(mcf: Mcf, action: tuple) -> None:
     elif kind == "advance":
         mcf.advance(args[0])
     else:
-        return_everything(mcf, args[0])
-
-
-def return_everything(mcf: Mcf, order_id: str) -> None:
-    """Ask to return every shipped line of an order (one unit each; repeats are DuplicateRequests)."""
-    order = mcf.call("GET", f"{V2020}/fulfillmentOrders/{order_id}")
-    if order.status_code != 200:
-        return
-    for shipment in order.json()["payload"]["fulfillmentShipments"]:
-        for line in shipment["fulfillmentShipmentItem"]:
-            line_id = line["sellerFulfillmentOrderItemId"]
-            item = {
-                "sellerReturnItemId": f"{shipment['amazonShipmentId']}-{line_id}",
-                "sellerFulfillmentOrderItemId": line_id,
-                "amazonShipmentId": shipment["amazonShipmentId"],
-                "returnReasonCode": "DEFECTIVE",
-            }
-            mcf.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}/return", json={"items": [item]})
+        mcf.return_shipped(args[0])
 
 
 def check_accounting(mcf: Mcf, added: Counter) -> None:
     tenant = mcf.runtime.store.tenant(DEFAULTS.seller_id)
     orders = list(tenant.table(records.ORDERS).values())
     for sku in SKUS:
-        item = tenant.table(inventory.TABLE).get(f"ATVPDKIKX0DER/{sku}")
-        q = item["q"]
-        assert set(q) == set(BUCKETS) and all(v >= 0 for v in q.values()), q
-        assert sum(q.values()) == item["added"] == added[sku], (q, item["added"], added[sku])
+        item = tenant.table(ITEMS).get(f"ATVPDKIKX0DER/{sku}")
+        q = item.buckets
+        assert all(v >= 0 for v in msgspec.structs.astuple(q)), q
+        assert item.balanced() and item.added == added[sku], (q, item.added, added[sku])
         lines = [i for o in orders for i in o["items"] if i["sellerSku"] == sku]
-        assert q["pendingCustomerOrder"] == sum(i["reserved"] for i in lines)
+        assert q.pending_customer_order == sum(i["reserved"] for i in lines)
         returned = sum(
             1
             for o in orders
@@ -118,7 +101,7 @@ def check_accounting(mcf: Mcf, added: Counter) -> None:
             )["sellerSku"]
             == sku
         )
-        assert q["shipped"] == sum(i["shipped"] for i in lines) - returned
+        assert q.shipped == sum(i["shipped"] for i in lines) - returned
     for order in orders:
         for i in order["items"]:
             assert min(i["reserved"], i["picked"], i["shipped"], i["cancelled"], i["unfulfillable"]) >= 0, i
@@ -203,5 +186,5 @@ def test_concurrent_creates_never_oversell(app, runtime):
     accepted = [o for o in orders if o["status"] == "Received"]
     assert len(accepted) == 10 and len(orders) - len(accepted) == 30
     assert all(o["status"] == "Invalid" for o in orders if o not in accepted)
-    q = runtime.store.tenant(DEFAULTS.seller_id).table(inventory.TABLE).get("ATVPDKIKX0DER/SCARCE")["q"]
-    assert q["fulfillable"] == 0 and q["pendingCustomerOrder"] == 10
+    q = runtime.store.tenant(DEFAULTS.seller_id).table(ITEMS).get("ATVPDKIKX0DER/SCARCE").buckets
+    assert q.fulfillable == 0 and q.pending_customer_order == 10
