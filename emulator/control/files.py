@@ -9,8 +9,12 @@ import orjson
 import yaml
 
 
+_SMALLEST, _LARGEST = -(2**63), 2**64 - 1  # what JSON on the wire (and orjson) carries as an integer
+
+
 def parse_document(raw: bytes | str, content_type: str = "") -> Any:
-    """JSON, or YAML when the content type (or the text) says so; raises ValueError when neither parses."""
+    """JSON, or YAML when the content type (or the text) says so; raises ValueError when neither parses or
+    an integer is beyond 64 bits (YAML has no limit, SP-API's JSON does), naming where."""
     text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
     if "yaml" not in content_type.lower():
         try:
@@ -19,9 +23,22 @@ def parse_document(raw: bytes | str, content_type: str = "") -> Any:
             if "json" in content_type.lower():
                 raise ValueError("the body is not valid JSON") from None
     try:
-        return yaml.safe_load(text)
+        document = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise ValueError(f"the document is neither JSON nor YAML: {error}") from None
+    _check_integers(document, "")
+    return document
+
+
+def _check_integers(value: Any, where: str) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_integers(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_integers(item, f"{where}[{index}]")
+    elif isinstance(value, int) and not isinstance(value, bool) and not _SMALLEST <= value <= _LARGEST:
+        raise ValueError(f"{where or 'the document'}: {value} is outside the 64-bit integer range")
 
 
 def read_document(path: Path) -> Any:
