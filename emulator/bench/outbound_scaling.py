@@ -57,7 +57,7 @@ async def _fill(app: Any, headers: dict[str, str], orders: int) -> float:
             {"inventoryItems": [{"sellerSku": "BENCH", "marketplaceId": "ATVPDKIKX0DER", "quantity": orders}]}
         ),
     )
-    deep = rt.clock.timestamp()
+    deep: float = rt.clock.timestamp()
     for n in range(orders):
         if n == max(0, orders - DEEP_PAGE):
             rt.clock.advance(1)

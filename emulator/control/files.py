@@ -8,7 +8,6 @@ from typing import Any
 import orjson
 import yaml
 
-
 _SMALLEST, _LARGEST = -(2**63), 2**64 - 1  # what JSON on the wire (and orjson) carries as an integer
 
 
