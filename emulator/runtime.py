@@ -6,7 +6,9 @@ import sqlite3
 from collections import deque
 from typing import Any
 
+from emulator import notifications
 from emulator.catalog import Catalog, Operation
+from emulator.context import Ports
 from emulator.control.files import load_faults_file
 from emulator.control.invoke import invoke
 from emulator.control.plane import ControlPlane
@@ -55,6 +57,16 @@ class Runtime:
         self.faults = FaultEngine(self.ids.seed, settings.fault_header)
         self.limiter = RateLimiter(settings.rate_limits, settings.sandbox_rate_cap)
         self.journal = Journal(settings.journal_size)
+        self.ports = Ports()
+        self.notifications = notifications.attach(
+            settings,
+            self.store,
+            self.clock,
+            catalog.models_dir,
+            self.ports,
+            self._notification_problems,
+            self.ids.seed,
+        )
         try:
             self.durable = open_state(settings.state)
             if self.durable is not None and self.durable.load(self.store, self.ids, self.clock):
@@ -87,6 +99,7 @@ class Runtime:
     def reset(self, seller_id: str | None = None) -> None:
         """Forget sellers' data (all, or one); registered applications, sellers and tokens stay."""
         self.store.reset(seller_id)
+        self.notifications.forget(seller_id)
         self.accounts.ensure_defaults()
 
     def record_violation(
@@ -100,6 +113,9 @@ class Runtime:
                 "problems": problems,
             }
         )
+
+    def _notification_problems(self, problems: list[str]) -> None:
+        self.record_violation("notification", None, 0, problems)
 
     def response_problems(self, op: Operation, status: int, body: Any, request_id: str) -> list[str]:
         """Check a response against the model; any problem is recorded as a violation."""

@@ -36,6 +36,8 @@ class Settings:
     admin_remote: bool = False
     admin_token: str | None = None
     admin_url: str | None = None
+    sqs_endpoint: str | None = None
+    eventbridge_endpoint: str | None = None
 
     def __post_init__(self) -> None:
         if self.auth_mode not in AUTH_MODES:
@@ -63,7 +65,7 @@ class Settings:
             values["strict_responses"] = env[ENV_PREFIX + "STRICT_RESPONSES"].lower() in ("1", "true", "yes")
         if env.get(ENV_PREFIX + "SEED"):
             values["seed"] = int(env[ENV_PREFIX + "SEED"])
-        for name in ("STATE", "ADMIN_TOKEN", "URL", "RATE_LIMITS"):
+        for name in ("STATE", "ADMIN_TOKEN", "URL", "RATE_LIMITS", "SQS_ENDPOINT", "EVENTBRIDGE_ENDPOINT"):
             if env.get(ENV_PREFIX + name):
                 values[{"URL": "admin_url"}.get(name, name.lower())] = env[ENV_PREFIX + name]
         values.update({k: v for k, v in overrides.items() if v is not None})

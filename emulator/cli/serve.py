@@ -69,6 +69,14 @@ def register(commands: Any) -> None:
         default=None,
         help="require this token in x-mcf-emulator-admin-token on the admin API",
     )
+    for transport, label in (("sqs", "SQS"), ("eventbridge", "EventBridge")):
+        cmd.add_argument(
+            f"--{transport}-endpoint",
+            default=None,
+            metavar="URL",
+            help=f"deliver {label} notification destinations to this {label}-compatible endpoint "
+            "(e.g. a moto server); without it notifications only reach the outbox",
+        )
     cmd.set_defaults(run=run)
 
 
@@ -126,6 +134,8 @@ def run(args: argparse.Namespace) -> int:
         journal_size=args.journal_size,
         admin_remote=args.admin_remote,
         admin_token=args.admin_token,
+        sqs_endpoint=args.sqs_endpoint,
+        eventbridge_endpoint=args.eventbridge_endpoint,
     )
     app = create_app(settings)
     quiet_dropped()

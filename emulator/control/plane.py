@@ -76,6 +76,7 @@ class ControlPlane:
         self.rt.faults.forget_stale()
         if faults:
             self.rt.faults.clear()
+            self.rt.notifications.faults.clear()
         if journal:
             self.rt.journal.clear()
         self.rt.commit(meta=True)

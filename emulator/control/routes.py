@@ -1,7 +1,7 @@
 """All admin endpoints under `/_emulator/`, described by specs/emulator-control.openapi.yaml.
 
-GET /_emulator/health, GET /_emulator/coverage, and the groups in state.py, clock.py, faults.py
-and journal.py (journal and rate limits).
+GET /_emulator/health, GET /_emulator/coverage, and the groups in state.py, clock.py, faults.py,
+journal.py (journal and rate limits) and notifications.py (outbox and delivery faults).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from emulator import __version__
-from emulator.control import clock, faults, journal, state
+from emulator.control import clock, faults, journal, notifications, state
 from emulator.control.contract import BodySchemas
 from emulator.control.http import PREFIX, Endpoint, admin_routes, reply
 
@@ -41,7 +41,7 @@ def routes(runtime: Runtime) -> list[Route]:
 
     settings, schemas = runtime.settings, BodySchemas()
     table: dict[str, dict[str, Endpoint]] = {"/coverage": {"GET": coverage}}
-    for group in (state, clock, faults, journal):
+    for group in (state, clock, faults, journal, notifications):
         table.update(group.endpoints(runtime))
     return [
         *admin_routes(settings, schemas, {"/health": {"GET": health}}, open_to_token=True),

@@ -134,7 +134,7 @@ def dispatch(x: Exchange, rt: Runtime) -> None:
             f"mcf-emulator has no behaviour for {op.operation_id}; see GET /_emulator/coverage.",
         )
     rt.settle()
-    result = handler(Call(op, x.params, x.body, x.caller, rt.store, rt.clock, rt.ids, x.request_id))
+    result = handler(Call(op, x.params, x.body, x.caller, rt.store, rt.clock, rt.ids, x.request_id, rt.ports))
     if isinstance(result, Reply):
         x.status = result.status or op.success_status
         x.response = result.body

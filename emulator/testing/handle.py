@@ -1,7 +1,8 @@
 """`EmulatorHandle`: what a test holds to drive one emulator — reset, clock, sellers, clients, violations.
 
 Every method acts on the runtime in-process (no HTTP), so setup costs microseconds. Control-plane
-actions (seed, faults, journal, snapshots) live in `emulator.testing.control` and are mixed in here.
+actions (seed, faults, journal, snapshots) live in `emulator.testing.control`, notification helpers
+(outbox, waiting, delivery faults) in `emulator.testing.notifications`; both are mixed in here.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from emulator.lwa.accounts import DEFAULTS, NA_MARKETPLACES
 from emulator.testing.clients import async_httpx_client, httpx_client, sp_api_client, spapi_client
 from emulator.testing.control import ControlActions
 from emulator.testing.credentials import Credentials
+from emulator.testing.notifications import NotificationActions
 
 if TYPE_CHECKING:
     import httpx
@@ -26,7 +28,7 @@ class ContractViolation(AssertionError):
     """The emulator answered with a body that breaks the model, or failed internally."""
 
 
-class EmulatorHandle(ControlActions):
+class EmulatorHandle(ControlActions, NotificationActions):
     """One emulator seen from a test: its runtime, its URL and the default seller's credentials."""
 
     def __init__(self, runtime: Runtime, url: str) -> None:

@@ -1,0 +1,63 @@
+"""LISTINGS_ITEM_STATUS_CHANGE and LISTINGS_ITEM_ISSUES_CHANGE from the listings API's events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, cast
+
+from emulator.notifications.envelope import Draft, timestamp
+from emulator.state.events import EventRecord
+
+
+class ListingFacts(Protocol):
+    """Which listing changed."""
+
+    @property
+    def sku(self) -> str: ...
+    @property
+    def marketplace_id(self) -> str: ...
+    @property
+    def asin(self) -> str: ...
+
+
+class StatusFacts(ListingFacts, Protocol):
+    @property
+    def created_at(self) -> float: ...
+    @property
+    def status(self) -> Sequence[str]: ...
+
+
+class IssueFacts(ListingFacts, Protocol):
+    @property
+    def severities(self) -> Sequence[str]: ...
+    @property
+    def enforcement_actions(self) -> Sequence[str]: ...
+
+
+def _listing(record: EventRecord, facts: ListingFacts) -> dict[str, object]:
+    return {
+        "SellerId": record.seller_id,
+        "MarketplaceId": facts.marketplace_id,
+        "Asin": facts.asin,
+        "Sku": facts.sku,
+    }
+
+
+def status(record: EventRecord) -> list[Draft]:
+    """The listing's statuses after the change (`DELETED` once deleted)."""
+    facts = cast(StatusFacts, record.event)
+    payload = _listing(record, facts) | {
+        "CreatedDate": timestamp(facts.created_at),
+        "Status": list(facts.status),
+    }
+    return [Draft("LISTINGS_ITEM_STATUS_CHANGE", record.at, payload)]
+
+
+def issues(record: EventRecord) -> list[Draft]:
+    """The severities of the listing's issues after the change (`NONE` when it has none)."""
+    facts = cast(IssueFacts, record.event)
+    payload = _listing(record, facts) | {
+        "Severities": list(facts.severities) or ["NONE"],
+        "EnforcementActions": list(facts.enforcement_actions),
+    }
+    return [Draft("LISTINGS_ITEM_ISSUES_CHANGE", record.at, payload)]
