@@ -44,7 +44,12 @@ class AwsSinks:
             elif destination.event_bridge is not None:
                 self._create_source(destination.event_bridge)
         except SinkError as error:
-            return str(error)
+            where = (
+                destination.sqs.arn
+                if destination.sqs
+                else destination.wire()["resource"]["eventBridge"]["name"]
+            )
+            return f"cannot write to {where}: {error}"
         return None
 
     def send(self, destination: Destination, notification_type: str, body: str) -> None:
