@@ -109,6 +109,8 @@ class Schemas:
     def problems(self, kind: Kind, document: Any) -> list[str]:
         """What in `document` breaks the (corrected) schema of `kind`; empty when it is valid."""
         validator = self._validators.get(kind.name)
+        if kind.schema is None:
+            return [f"{kind.name} has no payload schema: the emulator does not emit it"]
         if validator is None:
             raw = orjson.loads((self.directory / kind.schema).read_bytes())
             validator = jsonschema_rs.Draft7Validator(corrected(raw, kind.schema), validate_formats=True)

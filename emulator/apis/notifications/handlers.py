@@ -77,7 +77,10 @@ def get_subscription(call: Call) -> dict[str, Any]:
 @operation("getSubscriptions")
 def get_subscriptions(call: Call) -> dict[str, Any]:
     """The calling seller's subscriptions to one notification type, in pages."""
-    kind = kind_of(call.params["notificationTypes"][0])
+    types = call.params.get("notificationTypes") or []
+    if len(types) != 1:
+        raise InvalidInput("Exactly one notification type is required.", "notificationTypes")
+    kind = kind_of(types[0])
     found = subscriptions.of_seller(
         call.tenant, call.caller.application_id, kind, call.params.get("payloadVersion")
     )
@@ -113,6 +116,11 @@ def delete_subscription_by_id(call: Call) -> dict[str, Any]:
 def send_test_notification(call: Call) -> dict[str, Any]:
     """Sends a sample notification of the type to one of the application's destinations."""
     kind = kind_of(call.params["notificationType"])
+    if kind.schema is None:
+        raise InvalidInput(
+            f"Test notifications of {kind.name} are not available.",
+            "notificationType: the emulator sends test notifications of the types it emits",
+        )
     body = call.body or {}
     test = body.get("testNotification") or {}
     scenario = test.get("testScenario") or ""

@@ -1,7 +1,9 @@
 """The notification types the emulator knows: payload versions, transport and schema (reference §11).
 
-Only the MCF-relevant types that Amazon publishes a payload schema for are supported; any other
-`notificationType` is a 400 naming the supported ones.
+The six MCF-relevant types Amazon publishes a payload schema for are emitted (`schema` set) and
+bound to their transport. Amazon's other documented types can be subscribed to (so subscription
+management behaves as on Amazon) but are never emitted; a name Amazon does not document is a 400.
+`event_filter` names the `eventFilterType` a type accepts in its processing directive.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ class Kind:
 
     name: str
     versions: tuple[str, ...]
-    transport: str
-    schema: str
+    transport: str | None = None  # None: either (the type is never emitted)
+    schema: str | None = None  # None: never emitted
     camel_case: bool = False
+    event_filter: str | None = None
 
     @property
     def default_version(self) -> str:
@@ -55,6 +58,27 @@ KINDS = {
         ),
     )
 }
+_SUBSCRIBABLE = {
+    "ANY_OFFER_CHANGED": "ANY_OFFER_CHANGED",
+    "B2B_ANY_OFFER_CHANGED": "ANY_OFFER_CHANGED",
+    "ORDER_CHANGE": "ORDER_CHANGE",
+    "ACCOUNT_STATUS_CHANGED": None,
+    "BRANDED_ITEM_CONTENT_CHANGE": None,
+    "DETAIL_PAGE_TRAFFIC_EVENT": None,
+    "EXTERNAL_FULFILLMENT_SHIPMENT_STATUS_CHANGE": None,
+    "FEE_PROMOTION": None,
+    "ITEM_INVENTORY_EVENT_CHANGE": None,
+    "ITEM_PRODUCT_TYPE_CHANGE": None,
+    "ITEM_SALES_EVENT_CHANGE": None,
+    "LISTINGS_ITEM_MFN_QUANTITY_CHANGE": None,
+    "MFN_ORDER_STATUS_CHANGE": None,
+    "ORDER_STATUS_CHANGE": None,
+    "PRICING_HEALTH": None,
+    "PRODUCT_TYPE_DEFINITIONS_CHANGE": None,
+    "TRANSACTION_UPDATE": None,
+}
+KINDS.update({name: Kind(name, ("1.0",), event_filter=kind) for name, kind in _SUBSCRIBABLE.items()})
+KINDS["FEED_PROCESSING_FINISHED"] = Kind("FEED_PROCESSING_FINISHED", ("2020-09-04",))
 
 
 def kind_of(name: str) -> Kind:
@@ -62,8 +86,8 @@ def kind_of(name: str) -> Kind:
     found = KINDS.get(name)
     if found is None:
         raise InvalidInput(
-            f"Notification type {name} is not supported.",
-            f"notificationType={name}; the emulator supports {', '.join(sorted(KINDS))}",
+            f"Notification type {name} is not valid.",
+            f"notificationType={name}; valid types: {', '.join(sorted(KINDS))}",
         )
     return found
 

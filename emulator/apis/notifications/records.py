@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
+
 from emulator.registry import table
 from emulator.state import Store, TenantState
 from emulator.state.records import Record, TableSpec
@@ -63,6 +65,23 @@ class Destination(Record):
         return {"destinationId": self.destination_id, "name": self.name, "resource": resource}
 
 
+class AggregationSettings(Record, rename="camel"):
+    aggregation_time_period: str
+
+
+class EventFilter(Record, rename="camel"):
+    """The model's `EventFilter`, as the subscriber gave it."""
+
+    event_filter_type: str
+    marketplace_ids: list[str] | None = None
+    aggregation_settings: AggregationSettings | None = None
+    order_change_types: list[str] | None = None
+
+
+class ProcessingDirective(Record, rename="camel"):
+    event_filter: EventFilter
+
+
 class Subscription(Record):
     subscription_id: str
     application_id: str
@@ -71,14 +90,18 @@ class Subscription(Record):
     payload_version: str
     destination_id: str
     created_at: float
+    processing_directive: ProcessingDirective | None = None
 
     def wire(self) -> dict[str, Any]:
         """The model's `Subscription`."""
-        return {
+        out: dict[str, Any] = {
             "subscriptionId": self.subscription_id,
             "payloadVersion": self.payload_version,
             "destinationId": self.destination_id,
         }
+        if self.processing_directive is not None:
+            out["processingDirective"] = msgspec.to_builtins(self.processing_directive)
+        return out
 
 
 DESTINATIONS = table(TableSpec("notification_destinations", Destination))

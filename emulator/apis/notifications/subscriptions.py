@@ -1,8 +1,10 @@
 """Subscriptions: one per (application, seller, notification type, payload version).
 
 A second create for the same type and version is a 409 `StateConflict` (reference §11.1); another
-payload version of the same type may coexist, as Amazon documents. The MCF types take no
-`processingDirective` (none of their filters applies), so one is a 400 naming the field.
+payload version of the same type may coexist, as Amazon documents. A `processingDirective` is kept
+where the type takes one: an `eventFilter` of the type's own `eventFilterType` (ANY_OFFER_CHANGED,
+ORDER_CHANGE). The MCF types take none, and CEL `filterExpression`s are not evaluated by the
+emulator, so either is a 400 naming the field.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ import base64
 import binascii
 from typing import Any
 
+import msgspec
+
 from emulator.apis.notifications import destinations
 from emulator.apis.notifications.kinds import Kind, check_version, kind_of
 from emulator.apis.notifications.records import (
     SUBSCRIPTIONS,
+    ProcessingDirective,
     Subscription,
     all_subscriptions,
     subscriptions_of,
@@ -36,11 +41,7 @@ def create(
     kind = kind_of(notification_type)
     version = body["payloadVersion"]
     check_version(kind, version)
-    if "processingDirective" in body:
-        raise InvalidInput(
-            f"processingDirective is not supported for {kind.name}.",
-            "processingDirective: this notification type takes no event filter or filter expression",
-        )
+    directive = _directive(kind, body.get("processingDirective"))
     destination_id = body["destinationId"]
     destination = destinations.find(store, application_id, destination_id)
     if destination is None:
@@ -48,7 +49,7 @@ def create(
             "Request has missing or invalid parameters and cannot be parsed.",
             f"No destination with id {destination_id} for applicationId {application_id}",
         )
-    if destination.transport != kind.transport:
+    if kind.transport is not None and destination.transport != kind.transport:
         raise InvalidInput(
             f"{kind.name} notifications are delivered to {kind.transport} destinations only.",
             f"destinationId={destination_id} is a {destination.transport} destination",
@@ -63,8 +64,33 @@ def create(
         payload_version=version,
         destination_id=destination_id,
         created_at=clock.timestamp(),
+        processing_directive=directive,
     )
     return tenant.table(SUBSCRIPTIONS).put(subscription.subscription_id, subscription)
+
+
+def _directive(kind: Kind, given: dict[str, Any] | None) -> ProcessingDirective | None:
+    """The processing directive to keep, or InvalidInput naming what the type does not take."""
+    if given is None:
+        return None
+    event_filter = given.get("eventFilter")
+    if "filterExpression" in given or event_filter is None:
+        raise InvalidInput(
+            "processingDirective.filterExpression is not supported.",
+            "processingDirective: the emulator keeps eventFilter directives only",
+        )
+    if kind.event_filter is None or event_filter["eventFilterType"] != kind.event_filter:
+        allowed = (
+            f"only eventFilterType {kind.event_filter}" if kind.event_filter else "no processing directive"
+        )
+        raise InvalidInput(
+            f"processingDirective is not valid for {kind.name}.",
+            f"processingDirective: {kind.name} takes {allowed}",
+        )
+    try:
+        return msgspec.convert(given, ProcessingDirective)
+    except msgspec.ValidationError as error:
+        raise InvalidInput("processingDirective is not valid.", f"processingDirective: {error}") from None
 
 
 def _mine(subscription: Subscription, application_id: str, version: str | None) -> bool:

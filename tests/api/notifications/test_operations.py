@@ -144,7 +144,15 @@ def test_a_deleted_destination_cannot_be_subscribed_to(client, app_headers, sell
 @pytest.mark.parametrize(
     ("kind", "body", "detail"),
     [
-        ("ANY_OFFER_CHANGED", {"payloadVersion": "1.0"}, "notificationType=ANY_OFFER_CHANGED"),
+        ("NO_SUCH_TYPE", {"payloadVersion": "1.0"}, "notificationType=NO_SUCH_TYPE"),
+        (
+            "ANY_OFFER_CHANGED",
+            {
+                "payloadVersion": "1.0",
+                "processingDirective": {"eventFilter": {"eventFilterType": "ORDER_CHANGE"}},
+            },
+            "only eventFilterType ANY_OFFER_CHANGED",
+        ),
         ("FULFILLMENT_ORDER_STATUS", {"payloadVersion": "2.0"}, "payloadVersion=2.0"),
         (
             "FULFILLMENT_ORDER_STATUS",
@@ -203,3 +211,19 @@ def test_send_test_notification_reaches_the_outbox(client, runtime, app_headers,
         headers=app_headers,
     )
     assert empty.status_code == 400
+
+
+def test_an_event_filter_is_kept_where_the_type_takes_one(client, seller_headers, destination_id):
+    directive = {
+        "eventFilter": {
+            "eventFilterType": "ANY_OFFER_CHANGED",
+            "marketplaceIds": ["ATVPDKIKX0DER"],
+            "aggregationSettings": {"aggregationTimePeriod": "FiveMinutes"},
+        }
+    }
+    body = {"payloadVersion": "1.0", "destinationId": destination_id, "processingDirective": directive}
+    created = client.post(f"{SUBSCRIPTIONS}/ANY_OFFER_CHANGED", json=body, headers=seller_headers)
+    assert created.status_code == 200, created.text
+    assert created.json()["payload"]["processingDirective"] == directive
+    got = client.get(f"{SUBSCRIPTIONS}/ANY_OFFER_CHANGED", headers=seller_headers).json()["payload"]
+    assert got["processingDirective"] == directive
