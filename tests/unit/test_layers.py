@@ -31,6 +31,7 @@ FORBIDDEN = {
     ),
     "emulator.apis": (
         "emulator.edge",
+        "emulator.notifications",
         "emulator.control",
         "emulator.lwa",
         "emulator.runtime",
@@ -38,6 +39,7 @@ FORBIDDEN = {
         "starlette",
         "uvicorn",
     ),
+    "emulator.notifications": ("emulator.control", "emulator.runtime", "emulator.app", "emulator.cli"),
     "emulator.edge": ("emulator.apis", "emulator.control", "emulator.app", "emulator.cli"),
     "emulator.lwa": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
     "emulator.registry": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
