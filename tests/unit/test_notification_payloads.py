@@ -22,31 +22,35 @@ ADDRESS = Address("amzn1.sp.solution.app", "sub-1", "dest-1", "A1SELLER", "1.0")
 
 
 class Package(msgspec.Struct, frozen=True):
-    package_number: int
+    number: int
     carrier_code: str
     tracking_number: str
 
 
 class ShipmentChanged(DomainEvent, frozen=True):
-    seller_fulfillment_order_id: str
+    order_id: str
     order_status: str
-    amazon_shipment_id: str
-    shipment_status: str
-    estimated_arrival: float
-    packages: list[Package]
+    shipment_id: str
+    status: str
+    estimated_arrival_at: float
+    packages: tuple[Package, ...]
 
 
 class OrderChanged(DomainEvent, frozen=True):
-    seller_fulfillment_order_id: str
-    order_status: str
+    order_id: str
+    status: str
 
 
-class ReturnReceived(DomainEvent, frozen=True):
-    seller_fulfillment_order_id: str
+class ReturnChanged(DomainEvent, frozen=True):
+    order_id: str
     order_status: str
-    seller_sku: str
-    returned_quantity: int
-    received_at: float
+    sku: str
+    status: str
+
+
+class Issue(msgspec.Struct, frozen=True):
+    severity: str
+    enforcement: str | None = None
 
 
 class Buckets(msgspec.Struct, frozen=True):
@@ -80,9 +84,8 @@ class ListingChanged(DomainEvent, frozen=True):
     marketplace_id: str
     asin: str
     created_at: float
-    status: list[str]
-    severities: list[str]
-    enforcement_actions: list[str]
+    status: tuple[str, ...]
+    issues: tuple[Issue, ...]
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +105,7 @@ def document(draft: Draft, version: str = "1.0") -> dict:
 
 def shipment(status: str = "SHIPPED") -> ShipmentChanged:
     package = Package(1, "UPS", "1Z999AA10123456784")
-    return ShipmentChanged("MCF-1", "Complete", "DkQ3xY7Lp", status, AT + 86400, [package])
+    return ShipmentChanged("MCF-1", "Complete", "DkQ3xY7Lp", status, AT + 86400, (package,))
 
 
 def test_a_shipment_event_carries_packages_and_tracking_in_the_payloads_own_spelling(schemas):
@@ -122,7 +125,8 @@ def test_a_shipment_event_carries_packages_and_tracking_in_the_payloads_own_spel
 def test_order_and_return_events_validate_and_new_is_never_notified(schemas):
     assert fulfillment.order_status(record(OrderChanged("MCF-1", "New"))) == []
     (order,) = fulfillment.order_status(record(OrderChanged("MCF-1", "Planning")))
-    (returned,) = fulfillment.return_status(record(ReturnReceived("MCF-1", "Complete", "MUG-1", 1, AT)))
+    assert fulfillment.return_status(record(ReturnChanged("MCF-1", "Complete", "MUG-1", "New"))) == []
+    (returned,) = fulfillment.return_status(record(ReturnChanged("MCF-1", "Complete", "MUG-1", "Processed")))
     for draft in (order, returned):
         assert schemas.problems(KINDS["FULFILLMENT_ORDER_STATUS"], document(draft)) == []
     assert "FulfillmentShipment" not in order.payload["FulfillmentOrderStatusNotification"]
@@ -182,12 +186,18 @@ def test_inventory_changes_report_every_bucket(schemas):
 
 
 def test_listing_notifications_validate_with_the_documented_type_name(schemas):
-    event = ListingChanged("MUG-1", "ATVPDKIKX0DER", "B0A", AT, ["DISCOVERABLE"], [], [])
+    event = ListingChanged("MUG-1", "ATVPDKIKX0DER", "B0A", AT, ("DISCOVERABLE",), (Issue("INFO"),))
     (status,) = listings.status(record(event))
-    (issues,) = listings.issues(record(event))
+    (clean,) = listings.issues(record(event))
     assert document(status)["NotificationType"] == "LISTINGS_ITEM_STATUS_CHANGE"
-    assert issues.payload["Severities"] == ["NONE"]
-    for draft in (status, issues):
+    assert (clean.payload["Severities"], clean.payload["EnforcementActions"]) == (["NONE"], [])
+    suppressed = (Issue("WARNING", "ATTRIBUTE_SUPPRESSED"), Issue("ERROR", "LISTING_SUPPRESSED"))
+    (issues,) = listings.issues(record(ListingChanged("MUG-1", "ATVPDKIKX0DER", "B0A", AT, (), suppressed)))
+    assert (issues.payload["Severities"], issues.payload["EnforcementActions"]) == (
+        ["ERROR", "WARNING"],
+        ["SEARCH_SUPPRESSED"],
+    )
+    for draft in (status, clean, issues):
         assert schemas.problems(KINDS[draft.notification_type], document(draft)) == []
 
 

@@ -2,7 +2,8 @@
 
 The payload spells statuses its own way: order statuses as the 2020-07-01 enum (no `New`, which is
 never notified), shipment statuses in CamelCase (`Pending`, `Shipped`, ...) where the API says
-`PENDING`, `SHIPPED`, ...
+`PENDING`, `SHIPPED`, ... A `Return` event is sent when the fulfilment centre has received (and
+graded) a returned unit; one return item is one unit.
 """
 
 from __future__ import annotations
@@ -20,20 +21,30 @@ SHIPMENT_STATUS = {
     "CANCELLED_BY_SELLER": "CancelledBySeller",
 }
 SILENT = ("New",)  # statuses no notification announces
+RECEIVED = "Processed"  # the return status of a unit the fulfilment centre received
 
 
 class OrderFacts(Protocol):
     """Which order, and its status after the event."""
 
     @property
-    def seller_fulfillment_order_id(self) -> str: ...
+    def order_id(self) -> str: ...
     @property
     def order_status(self) -> str: ...
 
 
+class StatusFacts(Protocol):
+    """An order's own event: which order, and the status it entered."""
+
+    @property
+    def order_id(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+
+
 class PackageFacts(Protocol):
     @property
-    def package_number(self) -> int: ...
+    def number(self) -> int: ...
     @property
     def carrier_code(self) -> str: ...
     @property
@@ -42,31 +53,33 @@ class PackageFacts(Protocol):
 
 class ShipmentFacts(OrderFacts, Protocol):
     @property
-    def amazon_shipment_id(self) -> str: ...
+    def shipment_id(self) -> str: ...
     @property
-    def shipment_status(self) -> str: ...
+    def status(self) -> str: ...
     @property
-    def estimated_arrival(self) -> float: ...
+    def estimated_arrival_at(self) -> float: ...
     @property
     def packages(self) -> Sequence[PackageFacts]: ...
 
 
 class ReturnFacts(OrderFacts, Protocol):
+    """A returned unit: its SKU and the return's status (with the order's status at that moment)."""
+
     @property
-    def seller_sku(self) -> str: ...
+    def sku(self) -> str: ...
     @property
-    def returned_quantity(self) -> int: ...
-    @property
-    def received_at(self) -> float: ...
+    def status(self) -> str: ...
 
 
-def _notification(record: EventRecord, facts: OrderFacts, event_type: str, **parts: Any) -> list[Draft]:
+def _notification(
+    record: EventRecord, order_id: str, order_status: str, event_type: str, **parts: Any
+) -> list[Draft]:
     body = {
         "SellerId": record.seller_id,
         "EventType": event_type,
         "StatusUpdatedDateTime": timestamp(record.at),
-        "SellerFulfillmentOrderId": facts.seller_fulfillment_order_id,
-        "FulfillmentOrderStatus": facts.order_status,
+        "SellerFulfillmentOrderId": order_id,
+        "FulfillmentOrderStatus": order_status,
         **parts,
     }
     return [Draft("FULFILLMENT_ORDER_STATUS", record.at, {"FulfillmentOrderStatusNotification": body})]
@@ -74,35 +87,33 @@ def _notification(record: EventRecord, facts: OrderFacts, event_type: str, **par
 
 def order_status(record: EventRecord) -> list[Draft]:
     """An `Order` event for every status the order enters (but `New`)."""
-    facts = cast(OrderFacts, record.event)
-    return [] if facts.order_status in SILENT else _notification(record, facts, "Order")
+    facts = cast(StatusFacts, record.event)
+    return [] if facts.status in SILENT else _notification(record, facts.order_id, facts.status, "Order")
 
 
 def shipment_status(record: EventRecord) -> list[Draft]:
     """A `Shipment` event with the shipment's packages and tracking numbers."""
     facts = cast(ShipmentFacts, record.event)
     shipment = {
-        "FulfillmentShipmentStatus": SHIPMENT_STATUS[facts.shipment_status],
-        "AmazonShipmentId": facts.amazon_shipment_id,
-        "EstimatedArrivalDateTime": timestamp(facts.estimated_arrival),
+        "FulfillmentShipmentStatus": SHIPMENT_STATUS[facts.status],
+        "AmazonShipmentId": facts.shipment_id,
+        "EstimatedArrivalDateTime": timestamp(facts.estimated_arrival_at),
         "FulfillmentShipmentPackages": [
             {
-                "PackageNumber": p.package_number,
+                "PackageNumber": p.number,
                 "CarrierCode": p.carrier_code,
                 "TrackingNumber": p.tracking_number,
             }
             for p in facts.packages
         ],
     }
-    return _notification(record, facts, "Shipment", FulfillmentShipment=shipment)
+    return _notification(record, facts.order_id, facts.order_status, "Shipment", FulfillmentShipment=shipment)
 
 
 def return_status(record: EventRecord) -> list[Draft]:
-    """A `Return` event for returned units received back."""
+    """A `Return` event once the fulfilment centre received a returned unit."""
     facts = cast(ReturnFacts, record.event)
-    item = {
-        "ReceivedDateTime": timestamp(facts.received_at),
-        "ReturnedQuantity": facts.returned_quantity,
-        "SellerSKU": facts.seller_sku,
-    }
-    return _notification(record, facts, "Return", FulfillmentReturnItem=item)
+    if facts.status != RECEIVED:
+        return []
+    item = {"ReceivedDateTime": timestamp(record.at), "ReturnedQuantity": 1, "SellerSKU": facts.sku}
+    return _notification(record, facts.order_id, facts.order_status, "Return", FulfillmentReturnItem=item)

@@ -1,4 +1,9 @@
-"""LISTINGS_ITEM_STATUS_CHANGE and LISTINGS_ITEM_ISSUES_CHANGE from the listings API's events."""
+"""LISTINGS_ITEM_STATUS_CHANGE and LISTINGS_ITEM_ISSUES_CHANGE from the listings API's events.
+
+The issues notification knows two severities (ERROR, WARNING; NONE when neither is left) and one
+enforcement action, SEARCH_SUPPRESSED: a listing suppressed by an issue is out of search results,
+while an attribute suppressed alone is not reported.
+"""
 
 from __future__ import annotations
 
@@ -27,11 +32,20 @@ class StatusFacts(ListingFacts, Protocol):
     def status(self) -> Sequence[str]: ...
 
 
+class Issue(Protocol):
+    @property
+    def severity(self) -> str: ...
+    @property
+    def enforcement(self) -> str | None: ...
+
+
 class IssueFacts(ListingFacts, Protocol):
     @property
-    def severities(self) -> Sequence[str]: ...
-    @property
-    def enforcement_actions(self) -> Sequence[str]: ...
+    def issues(self) -> Sequence[Issue]: ...
+
+
+SEVERITIES = ("ERROR", "WARNING")
+SEARCH_SUPPRESSING = ("LISTING_SUPPRESSED", "SEARCH_SUPPRESSED")
 
 
 def _listing(record: EventRecord, facts: ListingFacts) -> dict[str, object]:
@@ -56,8 +70,10 @@ def status(record: EventRecord) -> list[Draft]:
 def issues(record: EventRecord) -> list[Draft]:
     """The severities of the listing's issues after the change (`NONE` when it has none)."""
     facts = cast(IssueFacts, record.event)
+    found = {str(i.severity) for i in facts.issues}
+    suppressed = any(i.enforcement in SEARCH_SUPPRESSING for i in facts.issues)
     payload = _listing(record, facts) | {
-        "Severities": list(facts.severities) or ["NONE"],
-        "EnforcementActions": list(facts.enforcement_actions),
+        "Severities": [s for s in SEVERITIES if s in found] or ["NONE"],
+        "EnforcementActions": ["SEARCH_SUPPRESSED"] if suppressed else [],
     }
     return [Draft("LISTINGS_ITEM_ISSUES_CHANGE", record.at, payload)]
