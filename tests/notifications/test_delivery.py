@@ -11,8 +11,8 @@ import pytest
 from emulator.apis.notifications.kinds import KINDS
 from emulator.notifications import worker
 from tests.api.notifications.conftest import create_destination, subscribe
-from tests.notifications.conftest import ListingSeen, Miscounted, StockCounted, emit
 from tests.notifications.moto_server import aws, new_queue, receive
+from tests.notifications.support import ListingSeen, Miscounted, StockCounted, emit
 
 INVENTORY = "FBA_INVENTORY_AVAILABILITY_CHANGES"
 

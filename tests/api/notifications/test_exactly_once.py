@@ -1,0 +1,91 @@
+"""Property: whatever orders and stock moves happen, the outbox holds exactly one notification per
+event of a subscribed type of the subscribed seller, and none for other types or other sellers."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from emulator.lwa.accounts import DEFAULTS
+from emulator.notifications.outbox import OutboxQuery
+from emulator.state.events import EventQuery
+from emulator.testing.handle import EmulatorHandle
+from tests.api.notifications.conftest import create_destination, grantless_headers, subscribe
+from tests.api.outbound.support import Mcf
+from tests.conftest import BASE_URL, issue_token
+from tests.notifications.support import StockCounted, stock_payload
+
+SUBSCRIBED = ("FULFILLMENT_ORDER_STATUS", "FBA_INVENTORY_AVAILABILITY_CHANGES")
+SELLER, OTHER = "A1MCFEMULATOR1", "A2OTHERSELLER9"
+SKUS = ("MUG-1", "TEE-1")
+
+steps = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("stock"), st.sampled_from((SELLER, OTHER)), st.sampled_from(SKUS), st.integers(1, 5)
+        ),
+        st.tuples(
+            st.just("order"), st.sampled_from((SELLER, OTHER)), st.sampled_from(SKUS), st.integers(1, 3)
+        ),
+        st.tuples(st.just("advance"), st.sampled_from((600, 7200, 14400, 86400 * 4))),
+        st.tuples(st.just("cancel"), st.sampled_from((SELLER, OTHER)), st.integers(0, 3)),
+        st.tuples(st.just("counted"), st.sampled_from((SELLER, OTHER)), st.integers(0, 9)),
+    ),
+    max_size=10,
+)
+
+
+def drivers(client, runtime) -> dict[str, Mcf]:
+    other = Mcf(client, runtime)
+    token = runtime.accounts.add_refresh_token(DEFAULTS.client_id, OTHER)
+    other.headers = {"x-amz-access-token": issue_token(client, token)}
+    return {SELLER: Mcf(client, runtime), OTHER: other}
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+@given(steps)
+def test_one_notification_per_subscribed_event(client, runtime, plan):
+    EmulatorHandle(runtime, BASE_URL).reset()
+    runtime.notifications.builders.add("StockCounted", stock_payload)
+    runtime.accounts.add_seller(OTHER)
+    mcf = drivers(client, runtime)
+    destination_id = create_destination(client, grantless_headers(client))
+    for kind in SUBSCRIBED:
+        subscribe(client, mcf[SELLER].headers, destination_id, kind)
+    created: dict[str, list[str]] = {SELLER: [], OTHER: []}
+    stocked: set[tuple[str, str]] = set()
+    for step in plan:
+        if step[0] == "stock":
+            _, seller, sku, quantity = step
+            if (seller, sku) not in stocked:
+                mcf[seller].stock(sku)
+                stocked.add((seller, sku))
+            mcf[seller].add(sku, quantity)
+        elif step[0] == "order":
+            _, seller, sku, quantity = step
+            order_id = f"O-{len(created[seller])}"
+            if mcf[seller].create(order_id, {sku: quantity}).status_code == 200:
+                created[seller].append(order_id)
+        elif step[0] == "advance":
+            runtime.control.advance(step[1])
+            mcf = drivers(client, runtime)
+        elif step[0] == "cancel":
+            _, seller, index = step
+            if index < len(created[seller]):
+                mcf[seller].cancel(created[seller][index])
+        else:
+            _, seller, count = step
+            runtime.store.tenant(seller).record(
+                runtime.clock.timestamp(), StockCounted(sku="MUG-1", fulfillable=count)
+            )
+            runtime.commit()
+
+    expected: Counter[str] = Counter()
+    for record in runtime.store.events.query(EventQuery(seller_id=SELLER)):
+        expected.update(d.notification_type for d in runtime.notifications.builders.drafts(record))
+    published = runtime.notifications.outbox.query(OutboxQuery())
+    assert Counter(n["notificationType"] for n in published if n["sellerId"] == SELLER) == expected
+    assert all(n["sellerId"] == SELLER and n["notificationType"] in SUBSCRIBED for n in published)
+    assert len({n["notificationId"] for n in published}) == len(published)
