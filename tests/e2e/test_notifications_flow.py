@@ -12,12 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +27,8 @@ from emulator.registry import registry
 from emulator.testing.clients import spapi_client
 from emulator.testing.credentials import Credentials
 from tests.api.outbound.support import order_body
-from tests.notifications.moto_server import aws, free_port, moto_server, new_queue, receive
+from tests.notifications.moto_server import aws, moto_server, new_queue, receive
+from tests.processes import emulator_serve
 
 US = "ATVPDKIKX0DER"
 ORDER_TYPE, STOCK_TYPE = "FULFILLMENT_ORDER_STATUS", "FBA_INVENTORY_AVAILABILITY_CHANGES"
@@ -47,49 +43,6 @@ pytestmark = pytest.mark.xfail(
     reason="needs the outbound and inventory domain events (merged from their branches)",
     strict=True,
 )
-
-
-@contextmanager
-def serve(sqs_endpoint: str) -> Iterator[str]:
-    """A `mcf-emulator serve --sqs-endpoint` subprocess on a free loopback port, clock frozen at start."""
-    command = shutil.which("mcf-emulator", path=str(Path(sys.executable).parent)) or "mcf-emulator"
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            command,
-            "serve",
-            "--port",
-            str(port),
-            "--seed",
-            "5",
-            "--strict-responses",
-            "--sqs-endpoint",
-            sqs_endpoint,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=os.environ.copy(),
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/_emulator/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            output = process.stdout.read().decode() if process.stdout else ""
-            pytest.fail(f"mcf-emulator serve did not start: {output}")
-        time.sleep(0.1)
-    try:
-        yield base
-    finally:
-        process.terminate()
-        process.wait(10)
-        if process.stdout:
-            process.stdout.close()
 
 
 def grantless_sdk(base: str) -> Any:
@@ -126,7 +79,10 @@ def test_a_connector_receives_every_order_shipment_and_stock_change(tmp_path):
 
     models = Path(os.environ.get("MCF_EMULATOR_MODELS", "../shared/spapi-models"))
     schemas = Schemas(models)
-    with moto_server() as moto, serve(moto) as base:
+    with (
+        moto_server() as moto,
+        emulator_serve("--seed", "5", "--strict-responses", "--sqs-endpoint", moto) as base,
+    ):
         httpx.post(f"{base}/_emulator/clock/freeze").raise_for_status()
         sqs = aws("sqs", moto)
         url, arn = new_queue(sqs, "mcf-connector")

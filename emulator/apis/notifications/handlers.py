@@ -88,27 +88,21 @@ def get_subscriptions(call: Call) -> dict[str, Any]:
     return {"payload": subscriptions.page(found, page_size, call.params.get("nextToken"))}
 
 
+def _named(call: Call) -> tuple[str, str, str]:
+    """(application, notification type, subscription id) of a call that names a subscription by id."""
+    return call.caller.application_id, call.params["notificationType"], call.params["subscriptionId"]
+
+
 @operation("getSubscriptionById")
 def get_subscription_by_id(call: Call) -> dict[str, Any]:
     """A subscription of the calling application, by id (grantless)."""
-    found = subscriptions.by_id(
-        call.store,
-        call.caller.application_id,
-        call.params["notificationType"],
-        call.params["subscriptionId"],
-    )
-    return {"payload": found.wire()}
+    return {"payload": subscriptions.by_id(call.store, *_named(call)).wire()}
 
 
 @operation("deleteSubscriptionById")
 def delete_subscription_by_id(call: Call) -> dict[str, Any]:
     """Deletes a subscription of the calling application, by id (grantless)."""
-    subscriptions.delete(
-        call.store,
-        call.caller.application_id,
-        call.params["notificationType"],
-        call.params["subscriptionId"],
-    )
+    subscriptions.delete(call.store, *_named(call))
     return {}
 
 

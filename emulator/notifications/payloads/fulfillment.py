@@ -27,48 +27,35 @@ RECEIVED = "Processed"  # the return status of a unit the fulfilment centre rece
 class OrderFacts(Protocol):
     """Which order, and its status after the event."""
 
-    @property
-    def order_id(self) -> str: ...
-    @property
-    def order_status(self) -> str: ...
+    order_id: str
+    order_status: str
 
 
 class StatusFacts(Protocol):
     """An order's own event: which order, and the status it entered."""
 
-    @property
-    def order_id(self) -> str: ...
-    @property
-    def status(self) -> str: ...
+    order_id: str
+    status: str
 
 
 class PackageFacts(Protocol):
-    @property
-    def number(self) -> int: ...
-    @property
-    def carrier_code(self) -> str: ...
-    @property
-    def tracking_number(self) -> str: ...
+    number: int
+    carrier_code: str
+    tracking_number: str
 
 
 class ShipmentFacts(OrderFacts, Protocol):
-    @property
-    def shipment_id(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def estimated_arrival_at(self) -> float: ...
-    @property
-    def packages(self) -> Sequence[PackageFacts]: ...
+    shipment_id: str
+    status: str
+    estimated_arrival_at: float
+    packages: Sequence[PackageFacts]
 
 
 class ReturnFacts(OrderFacts, Protocol):
     """A returned unit: its SKU and the return's status (with the order's status at that moment)."""
 
-    @property
-    def sku(self) -> str: ...
-    @property
-    def status(self) -> str: ...
+    sku: str
+    status: str
 
 
 def _notification(

@@ -20,39 +20,25 @@ UNFULFILLABLE = (
 class BucketFacts(Protocol):
     """The quantities after the move, one per bucket."""
 
-    @property
-    def fulfillable(self) -> int: ...
-    @property
-    def pending_customer_order(self) -> int: ...
-    @property
-    def pending_transshipment(self) -> int: ...
-    @property
-    def fc_processing(self) -> int: ...
-    @property
-    def inbound_working(self) -> int: ...
-    @property
-    def inbound_shipped(self) -> int: ...
-    @property
-    def inbound_receiving(self) -> int: ...
-    @property
-    def researching(self) -> int: ...
+    fulfillable: int
+    pending_customer_order: int
+    pending_transshipment: int
+    fc_processing: int
+    inbound_working: int
+    inbound_shipped: int
+    inbound_receiving: int
+    researching: int
 
 
 class StockFacts(Protocol):
     """What the builder reads from the event."""
 
-    @property
-    def seller_sku(self) -> str: ...
-    @property
-    def marketplace_id(self) -> str: ...
-    @property
-    def fn_sku(self) -> str: ...
-    @property
-    def asin(self) -> str: ...
-    @property
-    def product_name(self) -> str: ...
-    @property
-    def buckets(self) -> BucketFacts: ...
+    seller_sku: str
+    marketplace_id: str
+    fn_sku: str
+    asin: str
+    product_name: str
+    buckets: BucketFacts
 
 
 def availability(record: EventRecord) -> list[Draft]:

@@ -17,31 +17,23 @@ from emulator.state.events import EventRecord
 class ListingFacts(Protocol):
     """Which listing changed."""
 
-    @property
-    def sku(self) -> str: ...
-    @property
-    def marketplace_id(self) -> str: ...
-    @property
-    def asin(self) -> str: ...
+    sku: str
+    marketplace_id: str
+    asin: str
 
 
 class StatusFacts(ListingFacts, Protocol):
-    @property
-    def created_at(self) -> float: ...
-    @property
-    def status(self) -> Sequence[str]: ...
+    created_at: float
+    status: Sequence[str]
 
 
 class Issue(Protocol):
-    @property
-    def severity(self) -> str: ...
-    @property
-    def enforcement(self) -> str | None: ...
+    severity: str
+    enforcement: str | None
 
 
 class IssueFacts(ListingFacts, Protocol):
-    @property
-    def issues(self) -> Sequence[Issue]: ...
+    issues: Sequence[Issue]
 
 
 SEVERITIES = ("ERROR", "WARNING")
