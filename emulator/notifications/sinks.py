@@ -9,10 +9,12 @@ come from boto3's usual chain, else placeholders (local servers accept any).
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 from typing import Any
 
 from emulator.apis.notifications.records import Destination, EventBridgeTarget, SqsTarget
+from emulator.errors import EmulatorError
 
 TIMEOUTS = {"connect_timeout": 2, "read_timeout": 5, "retries": {"total_max_attempts": 1}}
 
@@ -25,6 +27,11 @@ class AwsSinks:
     """Clients for the configured endpoints, made on first use and shared by every delivery thread."""
 
     def __init__(self, sqs_endpoint: str | None, eventbridge_endpoint: str | None) -> None:
+        if (sqs_endpoint or eventbridge_endpoint) and importlib.util.find_spec("boto3") is None:
+            raise EmulatorError(
+                "--sqs-endpoint and --eventbridge-endpoint deliver with boto3: pip install boto3 "
+                "(or the package's `aws` extra)"
+            )
         self.endpoints = {"sqs": sqs_endpoint, "eventBridge": eventbridge_endpoint}
         self._clients: dict[tuple[str, str], Any] = {}
         self._queue_urls: dict[str, str] = {}
