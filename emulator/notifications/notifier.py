@@ -17,7 +17,13 @@ import orjson
 
 from emulator.apis.notifications.events import TestNotificationRequested
 from emulator.apis.notifications.kinds import KINDS, Kind
-from emulator.apis.notifications.records import DESTINATIONS, Destination, destinations, subscriptions_of
+from emulator.apis.notifications.records import (
+    DESTINATIONS,
+    Destination,
+    Subscription,
+    destinations,
+    subscriptions_of,
+)
 from emulator.notifications.builders import Builders
 from emulator.notifications.envelope import Address, Draft, envelope
 from emulator.notifications.faults import FaultDice
@@ -55,9 +61,14 @@ class Notifier:
         try:
             if isinstance(record.event, TestNotificationRequested):
                 self._test(record.event, record.at)
-            else:
-                for draft in self.builders.drafts(record):
-                    self._fan_out(record.seller_id, draft)
+                return
+            builder = self.builders.of(record)
+            if builder is None:
+                return
+            subscribed = subscriptions_of(self.store.tenant(record.seller_id), builder.notification_type)
+            if subscribed:
+                for draft in builder.build(record):
+                    self._fan_out(record.seller_id, draft, subscribed)
         except Exception:  # a builder bug must not undo or fail the request that recorded the event
             self.report(
                 [
@@ -66,9 +77,9 @@ class Notifier:
                 ]
             )
 
-    def _fan_out(self, seller_id: str, draft: Draft) -> None:
+    def _fan_out(self, seller_id: str, draft: Draft, subscribed: list[Subscription]) -> None:
         kind = KINDS[draft.notification_type]
-        for subscription in subscriptions_of(self.store.tenant(seller_id), kind.name):
+        for subscription in subscribed:
             address = Address(
                 subscription.application_id,
                 subscription.subscription_id,

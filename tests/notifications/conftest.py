@@ -29,9 +29,10 @@ def moto_url() -> Iterator[str]:
 def delivering_app(catalog: Catalog, moto_url: str) -> EmulatorApp:
     settings = Settings(strict_responses=True, seed=77, sqs_endpoint=moto_url, eventbridge_endpoint=moto_url)
     app = create_app(settings, catalog)
-    app.runtime.notifications.builders.add("StockCounted", stock_payload)
-    app.runtime.notifications.builders.add("ListingSeen", listing_payload)
-    app.runtime.notifications.builders.add("Miscounted", miscounted_payload)
+    builders = app.runtime.notifications.builders
+    builders.add("StockCounted", "FBA_INVENTORY_AVAILABILITY_CHANGES", stock_payload)
+    builders.add("ListingSeen", "LISTINGS_ITEM_STATUS_CHANGE", listing_payload)
+    builders.add("Miscounted", "FBA_INVENTORY_AVAILABILITY_CHANGES", miscounted_payload)
     return app
 
 

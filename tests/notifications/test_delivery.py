@@ -143,9 +143,11 @@ def test_reorder_and_delay_faults(web, handle, sqs, app_auth, seller_auth):
         assert time.monotonic() - started >= 0.4
 
 
-def test_without_a_subscription_nothing_is_published(handle):
+def test_without_a_subscription_nothing_is_built_or_published(handle):
     emit(handle.runtime, StockCounted(sku="MUG-1", fulfillable=1))
+    emit(handle.runtime, Miscounted(sku="MUG-1"))  # its broken payload is never even built
     assert handle.notifications() == []
+    assert handle.violations() == []
 
 
 def test_a_notification_that_breaks_its_schema_is_never_sent(web, handle, sqs, app_auth, seller_auth):

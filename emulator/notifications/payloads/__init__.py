@@ -8,14 +8,15 @@ each take one more entry here at most.
 
 from __future__ import annotations
 
-from emulator.notifications.builders import Builder
+from emulator.notifications.builders import Build
 from emulator.notifications.payloads import fulfillment, inventory, listings
 
-DEFAULT_BUILDERS: tuple[tuple[str, Builder], ...] = (
-    ("OrderStatusChanged", fulfillment.order_status),
-    ("ShipmentStatusChanged", fulfillment.shipment_status),
-    ("ReturnStatusChanged", fulfillment.return_status),
-    ("InventoryAvailabilityChanged", inventory.availability),
-    ("ListingStatusChanged", listings.status),
-    ("ListingIssuesChanged", listings.issues),
+ORDER_STATUS = "FULFILLMENT_ORDER_STATUS"
+DEFAULT_BUILDERS: tuple[tuple[str, str, Build], ...] = (
+    ("OrderStatusChanged", ORDER_STATUS, fulfillment.order_status),
+    ("ShipmentStatusChanged", ORDER_STATUS, fulfillment.shipment_status),
+    ("ReturnStatusChanged", ORDER_STATUS, fulfillment.return_status),
+    ("InventoryAvailabilityChanged", "FBA_INVENTORY_AVAILABILITY_CHANGES", inventory.availability),
+    ("ListingStatusChanged", "LISTINGS_ITEM_STATUS_CHANGE", listings.status),
+    ("ListingIssuesChanged", "LISTINGS_ITEM_ISSUES_CHANGE", listings.issues),
 )

@@ -17,7 +17,8 @@ from tests.api.outbound.support import Mcf
 from tests.conftest import BASE_URL, issue_token
 from tests.notifications.support import StockCounted, stock_payload
 
-SUBSCRIBED = ("FULFILLMENT_ORDER_STATUS", "FBA_INVENTORY_AVAILABILITY_CHANGES")
+INVENTORY = "FBA_INVENTORY_AVAILABILITY_CHANGES"
+SUBSCRIBED = ("FULFILLMENT_ORDER_STATUS", INVENTORY)
 SELLER, OTHER = "A1MCFEMULATOR1", "A2OTHERSELLER9"
 SKUS = ("MUG-1", "TEE-1")
 
@@ -53,7 +54,7 @@ def sign_in(client, runtime, mcf: dict[str, Mcf]) -> None:
 @given(steps)
 def test_one_notification_per_subscribed_event(client, runtime, plan):
     EmulatorHandle(runtime, BASE_URL).reset()
-    runtime.notifications.builders.add("StockCounted", stock_payload)
+    runtime.notifications.builders.add("StockCounted", INVENTORY, stock_payload)
     runtime.accounts.add_seller(OTHER)
     mcf = drivers(client, runtime)
     sign_in(client, runtime, mcf)
@@ -89,7 +90,9 @@ def test_one_notification_per_subscribed_event(client, runtime, plan):
 
     expected: Counter[str] = Counter()
     for record in runtime.store.events.query(EventQuery(seller_id=SELLER)):
-        expected.update(d.notification_type for d in runtime.notifications.builders.drafts(record))
+        builder = runtime.notifications.builders.of(record)
+        if builder is not None and builder.notification_type in SUBSCRIBED:
+            expected.update(d.notification_type for d in builder.build(record))
     published = runtime.notifications.outbox.query(OutboxQuery())
     assert Counter(n["notificationType"] for n in published if n["sellerId"] == SELLER) == expected
     assert all(n["sellerId"] == SELLER and n["notificationType"] in SUBSCRIBED for n in published)
