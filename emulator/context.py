@@ -1,4 +1,7 @@
-"""What a handler gets (`Call`) and may return (`Reply`): the seam between the edge and the APIs."""
+"""What a handler gets (`Call`) and may return (`Reply`): the seam between the edge and the APIs.
+
+`parse_instant` is how a handler reads a date-time a client sent, with SP-API's error when it is not one.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from emulator.catalog.operation import Operation
+from emulator.errors import InvalidInput
 from emulator.state import Clock, IdFactory, Store, TenantState
+from emulator.state.clock import parse_iso
 
 T = TypeVar("T")
 
@@ -74,3 +79,14 @@ class Reply:
     body: Any
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
+
+
+def parse_instant(text: str, name: str, message: str | None = None, details: str | None = None) -> float:
+    """POSIX seconds of the ISO-8601 date-time a client sent as `name`, or InvalidInput naming it."""
+    try:
+        return parse_iso(text).timestamp()
+    except (ValueError, OverflowError):
+        raise InvalidInput(
+            message or f"{name} is not a valid ISO 8601 date-time.",
+            f"{name}={text}" if details is None else details,
+        ) from None

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 import yaml
-
-from emulator.errors import EmulatorError
-
-if TYPE_CHECKING:
-    from emulator.edge.fault_engine import FaultEngine
 
 
 def parse_document(raw: bytes | str, content_type: str = "") -> Any:
@@ -41,11 +36,3 @@ def fault_rules(document: Any) -> list[Any]:
     if not isinstance(rules, list):
         raise ValueError("a faults document is a list of rules or a mapping with a `rules` list")
     return rules
-
-
-def load_faults_file(engine: FaultEngine, path: Path) -> None:
-    """Install the rules of `--faults FILE` (replacing any); problems are reported to the operator."""
-    try:
-        engine.replace(fault_rules(read_document(path)))
-    except (OSError, ValueError) as error:
-        raise EmulatorError(f"--faults {path}: {error}") from None

@@ -7,33 +7,15 @@ DELETE /_emulator/notifications/faults
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from starlette.requests import Request
 from starlette.responses import Response
 
-from emulator.control.http import Endpoint, body_of, query_value, reply
-from emulator.control.plane import ControlError
+from emulator.control.events import instant_of
+from emulator.control.http import Endpoint, body_of, limit_of, reply
+from emulator.control.plane import ControlPlane
+from emulator.errors import ControlError
 from emulator.notifications.faults import DeliveryFaults, FaultSpecError
 from emulator.notifications.outbox import STATUSES, OutboxQuery
-from emulator.state.clock import parse_iso
-
-if TYPE_CHECKING:
-    from emulator.runtime import Runtime
-
-MAX_LIMIT = 10_000
-
-
-def _instant(request: Request, name: str) -> float | None:
-    raw = request.query_params.get(name)
-    if raw is None:
-        return None
-    try:
-        return parse_iso(raw).timestamp()
-    except ValueError:
-        raise ControlError(
-            400, "InvalidQuery", f"{name} must be an ISO-8601 date-time, not {raw!r}"
-        ) from None
 
 
 def outbox_query(request: Request) -> OutboxQuery:
@@ -42,21 +24,18 @@ def outbox_query(request: Request) -> OutboxQuery:
     status = query.get("status")
     if status is not None and status not in STATUSES:
         raise ControlError(400, "InvalidQuery", f"status must be one of {list(STATUSES)}, not {status!r}")
-    limit = query_value(request, "limit", int, 1000)
-    if not 1 <= limit <= MAX_LIMIT:
-        raise ControlError(400, "InvalidQuery", f"limit must be between 1 and {MAX_LIMIT}")
     return OutboxQuery(
         query.get("notificationType") or None,
         query.get("sellerId") or None,
         status,
-        _instant(request, "since"),
-        _instant(request, "until"),
-        limit,
+        instant_of(request, "since"),
+        instant_of(request, "until"),
+        limit_of(request),
     )
 
 
-def endpoints(rt: Runtime) -> dict[str, dict[str, Endpoint]]:
-    notifier = rt.notifications
+def endpoints(plane: ControlPlane) -> dict[str, dict[str, Endpoint]]:
+    notifier = plane.notifications
 
     async def outbox(request: Request) -> Response:
         return reply({"notifications": notifier.outbox.query(outbox_query(request))})

@@ -19,7 +19,7 @@ from emulator.notifications.faults import DeliveryFaults
 from emulator.notifications.outbox import OutboxQuery
 
 if TYPE_CHECKING:
-    from emulator.runtime import Runtime
+    from emulator.app import EmulatorApp
 
 Match = Callable[[dict[str, Any]], bool]
 
@@ -27,7 +27,7 @@ Match = Callable[[dict[str, Any]], bool]
 class NotificationActions:
     """Mixin for `EmulatorHandle`: the outbox and delivery faults."""
 
-    runtime: Runtime
+    app: EmulatorApp
 
     def notifications(
         self,
@@ -46,7 +46,7 @@ class NotificationActions:
             since.timestamp() if since else None,
             until.timestamp() if until else None,
         )
-        return self.runtime.notifications.outbox.query(query)
+        return self.app.notifications.outbox.query(query)
 
     def wait_for_notification(
         self,
@@ -79,7 +79,7 @@ class NotificationActions:
     def delivery_faults(self, **faults: Any) -> Iterator[DeliveryFaults]:
         """Delivery faults inside the block (`delayMs`, `drop`, `duplicate`, `reorder`,
         `notificationTypes`, `seed`, as the control API takes them); none afterwards."""
-        dice = self.runtime.notifications.faults
+        dice = self.app.notifications.faults
         dice.set(DeliveryFaults.parse(faults))
         try:
             yield dice.faults

@@ -29,7 +29,7 @@ def moto_url() -> Iterator[str]:
 def delivering_app(catalog: Catalog, moto_url: str) -> EmulatorApp:
     settings = Settings(strict_responses=True, seed=77, sqs_endpoint=moto_url, eventbridge_endpoint=moto_url)
     app = create_app(settings, catalog)
-    builders = app.runtime.notifications.builders
+    builders = app.notifications.builders
     builders.add("StockCounted", "FBA_INVENTORY_AVAILABILITY_CHANGES", stock_payload)
     builders.add("ListingSeen", "LISTINGS_ITEM_STATUS_CHANGE", listing_payload)
     builders.add("Miscounted", "FBA_INVENTORY_AVAILABILITY_CHANGES", miscounted_payload)
@@ -38,10 +38,10 @@ def delivering_app(catalog: Catalog, moto_url: str) -> EmulatorApp:
 
 @pytest.fixture
 def handle(delivering_app: EmulatorApp) -> Iterator[EmulatorHandle]:
-    found = EmulatorHandle(delivering_app.runtime, BASE_URL)
+    found = EmulatorHandle(delivering_app, BASE_URL)
     found.reset()
     yield found
-    fail_on_violations(delivering_app.runtime)
+    fail_on_violations(delivering_app)
 
 
 @pytest.fixture

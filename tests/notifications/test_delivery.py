@@ -36,7 +36,7 @@ def test_a_notification_reaches_the_queue_within_two_seconds(web, handle, sqs, a
     assert (
         message["Payload"]["FulfillmentInventoryByMarketplace"][0]["FulfillmentInventory"]["Fulfillable"] == 7
     )
-    assert handle.runtime.notifications.schemas.problems(KINDS[INVENTORY], message) == []
+    assert handle.app.notifications.schemas.problems(KINDS[INVENTORY], message) == []
     entry = handle.wait_for_notification(INVENTORY, status="delivered")
     assert entry["notification"] == message
     assert entry["attempts"] == 1
@@ -157,9 +157,8 @@ def test_a_notification_that_breaks_its_schema_is_never_sent(web, handle, sqs, a
     assert entry["status"] == "invalid"
     assert any("SKU" in problem for problem in entry["problems"])
     assert receive(sqs, url, 1, timeout=0.5) == []
-    (violation,) = handle.violations()
-    assert "breaks its schema" in violation["problems"][0]
-    handle.runtime.violations.clear()
+    (violation,) = handle.app.edge.violations.take()
+    assert "breaks its schema" in violation.problems[0]
 
 
 def test_waiting_for_a_notification_that_never_comes_lists_what_arrived(

@@ -11,10 +11,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from emulator.apis.inventory import service
+from emulator.context import parse_instant
 from emulator.errors import InvalidInput
 from emulator.registry import table
 from emulator.state import Clock, IdFactory, TenantState
-from emulator.state.clock import iso, parse_iso
+from emulator.state.clock import iso
 from emulator.state.records import TableSpec
 
 PAGE_SIZE = 50
@@ -71,15 +72,12 @@ def iso_at(timestamp: float) -> str:
 
 
 def _start(text: str, clock: Clock) -> float:
-    try:
-        start = parse_iso(text)
-    except ValueError:
-        raise InvalidInput("This is an invalid input", _DATE_DETAILS) from None
-    if start < clock.now() - MAX_LOOKBACK:
+    start = parse_instant(text, "startDateTime", "This is an invalid input", _DATE_DETAILS)
+    if start < (clock.now() - MAX_LOOKBACK).timestamp():
         raise InvalidInput(
             "Query startDateTime cannot not be earlier than 18 months", f"startDateTime={text}"
         )
-    return start.timestamp()
+    return start
 
 
 def _select(tenant: TenantState, marketplace_id: str, query: dict[str, Any]) -> list[str]:

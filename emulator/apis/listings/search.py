@@ -21,9 +21,9 @@ import orjson
 
 from emulator.apis.listings import records, views
 from emulator.apis.listings.records import Record
+from emulator.context import parse_instant
 from emulator.errors import InvalidInput
 from emulator.state import TenantState
-from emulator.state.clock import parse_iso
 
 REACHABLE = 1000
 Group = list[Record]
@@ -72,12 +72,7 @@ def _groups(tenant: TenantState, marketplace_ids: list[str]) -> list[Group]:
 
 def _date(params: dict[str, Any], name: str) -> float | None:
     text = params.get(name)
-    if not text:
-        return None
-    try:
-        return parse_iso(text).timestamp()
-    except ValueError:
-        raise InvalidInput(f"{name} is not an ISO-8601 date-time.", f"{name}={text}") from None
+    return parse_instant(text, name) if text else None
 
 
 def _filters(params: dict[str, Any]) -> list[Callable[[TenantState, Group], bool]]:

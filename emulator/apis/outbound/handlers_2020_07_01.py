@@ -17,10 +17,9 @@ from emulator.apis.outbound import (
     tracking,
     wire_2020,
 )
-from emulator.context import Call
+from emulator.context import Call, parse_instant
 from emulator.errors import InvalidInput
 from emulator.registry import operation
-from emulator.state.clock import parse_iso
 
 FEATURE_PAGE = 50
 ORDER_ID = "sellerFulfillmentOrderId"
@@ -31,12 +30,7 @@ def _env(call: Call) -> lifecycle.Env:
 
 
 def _since(text: str | None, field: str) -> float | None:
-    if text is None:
-        return None
-    try:
-        return parse_iso(text).timestamp()
-    except ValueError:
-        raise InvalidInput(f"{field} is not a valid ISO 8601 date-time.", f"{field}={text}") from None
+    return None if text is None else parse_instant(text, field)
 
 
 @operation("getFulfillmentPreview")

@@ -15,10 +15,9 @@ from typing import Any
 from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.marketplaces import BY_ID
 from emulator.apis.outbound import lifecycle, orders, planning, preview, records, tracking, wire_2026
-from emulator.context import Call, Reply
+from emulator.context import Call, Reply, parse_instant
 from emulator.errors import InvalidInput, NotFound
 from emulator.registry import operation
-from emulator.state.clock import parse_iso
 
 FEE_TYPES = {
     "FBAPerUnitFulfillmentFee": "MCFFulfillmentFee",
@@ -215,12 +214,7 @@ def get_order(call: Call) -> dict[str, Any]:
 def list_orders(call: Call) -> dict[str, Any]:
     """Orders updated at or after updatedAfter, oldest update first, 50 per page."""
     text = call.params.get("updatedAfter")
-    try:
-        since = parse_iso(text).timestamp() if text else None
-    except ValueError:
-        raise InvalidInput(
-            "updatedAfter is not a valid ISO 8601 date-time.", f"updatedAfter={text}"
-        ) from None
+    since = parse_instant(text, "updatedAfter") if text else None
     found, token = records.page(call.tenant, since, call.params.get("pageToken"), "pageToken")
     now, include = call.clock.timestamp(), _with_shipments(call)
     result: dict[str, Any] = {"orders": [wire_2026.fulfillment_order(o, now, include) for o in found]}
@@ -281,10 +275,7 @@ def update_package(call: Call) -> Reply:
         raise InvalidInput(
             "Only packages of shipped shipments can be updated.", f"packageId={package['packageNumber']}"
         )
-    try:
-        delivery = parse_iso(body["deliveryTime"]).timestamp() if body.get("deliveryTime") else None
-    except ValueError:
-        raise InvalidInput("deliveryTime is not a valid ISO 8601 date-time.", "deliveryTime") from None
+    delivery = parse_instant(body["deliveryTime"], "deliveryTime") if body.get("deliveryTime") else None
     package["override"] = {
         "status": body["status"],
         "at": call.clock.timestamp(),

@@ -52,9 +52,9 @@ def sign_in(client, runtime, mcf: dict[str, Mcf]) -> None:
 
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 @given(steps)
-def test_one_notification_per_subscribed_event(client, runtime, plan):
-    EmulatorHandle(runtime, BASE_URL).reset()
-    runtime.notifications.builders.add("StockCounted", INVENTORY, stock_payload)
+def test_one_notification_per_subscribed_event(client, app, runtime, plan):
+    EmulatorHandle(app, BASE_URL).reset()
+    app.notifications.builders.add("StockCounted", INVENTORY, stock_payload)
     runtime.accounts.add_seller(OTHER)
     mcf = drivers(client, runtime)
     sign_in(client, runtime, mcf)
@@ -75,7 +75,7 @@ def test_one_notification_per_subscribed_event(client, runtime, plan):
             if mcf[seller].create(order_id, {sku: quantity}).status_code == 200:
                 created[seller].append(order_id)
         elif step[0] == "advance":
-            runtime.control.advance(step[1])
+            app.control.advance(step[1])
             sign_in(client, runtime, mcf)
         elif step[0] == "cancel":
             _, seller, index = step
@@ -90,10 +90,10 @@ def test_one_notification_per_subscribed_event(client, runtime, plan):
 
     expected: Counter[str] = Counter()
     for record in runtime.store.events.query(EventQuery(seller_id=SELLER)):
-        builder = runtime.notifications.builders.of(record)
+        builder = app.notifications.builders.of(record)
         if builder is not None and builder.notification_type in SUBSCRIBED:
             expected.update(d.notification_type for d in builder.build(record))
-    published = runtime.notifications.outbox.query(OutboxQuery())
+    published = app.notifications.outbox.query(OutboxQuery())
     assert Counter(n["notificationType"] for n in published if n["sellerId"] == SELLER) == expected
     assert all(n["sellerId"] == SELLER and n["notificationType"] in SUBSCRIBED for n in published)
     assert len({n["notificationId"] for n in published}) == len(published)

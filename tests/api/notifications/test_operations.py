@@ -24,7 +24,7 @@ def test_destinations_are_created_listed_read_and_deleted(client, runtime, app_h
     created = client.post(
         DESTINATIONS, json={"name": "bus", "resourceSpecification": spec}, headers=app_headers
     )
-    application_id = runtime.accounts.application(DEFAULTS.client_id)["application_id"]
+    application_id = runtime.accounts.application(DEFAULTS.client_id).application_id
     source = f"aws.partner/sellingpartnerapi.amazon.com/123456789012/{application_id}"
     assert created.json()["payload"]["resource"]["eventBridge"] == spec["eventBridge"] | {"name": source}
     created = created.json()["payload"]
@@ -193,7 +193,7 @@ def test_subscriptions_are_per_seller(client, seller_headers, other_seller_heade
     assert len(page.json()["payload"]["subscriptions"]) == 1
 
 
-def test_send_test_notification_reaches_the_outbox(client, runtime, app_headers, destination_id):
+def test_send_test_notification_reaches_the_outbox(client, app, app_headers, destination_id):
     body = {
         "destinationId": destination_id,
         "testNotification": {"payloadVersion": "1.0", "testScenario": "order"},
@@ -202,7 +202,7 @@ def test_send_test_notification_reaches_the_outbox(client, runtime, app_headers,
         f"{SUBSCRIPTIONS}/FULFILLMENT_ORDER_STATUS/testNotification", json=body, headers=app_headers
     )
     assert sent.status_code == 200, sent.text
-    (entry,) = runtime.notifications.outbox.query(OutboxQuery())
+    (entry,) = app.notifications.outbox.query(OutboxQuery())
     assert entry["status"] == "outbox"
     assert entry["notification"]["NotificationType"] == "FULFILLMENT_ORDER_STATUS"
     empty = client.post(

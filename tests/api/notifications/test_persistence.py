@@ -12,14 +12,14 @@ from tests.conftest import BASE_URL, issue_token
 SUBSCRIPTION = "/notifications/v1/subscriptions/FULFILLMENT_ORDER_STATUS"
 
 
-def test_snapshots_keep_destinations_and_subscriptions(client, runtime, app_headers, seller_headers):
+def test_snapshots_keep_destinations_and_subscriptions(client, app, app_headers, seller_headers):
     destination_id = create_destination(client, app_headers)
     subscription_id = subscribe(client, seller_headers, destination_id)
-    snapshot = runtime.control.snapshot()
-    runtime.control.reset()
+    snapshot = app.control.snapshot()
+    app.control.reset()
     assert client.get(SUBSCRIPTION, headers=seller_headers).status_code == 404
     assert client.get("/notifications/v1/destinations", headers=app_headers).json()["payload"] == []
-    runtime.control.restore(snapshot)
+    app.control.restore(snapshot)
     seller_headers = {"x-amz-access-token": issue_token(client)}
     assert (
         client.get(SUBSCRIPTION, headers=seller_headers).json()["payload"]["subscriptionId"]
@@ -30,12 +30,10 @@ def test_snapshots_keep_destinations_and_subscriptions(client, runtime, app_head
     assert [d["destinationId"] for d in listed] == [destination_id]
 
 
-def test_resetting_one_seller_keeps_the_applications_destinations(
-    client, runtime, app_headers, seller_headers
-):
+def test_resetting_one_seller_keeps_the_applications_destinations(client, app, app_headers, seller_headers):
     destination_id = create_destination(client, app_headers)
     subscribe(client, seller_headers, destination_id)
-    runtime.control.reset("A1MCFEMULATOR1")
+    app.control.reset("A1MCFEMULATOR1")
     seller_headers = {"x-amz-access-token": issue_token(client)}
     assert client.get(SUBSCRIPTION, headers=seller_headers).status_code == 404
     app_headers = grantless_headers(client)
