@@ -1,6 +1,7 @@
 """create_app(): the ASGI application, assembled from its parts.
 
-    Runtime (the world)  ->  SpApiEdge (SP-API paths)  ->  ControlPlane (/_emulator)  ->  EmulatorApp
+    Runtime (the world)  ->  SpApiEdge (SP-API paths)  ->  Notifier (events to notifications)
+                         ->  ControlPlane (/_emulator)  ->  EmulatorApp
 
 SP-API paths go straight to the edge pipeline, the rest (control plane, LWA) to Starlette. A request whose
 `Host` is one of Amazon's hostnames (over TLS or the proxy) is routed by that host: an LWA host serves only
@@ -17,8 +18,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import Message, Receive, Scope, Send
 
-from emulator import apis
+from emulator import apis, notifications
 from emulator.catalog import Catalog, load_catalog
+from emulator.context import Ports
 from emulator.control import routes as control_routes
 from emulator.control.files import fault_rules, read_document
 from emulator.control.plane import ControlPlane
@@ -63,11 +65,12 @@ async def _not_on_lwa_host(scope: Scope, receive: Receive, send: Send) -> None:
 
 
 class EmulatorApp:
-    """The ASGI entry point: the runtime behind it, its SP-API edge and its control plane."""
+    """The ASGI entry point: the runtime behind it, its SP-API edge, its notifier and its control plane."""
 
     def __init__(self, runtime: Runtime) -> None:
         settings = runtime.settings
         self.runtime = runtime
+        ports = Ports()
         self.edge = SpApiEdge(
             settings,
             runtime.catalog,
@@ -77,10 +80,20 @@ class EmulatorApp:
             runtime.ids,
             runtime.accounts,
             runtime.settle,
+            ports,
+        )
+        self.notifications = notifications.attach(
+            settings,
+            runtime.store,
+            runtime.clock,
+            runtime.catalog.models_dir,
+            ports,
+            lambda problems: self.edge.violations.record("notification", None, 0, problems),
+            runtime.ids.seed,
         )
         if settings.faults_file is not None:
             _install_faults_file(self.edge.faults, settings.faults_file)
-        self.control = ControlPlane(runtime, self.edge)
+        self.control = ControlPlane(runtime, self.edge, self.notifications)
         self.admin = Starlette(
             routes=[*control_routes.routes(self.control, settings), *lwa_routes.routes(runtime.tokens)],
             exception_handlers={HTTPException: _http_error},

@@ -47,6 +47,8 @@ class Settings:
     tls_port: int = 8443
     proxy_port: int | None = None
     ca_dir: Path | None = None
+    sqs_endpoint: str | None = None
+    eventbridge_endpoint: str | None = None
 
     def __post_init__(self) -> None:
         if self.auth_mode not in AUTH_MODES:
@@ -135,4 +137,6 @@ ENV_VARIABLES: dict[str, tuple[str, Callable[[str], object]]] = {
     "ADMIN_REMOTE": ("admin_remote", _flag),
     "ADMIN_TOKEN": ("admin_token", str),
     "URL": ("admin_url", str),
+    "SQS_ENDPOINT": ("sqs_endpoint", str),
+    "EVENTBRIDGE_ENDPOINT": ("eventbridge_endpoint", str),
 }

@@ -113,6 +113,14 @@ def register(commands: Any) -> None:
         help="run the CONNECT proxy for Amazon's hostnames on this port",
     )
     cmd.add_argument("--ca-dir", type=Path, default=None, help="local CA directory (see `mcf-emulator ca`)")
+    for transport, label in (("sqs", "SQS"), ("eventbridge", "EventBridge")):
+        cmd.add_argument(
+            f"--{transport}-endpoint",
+            default=None,
+            metavar="URL",
+            help=f"deliver {label} notification destinations to this {label}-compatible endpoint "
+            "(e.g. a moto server); without it notifications only reach the outbox",
+        )
     cmd.set_defaults(run=run)
 
 
@@ -194,6 +202,8 @@ def run(args: argparse.Namespace) -> int:
         tls_port=args.tls_port,
         proxy_port=args.proxy_port,
         ca_dir=args.ca_dir,
+        sqs_endpoint=args.sqs_endpoint,
+        eventbridge_endpoint=args.eventbridge_endpoint,
     )
     settings, world = read_world(settings)
     listeners = open_listeners(settings)  # a busy port is reported before the models load

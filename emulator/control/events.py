@@ -25,7 +25,8 @@ def describe(record: EventRecord) -> dict[str, Any]:
     return record.describe() | {"at": iso(record.at)}
 
 
-def _instant(request: Request, name: str) -> float | None:
+def instant_of(request: Request, name: str) -> float | None:
+    """An ISO-8601 query parameter as emulator-clock seconds (None when absent), or ControlError."""
     text = request.query_params.get(name)
     if text is None:
         return None
@@ -47,8 +48,8 @@ def query_of(request: Request) -> EventQuery:
         seller_id=request.query_params.get("sellerId") or None,
         types=types or None,
         after_sequence=query_value(request, "after", int),
-        since=_instant(request, "since"),
-        until=_instant(request, "until"),
+        since=instant_of(request, "since"),
+        until=instant_of(request, "until"),
         limit=limit_of(request),
     )
 

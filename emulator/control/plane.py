@@ -22,6 +22,7 @@ from emulator.control.seed import Seeder, SeedError
 from emulator.edge.faults import FaultSpecError
 from emulator.edge.pipeline import SpApiEdge
 from emulator.errors import ControlError
+from emulator.notifications import Notifier
 from emulator.runtime import Runtime
 from emulator.state.clock import reachable
 from emulator.state.config import CONFIG, Setting
@@ -29,11 +30,13 @@ from emulator.state.events import EventQuery, EventRecord
 
 
 class ControlPlane:
-    """Reset, seed, snapshots, clock, faults, rate limits, the journal and the events of one emulator."""
+    """Reset, seed, snapshots, clock, faults, rate limits, the journal, the events and the notification
+    outbox (with delivery faults) of one emulator."""
 
-    def __init__(self, runtime: Runtime, edge: SpApiEdge) -> None:
+    def __init__(self, runtime: Runtime, edge: SpApiEdge, notifications: Notifier) -> None:
         self.rt = runtime
         self.edge = edge
+        self.notifications = notifications
         self._seeder = Seeder(runtime.store, runtime.accounts, runtime.ids, edge.invoke)
 
     # about -------------------------------------------------------------------------------------
@@ -56,10 +59,12 @@ class ControlPlane:
     def reset(self, seller_id: str | None = None, *, faults: bool = False, journal: bool = False) -> None:
         """Forget sellers' data (all, or one seller's); optionally fault rules and the journal too."""
         self.rt.reset(seller_id)
+        self.notifications.forget(seller_id)
         self.edge.limiter.refill()
         self.edge.faults.forget_stale()
         if faults:
             self.edge.faults.clear()
+            self.notifications.faults.clear()
         if journal:
             self.edge.journal.clear()
         self.rt.commit(meta=True)

@@ -1,7 +1,7 @@
 """All admin endpoints under `/_emulator/`, described by specs/emulator-control.openapi.yaml.
 
 GET /_emulator/health, GET /_emulator/coverage, and the groups in state.py, clock.py, faults.py,
-journal.py (journal and rate limits) and events.py.
+journal.py (journal and rate limits), events.py and notifications.py (outbox and delivery faults).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from emulator.control import clock, events, faults, journal, state
+from emulator.control import clock, events, faults, journal, notifications, state
 from emulator.control.contract import BodySchemas
 from emulator.control.http import Endpoint, admin_routes, reply
 from emulator.control.plane import ControlPlane
@@ -28,7 +28,7 @@ def routes(plane: ControlPlane, settings: Settings) -> list[Route]:
 
     schemas = BodySchemas()
     table: dict[str, dict[str, Endpoint]] = {"/coverage": {"GET": coverage}}
-    for group in (state, clock, faults, journal, events):
+    for group in (state, clock, faults, journal, events, notifications):
         table.update(group.endpoints(plane))
     return [
         *admin_routes(settings, schemas, {"/health": {"GET": health}}, open_to_token=True),

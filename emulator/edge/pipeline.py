@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from emulator.catalog import Catalog
+from emulator.context import Ports
 from emulator.edge.delivery import deliver
 from emulator.edge.exchange import Exchange, Step
 from emulator.edge.fault_engine import FaultEngine, InjectFault, MarkStale
@@ -63,6 +64,7 @@ class SpApiEdge:
         ids: IdFactory,
         accounts: Accounts,
         settle: Callable[[], int],
+        ports: Ports,
     ) -> None:
         self.faults = FaultEngine(ids.seed, settings.fault_header)
         self.limiter = RateLimiter(settings.rate_limits, settings.sandbox_rate_cap)
@@ -73,7 +75,7 @@ class SpApiEdge:
         router = Router(catalog)
         handling: tuple[Step, ...] = (
             ValidateRequest(RequestBinder()),
-            Dispatch(handlers, store, clock, ids, settle),
+            Dispatch(handlers, store, clock, ids, settle, ports),
             ValidateResponse(self.violations),
         )
         self.steps: tuple[Step, ...] = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from emulator.context import Call, Reply
+from emulator.context import Call, Ports, Reply
 from emulator.edge import auth
 from emulator.edge.exchange import Exchange
 from emulator.edge.ratelimit import RateLimiter
@@ -98,6 +98,7 @@ class Dispatch:
     clock: Clock
     ids: IdFactory
     settle: Callable[[], int]
+    ports: Ports
 
     def __call__(self, x: Exchange) -> None:
         op = x.operation
@@ -109,7 +110,10 @@ class Dispatch:
                 f"mcf-emulator has no behaviour for {op.operation_id}; see GET /_emulator/coverage.",
             )
         self.settle()
-        result = handler(Call(op, x.params, x.body, x.caller, self.store, self.clock, self.ids, x.request_id))
+        call = Call(
+            op, x.params, x.body, x.caller, self.store, self.clock, self.ids, x.request_id, self.ports
+        )
+        result = handler(call)
         if isinstance(result, Reply):
             x.status = result.status or op.success_status
             x.response = result.body

@@ -1,7 +1,8 @@
 """`EmulatorHandle`: what a test holds to drive one emulator — reset, clock, sellers, clients, violations.
 
 Every method acts on the app in-process (no HTTP), so setup costs microseconds. Control-plane
-actions (seed, faults, journal, events, snapshots) live in `emulator.testing.control` and are mixed in.
+actions (seed, faults, journal, events, snapshots) live in `emulator.testing.control`, notification helpers
+(outbox, waiting, delivery faults) in `emulator.testing.notifications`; both are mixed in.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from emulator.lwa.accounts import DEFAULTS, NA_MARKETPLACES
 from emulator.testing.clients import async_httpx_client, httpx_client, sp_api_client, spapi_client
 from emulator.testing.control import ControlActions
 from emulator.testing.credentials import Credentials
+from emulator.testing.notifications import NotificationActions
 
 if TYPE_CHECKING:
     import httpx
@@ -27,7 +29,7 @@ class ContractViolation(AssertionError):
     """The emulator answered with a body that breaks the model, or failed internally."""
 
 
-class EmulatorHandle(ControlActions):
+class EmulatorHandle(ControlActions, NotificationActions):
     """One emulator seen from a test: its app (runtime, edge, control plane), its URL and the default
     seller's credentials."""
 
