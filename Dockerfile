@@ -16,7 +16,7 @@ COPY emulator ./emulator
 COPY specs ./specs
 COPY scenarios ./scenarios
 RUN python -m venv /opt/mcf-emulator/venv \
-    && /opt/mcf-emulator/venv/bin/pip install --no-compile .
+    && /opt/mcf-emulator/venv/bin/pip install --no-compile ".[aws]"
 COPY ${MODELS_DIR} /tmp/models-source
 # `specs sync` checks every model file against the sha256 pinned in specs/manifest.toml.
 RUN if [ "${MODELS_DIR}" = "specs" ]; then set -- ; else set -- --from /tmp/models-source; fi \
