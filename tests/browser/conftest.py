@@ -85,7 +85,8 @@ class Pages:
     def __init__(self, browser: Any, folder: Path) -> None:
         self.browser = browser
         self.folder = folder
-        browser.get_log("browser")  # forget what earlier tests left
+        browser.get("about:blank")  # an earlier test's dashboard stops polling (its server may be gone)
+        browser.get_log("browser")  # and what it logged is forgotten
 
     def check(self, name: str, allowed_status: str | None = None) -> Path:
         """Save a screenshot of the current page as `name.png` and fail on any console error.

@@ -6,6 +6,7 @@ lands on a page that exists and the test reads the redirect's query from the add
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
@@ -27,6 +28,13 @@ def register(url: str, **extra: object) -> str:
     return callback
 
 
+def open_consent(driver, url: str, **query: str) -> str:
+    """Open the consent page for the registered application; its address."""
+    address = f"{url}/apps/authorize/consent?" + urlencode({"application_id": APP["applicationId"], **query})
+    driver.get(address)
+    return address
+
+
 def landed(driver, callback: str) -> dict[str, str]:
     wait_for(driver, lambda d: d.current_url.startswith(callback), "the browser to reach the redirect URI")
     return {k: v[0] for k, v in parse_qs(urlsplit(driver.current_url).query).items()}
@@ -36,9 +44,10 @@ def inventory_as(url: str, refresh_token: str, seller_id: str) -> int:
     """An SP-API call as the seller, through Amazon's official SDK (its LWA client uses `refresh_token`)."""
     from spapi import FbaInventoryApi
 
-    credentials = Credentials.for_emulator(url, refresh_token=refresh_token, seller_id=seller_id)
-    credentials = Credentials(
-        **{**credentials.__dict__, "client_id": APP["clientId"], "client_secret": APP["clientSecret"]}
+    credentials = replace(
+        Credentials.for_emulator(url, refresh_token=refresh_token, seller_id=seller_id),
+        client_id=APP["clientId"],
+        client_secret=APP["clientSecret"],
     )
     api = FbaInventoryApi(spapi_client(credentials).api_client)
     found = api.get_inventory_summaries("Marketplace", US, [US], details=True)
@@ -51,10 +60,7 @@ def test_confirm_gives_a_code_that_buys_tokens_for_a_new_seller(live, driver, pa
 
     app, url = live
     callback = register(url)
-    driver.get(
-        f"{url}/apps/authorize/consent?"
-        + urlencode({"application_id": APP["applicationId"], "state": "st-1"})
-    )
+    open_consent(driver, url, state="st-1")
     assert driver.find_element(By.ID, "app-name").text == "Shop Connector"
     roles = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "ul.roles li")]
     assert roles == ["Product Listing", "Amazon Fulfillment", "Inventory and Order Tracking"]
@@ -85,10 +91,7 @@ def test_cancel_sends_the_denial(live, driver, pages):
 
     _, url = live
     callback = register(url)
-    driver.get(
-        f"{url}/apps/authorize/consent?"
-        + urlencode({"application_id": APP["applicationId"], "state": "st-2"})
-    )
+    open_consent(driver, url, state="st-2")
     pages.check("consent-before-cancel")
     driver.find_element(By.CSS_SELECTOR, "button[value=cancel]").click()
     query = landed(driver, callback)
@@ -112,11 +115,8 @@ def test_errors_are_shown_on_the_page_and_never_redirect(live, driver, pages, ca
     from selenium.webdriver.common.by import By
 
     _, url = live
-    register(url, draft=query.pop("draft", False))
-    target = f"{url}/apps/authorize/consent?" + urlencode(
-        {"application_id": APP["applicationId"], "state": "s", **query}
-    )
-    driver.get(target)
+    register(url, draft=bool(query.get("draft")))
+    target = open_consent(driver, url, state="s", **{k: v for k, v in query.items() if k != "draft"})
     assert driver.current_url == target
     assert driver.find_element(By.ID, "error-code").text == code
     pages.check(f"error-{case}", allowed_status="400")
@@ -127,8 +127,7 @@ def test_a_draft_is_authorized_with_version_beta(live, driver):
 
     _, url = live
     callback = register(url, draft=True)
-    query = {"application_id": APP["applicationId"], "state": "b", "version": "beta"}
-    driver.get(f"{url}/apps/authorize/consent?" + urlencode(query))
+    open_consent(driver, url, state="b", version="beta")
     driver.find_element(By.CSS_SELECTOR, "button[value=confirm]").click()
     assert landed(driver, callback)["selling_partner_id"] == "A1MCFEMULATOR1"
 

@@ -1,4 +1,4 @@
-"""Applications, sellers, self-authorization, a seller's overview and the dashboard page over the control API."""
+"""Applications, sellers, self-authorization, one seller's overview and the dashboard page (control API)."""
 
 from __future__ import annotations
 
