@@ -5,10 +5,11 @@ use the 2020-07-01 spellings, which are the domain's own. An `Order` keeps what 
 `terms`, what happened in `status`, `lines`, `shipments` and the returns, and the lifecycle's bookkeeping
 in `progress` (each line has its own `progress`): bookkeeping is never rendered.
 
-Records repeated inside an order (lines, shipments, their items and packages, return items) encode as
-arrays (`array_like`), which halves the size of a packed order; the rest keep field names so a snapshot
-stays readable. Open objects of the models (drop-off attributes, packing-slip template attributes,
-delivery and additional services) are kept as the JSON the seller sent.
+Everything inside an order is a `Part`: it encodes as an array of its fields (`array_like`), which
+makes a packed order less than half the size it would be with field names; the order itself keeps
+them, so a snapshot still shows which order it is and in which status. Open objects of the models
+(drop-off attributes, packing-slip template attributes, delivery and additional services) are kept as
+the JSON the seller sent.
 """
 
 from __future__ import annotations
@@ -29,13 +30,17 @@ OpenObject = dict[str, Any]
 """A free-form JSON object the models leave open; stored and echoed as sent."""
 
 
-class Money(Record, kw_only=True):
+class Part(Record, array_like=True):
+    """A record stored inside an order: encoded as an array of its fields, not a map."""
+
+
+class Money(Part, kw_only=True):
     currency_code: str
     amount: str
     """Decimal text, as the request gave it."""
 
 
-class Address(Record, kw_only=True):
+class Address(Part, kw_only=True):
     name: str
     address_line1: str
     address_line2: str | None = None
@@ -49,24 +54,24 @@ class Address(Record, kw_only=True):
     email: str | None = None
 
 
-class DeliveryWindow(Record, kw_only=True):
+class DeliveryWindow(Part, kw_only=True):
     """A delivery interval as the seller wrote its instants."""
 
     start: str
     end: str
 
 
-class DropOffLocation(Record, kw_only=True):
+class DropOffLocation(Part, kw_only=True):
     type: str | None = None
     attributes: OpenObject | None = None
 
 
-class DeliveryPreferences(Record, kw_only=True):
+class DeliveryPreferences(Part, kw_only=True):
     instructions: str | None = None
     drop_off: DropOffLocation | None = None
 
 
-class CodSettings(Record, kw_only=True):
+class CodSettings(Part, kw_only=True):
     """Cash on delivery."""
 
     required: bool
@@ -76,25 +81,25 @@ class CodSettings(Record, kw_only=True):
     shipping_charge_tax: Money | None = None
 
 
-class FeatureConstraint(Record, kw_only=True):
+class FeatureConstraint(Part, kw_only=True):
     """A delivery feature (BLOCK_AMZL, BLANK_BOX, ...) and whether it is `Required` or `NotRequired`."""
 
     name: str | None = None
     policy: str | None = None
 
 
-class PackingSlip(Record, kw_only=True):
+class PackingSlip(Part, kw_only=True):
     template_name: str | None = None
     template_attributes: dict[str, str] | None = None
 
 
-class Packaging(Record, kw_only=True):
+class Packaging(Part, kw_only=True):
     option: str | None = None
     overbox: str | None = None
     packing_slip: PackingSlip | None = None
 
 
-class OrderServices(Record, kw_only=True):
+class OrderServices(Part, kw_only=True):
     """The 2026-07-04 services of an order, kept as asked (feature constraints are derived from them)."""
 
     packaging: Packaging | None = None
@@ -102,13 +107,13 @@ class OrderServices(Record, kw_only=True):
     additional: dict[str, str] | None = None
 
 
-class Payment(Record, kw_only=True):
+class Payment(Part, kw_only=True):
     transaction_id: str
     mode: str
     date: str
 
 
-class OrderTerms(Record, kw_only=True):
+class OrderTerms(Part, kw_only=True):
     """What the seller asked for: set at creation, changed by updates."""
 
     displayable_order_id: str
@@ -129,14 +134,14 @@ class OrderTerms(Record, kw_only=True):
     payments: list[Payment] | None = None
 
 
-class LineServices(Record, kw_only=True):
+class LineServices(Part, kw_only=True):
     """The 2026-07-04 services of one line."""
 
     packing_slip: PackingSlip | None = None
     payment_on_delivery_price: Money | None = None
 
 
-class LineDetails(Record, kw_only=True, array_like=True):
+class LineDetails(Part, kw_only=True):
     """What a line carries besides SKU and quantity; all optional."""
 
     gift_message: str | None = None
@@ -167,14 +172,14 @@ def _newer(value: T | None, current: T | None) -> T | None:
     return current if value is None else value
 
 
-class LineProgress(Record, kw_only=True, array_like=True):
+class LineProgress(Part, kw_only=True):
     """Units of a line held in stock for it (`reserved`), of which `picked` are in a pending shipment."""
 
     reserved: int = 0
     picked: int = 0
 
 
-class OrderLine(Record, kw_only=True, array_like=True):
+class OrderLine(Part, kw_only=True):
     """One line: its units end up shipped, cancelled or unfulfillable (the rest are still open)."""
 
     sku: str
@@ -194,29 +199,29 @@ class OrderLine(Record, kw_only=True, array_like=True):
         return self.quantity - self.shipped - self.cancelled - self.unfulfillable
 
 
-class ShipmentItem(Record, kw_only=True, array_like=True):
+class ShipmentItem(Part, kw_only=True):
     line_id: str
     quantity: int
     package_number: int
 
 
-class CarrierTracking(Record, kw_only=True):
+class CarrierTracking(Part, kw_only=True):
     carrier_code: str
     tracking_number: str | None = None
     tracking_url: str | None = None
 
 
-class AmazonTracking(Record, kw_only=True):
+class AmazonTracking(Part, kw_only=True):
     tracking_number: str | None = None
     tracking_url: str | None = None
 
 
-class ProofOfDelivery(Record, kw_only=True):
+class ProofOfDelivery(Part, kw_only=True):
     photo_url: str | None = None
     received_by: str | None = None
 
 
-class TrackingOverride(Record, kw_only=True):
+class TrackingOverride(Part, kw_only=True):
     """Tracking parts set by the sandbox `updatePackage`; each one given replaces the computed one."""
 
     carrier: CarrierTracking | None = None
@@ -225,7 +230,7 @@ class TrackingOverride(Record, kw_only=True):
     proof_of_delivery: ProofOfDelivery | None = None
 
 
-class PackageOverride(Record, kw_only=True):
+class PackageOverride(Part, kw_only=True):
     """A package status set by the sandbox `updatePackage` at `at` (2026-07-04 package status)."""
 
     status: str
@@ -234,7 +239,7 @@ class PackageOverride(Record, kw_only=True):
     tracking: TrackingOverride | None = None
 
 
-class Package(Record, kw_only=True, array_like=True):
+class Package(Part, kw_only=True):
     number: int
     carrier_code: str
     tracking_number: str
@@ -242,7 +247,7 @@ class Package(Record, kw_only=True, array_like=True):
     override: PackageOverride | None = None
 
 
-class Shipment(Record, kw_only=True, array_like=True):
+class Shipment(Part, kw_only=True):
     """One picking wave: PENDING until it leaves the FC (SHIPPED) or is cancelled (CANCELLED_BY_*)."""
 
     shipment_id: str
@@ -258,7 +263,7 @@ class Shipment(Record, kw_only=True, array_like=True):
         return f"{self.shipment_id}-{position + 1}"
 
 
-class ReturnItem(Record, kw_only=True, array_like=True):
+class ReturnItem(Part, kw_only=True):
     """One returned unit: New when authorised, Processed once the FC has received and graded it."""
 
     return_item_id: str
@@ -273,7 +278,7 @@ class ReturnItem(Record, kw_only=True, array_like=True):
     received_condition: str | None = None
 
 
-class ReturnAuthorization(Record, kw_only=True, array_like=True):
+class ReturnAuthorization(Part, kw_only=True):
     authorization_id: str
     fulfillment_center_id: str
     return_to: Address
@@ -281,7 +286,7 @@ class ReturnAuthorization(Record, kw_only=True, array_like=True):
     rma_page_url: str
 
 
-class OrderProgress(Record, kw_only=True):
+class OrderProgress(Part, kw_only=True):
     """The lifecycle's bookkeeping: when the current status (or hold) began, the epoch that makes older
     scheduled steps stale, the order's place in the update index, and why it will be Invalid."""
 

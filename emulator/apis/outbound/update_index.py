@@ -1,10 +1,11 @@
 """The update index: orders by the time of their last status change (listAllFulfillmentOrders, listOrders).
 
-Entries are (status time, update sequence) keys with the order id, sorted by key, in blocks of at most
-`BLOCK` entries (table `outbound_index_blocks`); a directory (table `outbound_index`) lists the blocks in
-key order with a lower bound for each. A block keeps its keys packed in one `bytearray` (16 bytes per
-entry) beside a list of order ids. A status change removes the order's old entry and inserts the new one,
-touching one or two small blocks, so it costs the same, and a durable backend rewrites as little, whatever
+An entry is a key (status time, update sequence) and an order id. Entries are sorted by key in blocks of
+at most `BLOCK` (table `outbound_index_blocks`); a directory (table `outbound_index`) lists the blocks in
+key order with each block's lower bound. Keys are kept as two packed arrays (float64 times, int64
+sequences, native byte order) beside the list of order ids, so an entry costs 16 bytes plus its id and
+a search is a binary search in C. A status change removes the order's old entry and inserts the new one:
+one or two small blocks change, so it costs the same, and a durable backend rewrites as little, whatever
 the number of orders; a page is a binary search plus the page.
 """
 
@@ -29,23 +30,74 @@ from emulator.state.records import Record, TableSpec
 PAGE_SIZE = 50
 BLOCK = 256
 """Most entries a block holds; one more splits it in two."""
-_KEY = struct.Struct("<dq")  # (time, sequence)
+_TIME, _SEQUENCE = struct.Struct("=d"), struct.Struct("=q")
+_WIDTH = 8
 Key = tuple[float, int]
 
 
-class IndexBlock(Record, kw_only=True):
-    """A run of index entries: `keys` packs each entry's (time, sequence), `order_ids` holds its order."""
+class Keys(Record, kw_only=True):
+    """Sorted (time, sequence) keys as two packed arrays."""
 
-    keys: bytearray = msgspec.field(default_factory=bytearray)
+    times: bytearray = msgspec.field(default_factory=bytearray)
+    sequences: bytearray = msgspec.field(default_factory=bytearray)
+
+    def __len__(self) -> int:
+        return len(self.times) // _WIDTH
+
+    def at(self, position: int) -> Key:
+        offset = position * _WIDTH
+        return _TIME.unpack_from(self.times, offset)[0], _SEQUENCE.unpack_from(self.sequences, offset)[0]
+
+    def search(self, key: Key, *, after: bool) -> int:
+        """Where `key` goes: before equal keys, or after them when `after`."""
+        with (
+            memoryview(self.times) as raw_times,
+            memoryview(self.sequences) as raw_sequences,
+            raw_times.cast("d") as times,
+            raw_sequences.cast("q") as sequences,
+        ):
+            low = bisect.bisect_left(times, key[0])
+            high = bisect.bisect_right(times, key[0], low)
+            find = bisect.bisect_right if after else bisect.bisect_left
+            return find(sequences, key[1], low, high)
+
+    def insert(self, position: int, key: Key) -> None:
+        offset = position * _WIDTH
+        self.times[offset:offset] = _TIME.pack(key[0])
+        self.sequences[offset:offset] = _SEQUENCE.pack(key[1])
+
+    def delete(self, position: int) -> None:
+        offset = position * _WIDTH
+        del self.times[offset : offset + _WIDTH]
+        del self.sequences[offset : offset + _WIDTH]
+
+    def split(self, position: int) -> Keys:
+        """Remove the keys from `position` on and return them."""
+        offset = position * _WIDTH
+        upper = Keys(times=self.times[offset:], sequences=self.sequences[offset:])
+        del self.times[offset:]
+        del self.sequences[offset:]
+        return upper
+
+
+class IndexBlock(Record, kw_only=True):
+    """A run of index entries: their keys and, in the same order, their orders."""
+
+    keys: Keys = msgspec.field(default_factory=Keys)
     order_ids: list[str] = []
 
 
 class IndexDirectory(Record, kw_only=True):
-    """The blocks in key order and, packed like a block's keys, a lower bound of each block's keys."""
+    """The blocks in key order, and each block's lower bound."""
 
     blocks: list[int] = []
-    lows: bytearray = msgspec.field(default_factory=bytearray)
+    lows: Keys = msgspec.field(default_factory=Keys)
     next_block: int = 0
+
+    def spot(self, key: Key) -> int:
+        """The position of the block whose range holds `key`: a block holds the keys from its bound up to
+        the next block's; the first one also every smaller key (its own bound does not matter)."""
+        return max(0, self.lows.search(key, after=True) - 1)
 
 
 DIRECTORY = table(TableSpec("outbound_index", IndexDirectory))
@@ -53,66 +105,30 @@ BLOCKS = table(TableSpec("outbound_index_blocks", IndexBlock))
 _UPDATED = "updated"
 
 
-def _count(keys: bytearray) -> int:
-    return len(keys) // _KEY.size
-
-
-def _key_at(keys: bytearray, position: int) -> Key:
-    time, sequence = _KEY.unpack_from(keys, position * _KEY.size)
-    return time, sequence
-
-
-def _search(keys: bytearray, key: Key, *, after: bool) -> int:
-    """Where `key` goes in sorted `keys`: before equal keys, or after them when `after`."""
-    find = bisect.bisect_right if after else bisect.bisect_left
-    return find(range(_count(keys)), key, key=lambda position: _key_at(keys, position))
-
-
-def _insert_key(keys: bytearray, position: int, key: Key) -> None:
-    keys[position * _KEY.size : position * _KEY.size] = _KEY.pack(*key)
-
-
-def _delete_key(keys: bytearray, position: int) -> None:
-    del keys[position * _KEY.size : (position + 1) * _KEY.size]
-
-
-def _block_of(directory: IndexDirectory, key: Key) -> int:
-    """The directory position of the block whose range holds `key`: block j holds the keys from its bound
-    up to the next block's; the first block also holds every smaller key (its own bound does not matter)."""
-    return max(0, _search(directory.lows, key, after=True) - 1)
-
-
 def _insert(tenant: TenantState, key: Key, order_id: str) -> None:
     directories, blocks = tenant.table(DIRECTORY), tenant.table(BLOCKS)
     directory = directories.get(_UPDATED) or IndexDirectory()
     if not directory.blocks:
         directory.blocks.append(directory.next_block)
-        _insert_key(directory.lows, 0, key)
+        directory.lows.insert(0, key)
         directory.next_block += 1
         directories.put(_UPDATED, directory)
-    spot = _block_of(directory, key)
+    spot = directory.spot(key)
     name = str(directory.blocks[spot])
     block = blocks.get(name) or IndexBlock()
-    position = _search(block.keys, key, after=False)
-    _insert_key(block.keys, position, key)
+    position = block.keys.search(key, after=False)
+    block.keys.insert(position, key)
     block.order_ids.insert(position, order_id)
     if len(block.order_ids) > BLOCK:
-        blocks.put(*_split(directory, spot, block))
+        half = len(block.order_ids) // 2
+        upper = IndexBlock(keys=block.keys.split(half), order_ids=block.order_ids[half:])
+        del block.order_ids[half:]
+        directory.blocks.insert(spot + 1, directory.next_block)
+        directory.lows.insert(spot + 1, upper.keys.at(0))
+        blocks.put(str(directory.next_block), upper)
+        directory.next_block += 1
         directories.put(_UPDATED, directory)
     blocks.put(name, block)
-
-
-def _split(directory: IndexDirectory, spot: int, block: IndexBlock) -> tuple[str, IndexBlock]:
-    """Move the upper half of the block at directory position `spot` into a new block after it."""
-    half = len(block.order_ids) // 2
-    upper = IndexBlock(keys=block.keys[half * _KEY.size :], order_ids=block.order_ids[half:])
-    del block.keys[half * _KEY.size :]
-    del block.order_ids[half:]
-    number = directory.next_block
-    directory.next_block += 1
-    directory.blocks.insert(spot + 1, number)
-    _insert_key(directory.lows, spot + 1, _key_at(upper.keys, 0))
-    return str(number), upper
 
 
 def _remove(tenant: TenantState, key: Key, order_id: str) -> None:
@@ -120,22 +136,22 @@ def _remove(tenant: TenantState, key: Key, order_id: str) -> None:
     directory = directories.get(_UPDATED)
     if directory is None or not directory.blocks:
         return
-    spot = _block_of(directory, key)
+    spot = directory.spot(key)
     name = str(directory.blocks[spot])
     block = blocks.get(name)
     if block is None:
         return
-    position = _search(block.keys, key, after=False)
+    position = block.keys.search(key, after=False)
     if position == len(block.order_ids) or block.order_ids[position] != order_id:
         return
-    _delete_key(block.keys, position)
+    block.keys.delete(position)
     del block.order_ids[position]
     if block.order_ids or len(directory.blocks) == 1:
         blocks.put(name, block)
         return
     blocks.delete(name)
     del directory.blocks[spot]
-    _delete_key(directory.lows, spot)
+    directory.lows.delete(spot)
     directories.put(_UPDATED, directory)
 
 
@@ -155,14 +171,14 @@ def _entries(tenant: TenantState, start: Key | None, *, after: bool) -> Iterator
     if directory is None:
         return
     blocks = tenant.table(BLOCKS)
-    first = 0 if start is None else _block_of(directory, start)
+    first = 0 if start is None else directory.spot(start)
     for spot in range(first, len(directory.blocks)):
         block = blocks.get(str(directory.blocks[spot]))
         if block is None:
             continue
-        position = 0 if start is None or spot != first else _search(block.keys, start, after=after)
+        position = 0 if start is None or spot != first else block.keys.search(start, after=after)
         for at in range(position, len(block.order_ids)):
-            yield _key_at(block.keys, at), block.order_ids[at]
+            yield block.keys.at(at), block.order_ids[at]
 
 
 def _encode(after: Key) -> str:
