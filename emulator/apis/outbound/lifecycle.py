@@ -31,21 +31,19 @@ STEP = "outbound.step"
 RANK = {"New": 0, "Received": 1, "Planning": 2, "Processing": 3}
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Env:
-    """What lifecycle code needs: the store (for the scheduler), the seller, the timings in force."""
+    """What lifecycle code needs: the store (for the scheduler), the seller and their partition, the timings
+    in force. It lives for one call or one scheduled step."""
 
     store: Store
     seller_id: str
+    tenant: TenantState
     timings: Timings
-
-    @property
-    def tenant(self) -> TenantState:
-        return self.store.tenant(self.seller_id)
 
     @classmethod
     def of(cls, store: Store, seller_id: str) -> Env:
-        return cls(store, seller_id, load(store))
+        return cls(store, seller_id, store.tenant(seller_id), load(store))
 
     @classmethod
     def of_call(cls, call: Call, id_param: str) -> tuple[Env, Order]:
@@ -133,8 +131,8 @@ def _pick(env: Env, order: Order, now: float) -> None:
             line.progress.reserved += inventory.reserve(
                 env.tenant, now, order.marketplace_id, line.sku, line.remaining - line.progress.reserved
             )
-    shipments.pick(env.tenant, env.seller_id, order, now, env.timings)
     set_status(env, order, "Processing", now)
+    shipments.pick(env.tenant, env.seller_id, order, now, env.timings)  # the caller saves the order
 
 
 def _ship(env: Env, order: Order, now: float) -> None:

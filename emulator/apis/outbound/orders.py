@@ -15,9 +15,9 @@ from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, BY_ID, Marketplace, require
 from emulator.apis.outbound import features, lifecycle, orderbook, planning, update_index
 from emulator.apis.outbound.records import (
+    NO_DETAILS,
     OPEN_FOR_CHANGES,
     LineChange,
-    LineDetails,
     Order,
     OrderDraft,
     OrderProgress,
@@ -25,8 +25,6 @@ from emulator.apis.outbound.records import (
     OrderUpdate,
 )
 from emulator.errors import InvalidInput
-
-NO_DETAILS = LineDetails()
 
 
 def marketplace_for(

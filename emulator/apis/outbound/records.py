@@ -165,6 +165,9 @@ class LineDetails(Part, kw_only=True):
         )
 
 
+NO_DETAILS = LineDetails()
+"""The details of a line that has none (such a line stores None instead)."""
+
 T = TypeVar("T")
 
 

@@ -76,12 +76,12 @@ def _changed(tenant: TenantState, order: Order, shipment: Shipment, previous: st
     )
 
 
-def pick(tenant: TenantState, seller_id: str, order: Order, now: float, timings: Timings) -> bool:
-    """Put every reserved, not yet picked unit into a new PENDING shipment; False if there was none."""
+def pick(tenant: TenantState, seller_id: str, order: Order, now: float, timings: Timings) -> None:
+    """Put every reserved, not yet picked unit into a new PENDING shipment (none if there is no such unit)."""
     lines = [(line, line.progress.reserved - line.progress.picked) for line in order.lines]
     lines = [(line, units) for line, units in lines if units > 0]
     if not lines:
-        return False
+        return
     shipment_id = derived(seller_id, order.order_id, len(order.shipments), length=9, alphabet=ALNUM)
     ship_at = now + timings.ship_after
     shipment = Shipment(
@@ -102,7 +102,6 @@ def pick(tenant: TenantState, seller_id: str, order: Order, now: float, timings:
         line.progress.picked += units
     order.shipments.append(shipment)
     _changed(tenant, order, shipment, None, now)
-    return True
 
 
 def withhold_one(tenant: TenantState, order: Order, now: float) -> None:

@@ -50,6 +50,14 @@ class Keys(Record, kw_only=True):
 
     def search(self, key: Key, *, after: bool) -> int:
         """Where `key` goes: before equal keys, or after them when `after`."""
+        count = len(self)
+        if count == 0:
+            return 0
+        last = self.at(count - 1)
+        if key > last or (after and key == last):  # the usual case: a change later than all others
+            return count
+        if key == last:
+            return count - 1
         with (
             memoryview(self.times) as raw_times,
             memoryview(self.sequences) as raw_sequences,

@@ -10,6 +10,7 @@ import msgspec
 from emulator.apis.outbound import preview, returns, tracking
 from emulator.apis.outbound.planning import Plan, RequestedLine, RoughPlace, decimal_text
 from emulator.apis.outbound.records import (
+    NO_DETAILS,
     Address,
     CodSettings,
     DeliveryPreferences,
@@ -129,7 +130,7 @@ def _line_in(body: Body) -> OrderLine:
         sku=body["sellerSku"],
         line_id=body["sellerFulfillmentOrderItemId"],
         quantity=body["quantity"],
-        details=None if details == LineDetails() else details,
+        details=None if details == NO_DETAILS else details,
     )
 
 
@@ -328,7 +329,7 @@ def fulfillment_order(order: Order) -> Body:
 
 
 def _item(line: OrderLine, closed: bool) -> Body:
-    details = line.details or LineDetails()
+    details = line.details or NO_DETAILS
     found = present(
         ("sellerSku", line.sku),
         ("sellerFulfillmentOrderItemId", line.line_id),

@@ -19,6 +19,7 @@ from emulator.apis.inventory.marketplaces import BY_COUNTRY, BY_ID, Marketplace
 from emulator.apis.outbound import planning, preview, tracking
 from emulator.apis.outbound.planning import Plan, RequestedLine, decimal_text
 from emulator.apis.outbound.records import (
+    NO_DETAILS,
     AmazonTracking,
     CarrierTracking,
     DeliveryPreferences,
@@ -213,7 +214,7 @@ def _line_in(item: Body) -> OrderLine:
         sku=sku,
         line_id=item.get("lineItemId", sku),
         quantity=quantity(item["amount"]),
-        details=None if details == LineDetails() else details,
+        details=None if details == NO_DETAILS else details,
     )
 
 
@@ -394,7 +395,7 @@ def _services_out(order: Order) -> Body | None:
 
 
 def _line_item(line: OrderLine) -> Body:
-    details = line.details or LineDetails()
+    details = line.details or NO_DETAILS
     product: Body = {"productIdentifier": {"amazonSku": line.sku}}
     if details.per_unit_declared_value:
         product["perUnitDeclaredValue"] = _money_out(details.per_unit_declared_value)
