@@ -14,16 +14,9 @@ from emulator.apis.outbound.records import (
     Shipment,
     ShipmentItem,
 )
+from tests.api.outbound.support import ADDRESS
 
 NOW = 1_780_000_000.0
-ADDRESS = {
-    "name": "Jane Doe",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrRegion": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-}
 BODY_2020: dict[str, Any] = {
     "sellerFulfillmentOrderId": "O-1",
     "marketplaceId": "ATVPDKIKX0DER",

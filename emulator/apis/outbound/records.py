@@ -141,6 +141,13 @@ class LineServices(Part, kw_only=True):
     payment_on_delivery_price: Money | None = None
 
 
+T = TypeVar("T")
+
+
+def _newer(value: T | None, current: T | None) -> T | None:
+    return current if value is None else value
+
+
 class LineDetails(Part, kw_only=True):
     """What a line carries besides SKU and quantity; all optional."""
 
@@ -167,12 +174,6 @@ class LineDetails(Part, kw_only=True):
 
 NO_DETAILS = LineDetails()
 """The details of a line that has none (such a line stores None instead)."""
-
-T = TypeVar("T")
-
-
-def _newer(value: T | None, current: T | None) -> T | None:
-    return current if value is None else value
 
 
 class LineProgress(Part, kw_only=True):
