@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,9 +12,10 @@ from hypothesis import strategies as st
 from emulator.apis.outbound import orderbook, package_index, timings, update_index
 from emulator.apis.outbound.records import Address, Order, OrderLine, OrderProgress, OrderTerms
 from emulator.errors import InvalidInput
+from emulator.registry import registry
 from emulator.state import Store, TenantState
 from emulator.state.config import CONFIG, Setting
-from emulator.state.records import to_builtins
+from emulator.state.records import Schema, to_builtins
 
 
 def new_order(order_id: str) -> Order:
@@ -110,6 +112,21 @@ def test_package_numbers_map_to_their_orders():
     assert package_index.order_of(tenant, numbers[-1] + 1) is None
     assert package_index.order_of(tenant, 42) is None
     assert package_index.order_of(Store().tenant("S2"), numbers[0]) is None
+
+
+def test_the_indexes_survive_a_snapshot():
+    store = Store(Schema(registry.tables.values()))
+    tenant = store.tenant("S1")
+    for n in range(update_index.PAGE_SIZE + 3):
+        touch(tenant, f"O{n}", float(n))
+    number = package_index.allocate(tenant, "O1")
+    copy = Store(Schema(registry.tables.values()))
+    copy.restore(orjson.loads(orjson.dumps(store.snapshot())))
+    restored = copy.tenant("S1")
+    assert listed(restored) == listed(tenant)
+    assert package_index.order_of(restored, number) == "O1"
+    touch(restored, "O0", 100.0)
+    assert listed(restored)[-1] == "O0" and len(listed(restored)) == update_index.PAGE_SIZE + 3
 
 
 def test_orders_are_packed_and_round_trip_through_snapshots():
