@@ -57,4 +57,6 @@ class ReturnStatusChanged(DomainEvent, kw_only=True, frozen=True):
     sku: str
     previous: str | None
     status: str
+    order_status: str
+    """The order's status when the unit's status changed."""
     received_condition: str | None = None

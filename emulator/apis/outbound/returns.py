@@ -130,6 +130,7 @@ def _changed(tenant: TenantState, order: Order, item: ReturnItem, previous: str 
             sku=order.line(item.line_id).sku,
             previous=previous,
             status=item.status,
+            order_status=order.status,
             received_condition=item.received_condition,
         ),
     )

@@ -61,7 +61,9 @@ def test_an_order_shipped_and_returned_tells_its_story(mcf):
     mcf.advance(DEFAULT.return_processing + 1)
     mcf.order("O-1")  # the next call settles the clock
     back = [e.event for e in events(mcf, returned)]
-    assert all(isinstance(e, ReturnStatusChanged) and e.sku == "MUG" for e in back)
+    assert all(
+        isinstance(e, ReturnStatusChanged) and (e.sku, e.order_status) == ("MUG", "Complete") for e in back
+    )
     assert [(e.return_item_id, e.previous, e.status, e.received_condition) for e in back] == [
         ("R1", None, "New", None),
         ("R0", None, "New", None),
