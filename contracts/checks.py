@@ -25,6 +25,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from emulator.protocol import RATE_LIMIT, REQUEST_ID
+
 
 def error_envelope_conformance(ctx: Any, response: Any, case: Any) -> bool | None:
     """An error response carries SP-API's error envelope with a code and a message per error."""
@@ -46,20 +48,20 @@ def error_envelope_conformance(ctx: Any, response: Any, case: Any) -> bool | Non
 
 def request_id_present(ctx: Any, response: Any, case: Any) -> bool | None:
     """SP-API sends `x-amzn-RequestId` on every response, success or error."""
-    assert response.headers.get("x-amzn-requestid"), "the x-amzn-RequestId header is missing"
+    assert response.headers.get(REQUEST_ID.lower()), f"the {REQUEST_ID} header is missing"
     return True
 
 
 def rate_limit_header_valid(ctx: Any, response: Any, case: Any) -> bool | None:
     """`x-amzn-RateLimit-Limit`, when sent, is the rate in requests per second as a decimal string."""
-    values = response.headers.get("x-amzn-ratelimit-limit")
+    values = response.headers.get(RATE_LIMIT.lower())
     if not values:
         return None
     value = values[0] if isinstance(values, list) else values
     try:
         assert float(value) >= 0
     except ValueError:
-        raise AssertionError(f"x-amzn-RateLimit-Limit is not a number: {value!r}") from None
+        raise AssertionError(f"{RATE_LIMIT} is not a number: {value!r}") from None
     return True
 
 

@@ -48,7 +48,7 @@ def contract_catalog() -> Catalog:
 def raw_model(model: str) -> dict[str, Any]:
     """The model document with the project's links added as `x-links` on the source responses."""
     document = orjson.loads(model_files()[model].read_bytes())
-    linked = copy.deepcopy(document)
+    linked: dict[str, Any] = copy.deepcopy(document)
     operations = {
         op["operationId"]: op
         for item in linked["paths"].values()

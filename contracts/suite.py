@@ -39,7 +39,8 @@ def conformance_test(schema: OpenApiSchema) -> Callable[..., None]:
             pytest.skip(reason)
         case.call_and_validate(headers=contract.headers(op), checks=CHECKS, **contract.call_kwargs())
 
-    return test_operation_conforms
+    parametrized: Callable[..., None] = test_operation_conforms  # schemathesis' decorator is untyped
+    return parametrized
 
 
 def stateful_test(model: str) -> Callable[..., None]:

@@ -7,14 +7,19 @@ operation needs, a plain HTTP client for hand-built requests, and which operatio
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 from starlette.testclient import TestClient
 
 from emulator.catalog import Catalog, Operation
 from emulator.edge.auth import GRANTLESS_SCOPES
+from emulator.edge.violations import Violation
+from emulator.protocol import ACCESS_TOKEN, CONTROL_PREFIX
 from emulator.testing import Credentials
+
+if TYPE_CHECKING:  # the emulator is only built when the suite targets it
+    from emulator.app import EmulatorApp
 
 EMULATOR_BASE = "http://127.0.0.1:8787"
 
@@ -53,7 +58,7 @@ class Target(ABC):
     def headers(self, op: Operation) -> dict[str, str]:
         """The access-token header this operation needs (a grantless token for grantless operations)."""
         scope = GRANTLESS_SCOPES.get(op.api) if op.grantless else None
-        return {"x-amz-access-token": self._token(scope)}
+        return {ACCESS_TOKEN: self._token(scope)}
 
     @abstractmethod
     def call_kwargs(self) -> dict[str, Any]:
@@ -66,7 +71,7 @@ class Target(ABC):
     def reset(self) -> None:  # noqa: B027 - remote targets are never reset; the emulator overrides it
         """Start a test from a clean world where the target allows it."""
 
-    def violations(self) -> list[dict[str, Any]]:
+    def violations(self) -> list[Violation]:
         """Problems the target itself recorded (the emulator's strict mode); none for remote targets."""
         return []
 
@@ -77,11 +82,11 @@ class Target(ABC):
 class EmulatorTarget(Target):
     """The emulator in-process (ASGI), strict response validation on; reset before every test."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: EmulatorApp) -> None:
         runtime = app.runtime
-        super().__init__(
-            runtime.catalog, Credentials.for_emulator(EMULATOR_BASE), TestClient(app, base_url=EMULATOR_BASE)
-        )
+        # the app may return `delivery.DROPPED` to uvicorn; the in-process client ignores what it returns
+        client = TestClient(cast("Any", app), base_url=EMULATOR_BASE)
+        super().__init__(runtime.catalog, Credentials.for_emulator(EMULATOR_BASE), client)
         self.app = app
         self.runtime = runtime
 
@@ -98,12 +103,10 @@ class EmulatorTarget(Target):
 
     def reset(self) -> None:
         self.runtime.reset()
-        self.runtime.violations.clear()
+        self.app.edge.violations.clear()
 
-    def violations(self) -> list[dict[str, Any]]:
-        found = list(self.runtime.violations)
-        self.runtime.violations.clear()
-        return found
+    def violations(self) -> list[Violation]:
+        return self.app.edge.violations.take()
 
 
 class RemoteTarget(Target):
@@ -131,7 +134,7 @@ class RemoteTarget(Target):
 
 def _missing_operations(http: httpx.Client) -> frozenset[str]:
     try:
-        response = http.get("/_emulator/coverage")
+        response = http.get(f"{CONTROL_PREFIX}/coverage")
         models = response.json()["models"] if response.status_code == 200 else {}
     except (httpx.HTTPError, ValueError, KeyError, TypeError):
         models = {}

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from contracts.checks import error_envelope_conformance, rate_limit_header_valid, request_id_present
-from contracts.links import LINKS, links_by_source
+from contracts.links import LINKS, Link, links_by_source
 from contracts.runner import Exchange, evaluate
 from contracts.sandbox import agrees, case_inputs
 from contracts.schemas import contract_catalog, contract_schema
 
 
 @pytest.mark.parametrize("link", LINKS, ids=[f"{k.source}-{k.status}-{k.target}" for k in LINKS])
-def test_link_names_real_operations_statuses_and_parameters(link):
+def test_link_names_real_operations_statuses_and_parameters(link: Link) -> None:
     catalog = contract_catalog()
     source, target = catalog[link.source], catalog[link.target]
     assert source.model == target.model == link.model
@@ -28,13 +29,13 @@ def test_link_names_real_operations_statuses_and_parameters(link):
 
 
 @pytest.mark.parametrize("model", sorted({link.model for link in LINKS}))
-def test_schemathesis_builds_a_state_machine_from_the_links(model):
+def test_schemathesis_builds_a_state_machine_from_the_links(model: str) -> None:
     machine = contract_schema(model).as_state_machine()
     assert machine is not None
     assert links_by_source(model)
 
 
-def test_runtime_expressions_read_earlier_exchanges():
+def test_runtime_expressions_read_earlier_exchanges() -> None:
     done = Exchange(
         "createFulfillmentOrder",
         {"id": "P"},
@@ -53,7 +54,7 @@ def test_runtime_expressions_read_earlier_exchanges():
         evaluate("$url", done)
 
 
-def test_static_case_inputs_and_parity_rules():
+def test_static_case_inputs_and_parity_rules() -> None:
     catalog = contract_catalog()
     shipments, items = catalog["getShipments"], catalog["getShipmentItemsByShipmentId"]
     inputs = case_inputs(shipments, {"parameters": {"MarketplaceId": {"value": "ATVPDKIKX0DER"}}})
@@ -77,13 +78,13 @@ def test_static_case_inputs_and_parity_rules():
     assert agrees(400, 400, shipments, exact=True) and not agrees(400, 404, shipments, exact=True)
 
 
-def _response(status, content=b"", **headers):
+def _response(status: int, content: bytes = b"", /, **headers: str) -> Any:
     return SimpleNamespace(
         status_code=status, content=content, headers={k.lower(): [v] for k, v in headers.items()}
     )
 
 
-def test_sp_api_checks_accept_conforming_answers_and_reject_others():
+def test_sp_api_checks_accept_conforming_answers_and_reject_others() -> None:
     good = _response(
         400, b'{"errors": [{"code": "InvalidInput", "message": "bad"}]}', **{"x-amzn-RequestId": "r"}
     )

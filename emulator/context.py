@@ -1,12 +1,37 @@
-"""What a handler gets (`Call`) and may return (`Reply`): the seam between the edge and the APIs."""
+"""What a handler gets (`Call`) and may return (`Reply`): the seam between the edge and the APIs.
+
+`parse_instant` is how a handler reads a date-time a client sent, with SP-API's error when it is not one.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from emulator.catalog.operation import Operation
+from emulator.errors import InvalidInput
 from emulator.state import Clock, IdFactory, Store, TenantState
+from emulator.state.clock import parse_iso
+
+T = TypeVar("T")
+
+
+class Ports:
+    """Services a runtime lends to handlers by their class (a destination probe, say); none by default.
+
+    An API declares the class it needs and asks `call.ports.get(Kind)`; whatever assembles the runtime
+    provides an instance. So an API can use an outside system without importing the code that drives it.
+    """
+
+    def __init__(self) -> None:
+        self._by_kind: dict[type, object] = {}
+
+    def provide(self, kind: type[T], service: T) -> None:
+        self._by_kind[kind] = service
+
+    def get(self, kind: type[T]) -> T | None:
+        found = self._by_kind.get(kind)
+        return found if isinstance(found, kind) else None
 
 
 @dataclass(slots=True)
@@ -32,6 +57,7 @@ class Call:
     clock: Clock
     ids: IdFactory
     request_id: str
+    ports: Ports = field(default_factory=Ports)
 
     @property
     def seller_id(self) -> str:
@@ -53,3 +79,14 @@ class Reply:
     body: Any
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
+
+
+def parse_instant(text: str, name: str, message: str | None = None, details: str | None = None) -> float:
+    """POSIX seconds of the ISO-8601 date-time a client sent as `name`, or InvalidInput naming it."""
+    try:
+        return parse_iso(text).timestamp()
+    except (ValueError, OverflowError):
+        raise InvalidInput(
+            message or f"{name} is not a valid ISO 8601 date-time.",
+            f"{name}={text}" if details is None else details,
+        ) from None

@@ -1,4 +1,4 @@
-"""Errors, in two families that never mix.
+"""Errors, in three families that never mix.
 
     SpApiError                  what an SP-API client sees, rendered as {"errors": [...]}
     ├── InvalidInput            400
@@ -12,14 +12,23 @@
     ├── NotImplementedOperation 501 (an operation without emulated behaviour)
     └── ServiceUnavailable      503
 
+    ControlError                a control-plane request that cannot be done: {"error", "message", "detail"?}
+
     EmulatorError               a problem of the tool itself (never sent as an SP-API error)
     ├── ModelsUnavailable       the Amazon model files are missing, partial or tampered with
     └── CatalogError            a model could not be turned into operations
 
-Status codes and codes follow Amazon's documented defaults (reference §4.4).
+Status codes, codes and messages follow Amazon's documented defaults (reference §4.4); `error_type` is the
+`x-amzn-ErrorType` header Amazon was observed to send with some of them (reference §4.2). Every SP-API
+error, raised by a handler, by the edge or injected by a fault rule, is one of these classes, so the
+same status always answers the same way.
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+from emulator.protocol import ERROR_TYPE
 
 
 class SpApiError(Exception):
@@ -28,6 +37,7 @@ class SpApiError(Exception):
     status = 400
     code = "InvalidInput"
     default_message = "Invalid input."
+    error_type: str | None = None
 
     def __init__(
         self,
@@ -44,7 +54,7 @@ class SpApiError(Exception):
             self.code = code
         if status is not None:
             self.status = status
-        self.headers = headers or {}
+        self.headers = ({ERROR_TYPE: self.error_type} if self.error_type else {}) | (headers or {})
         super().__init__(f"{self.status} {self.code}: {self.message} {details}".strip())
 
     def as_error(self) -> dict[str, str]:
@@ -54,6 +64,7 @@ class SpApiError(Exception):
 
 class InvalidInput(SpApiError):
     status, code, default_message = 400, "InvalidInput", "Invalid input."
+    error_type = "ValidationException"
 
 
 class Unauthorized(SpApiError):
@@ -82,11 +93,13 @@ class UnsupportedMediaType(SpApiError):
 class QuotaExceeded(SpApiError):
     status, code = 429, "QuotaExceeded"
     default_message = "You exceeded your quota for the requested resource."
+    error_type = "TooManyRequestsException"
 
 
 class InternalFailure(SpApiError):
     status, code = 500, "InternalFailure"
     default_message = "We encountered an internal error. Please try again."
+    error_type = "InternalServerErrorException"
 
 
 class NotImplementedOperation(SpApiError):
@@ -99,6 +112,41 @@ class ServiceUnavailable(SpApiError):
     default_message = "Service is temporarily unavailable. Please try again."
 
 
+#: The error class Amazon answers each standard status with.
+STANDARD: dict[int, type[SpApiError]] = {
+    kind.status: kind
+    for kind in (
+        InvalidInput,
+        Unauthorized,
+        NotFound,
+        Conflict,
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        QuotaExceeded,
+        InternalFailure,
+        ServiceUnavailable,
+    )
+}
+
+
+def error_for(
+    status: int, message: str | None = None, details: str = "", code: str | None = None
+) -> SpApiError:
+    """The error answering `status`: the standard one (its code, message and headers) unless overridden."""
+    kind = STANDARD.get(status)
+    if kind is None:
+        return SpApiError(message, details, code=code, status=status)
+    return kind(message, details, code=code)
+
+
+class ControlError(Exception):
+    """A control request that cannot be done: `status`, machine `code`, human `message`, optional detail."""
+
+    def __init__(self, status: int, code: str, message: str, detail: Any = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.detail = status, code, message, detail
+
+
 class EmulatorError(Exception):
     """A problem of the emulator itself, reported to the operator, not to API clients."""
 
@@ -108,4 +156,4 @@ class ModelsUnavailable(EmulatorError):
 
 
 class CatalogError(EmulatorError):
-    """A model file could not be turned into operations."""
+    """A model could not be turned into operations."""

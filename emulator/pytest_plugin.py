@@ -15,6 +15,9 @@ Fixtures (all prefixed `spapi_`):
 
 Markers: `spapi_scenario(source)` seeds a world document (dict, or a JSON/YAML path relative to the
 test file) before the test; `spapi_faults(*rules)` installs fault rules for the test.
+
+Scenario files: every `*.scenario.yaml` that pytest visits is collected as one test, run by the same
+engine as `mcf-emulator replay` on the session's emulator.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:  # the harness is imported when a fixture is first used, not when pytest starts
+    from emulator.app import EmulatorApp
     from emulator.settings import Settings
     from emulator.testing.credentials import Credentials
     from emulator.testing.handle import EmulatorHandle
@@ -61,6 +65,15 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", text)
 
 
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """`*.scenario.yaml` files are tests (emulator.scenarios.collect)."""
+    if not file_path.name.endswith(".scenario.yaml"):
+        return None
+    from emulator.scenarios.collect import ScenarioFile
+
+    return ScenarioFile.from_parent(parent, path=file_path)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     """After the test body: anything the emulator recorded as a violation fails this test."""
@@ -85,7 +98,7 @@ def spapi_emulator_settings(pytestconfig: pytest.Config) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def spapi_emulator_app(spapi_emulator_settings: Settings) -> Any:
+def spapi_emulator_app(spapi_emulator_settings: Settings) -> EmulatorApp:
     """The emulator app; built once per session (per worker under pytest-xdist)."""
     from emulator.app import create_app
     from emulator.errors import ModelsUnavailable
@@ -97,7 +110,7 @@ def spapi_emulator_app(spapi_emulator_settings: Settings) -> Any:
 
 
 @pytest.fixture(scope="session")
-def spapi_emulator_server(spapi_emulator_app: Any) -> Iterator[EmulatorServer]:
+def spapi_emulator_server(spapi_emulator_app: EmulatorApp) -> Iterator[EmulatorServer]:
     """A real HTTP server for the session's app on a free loopback port."""
     from emulator.testing.server import EmulatorServer
 
@@ -107,12 +120,12 @@ def spapi_emulator_server(spapi_emulator_app: Any) -> Iterator[EmulatorServer]:
 
 @pytest.fixture
 def spapi_emulator(
-    request: pytest.FixtureRequest, spapi_emulator_app: Any, spapi_emulator_server: EmulatorServer
+    request: pytest.FixtureRequest, spapi_emulator_app: EmulatorApp, spapi_emulator_server: EmulatorServer
 ) -> Iterator[EmulatorHandle]:
     """The emulator, reset for this test, with the test's markers applied."""
     from emulator.testing.handle import EmulatorHandle
 
-    handle = EmulatorHandle(spapi_emulator_app.runtime, spapi_emulator_server.url)
+    handle = EmulatorHandle(spapi_emulator_app, spapi_emulator_server.url)
     handle.reset()
     for marker in reversed(list(request.node.iter_markers("spapi_scenario"))):
         for source in marker.args:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
+
+from emulator.errors import EmulatorError
 
 AUTH_MODES = ("permissive", "strict")
 RATE_LIMIT_MODES = ("enforce", "report", "off")
 ENV_PREFIX = "MCF_EMULATOR_"
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class Settings:
     access_token_lifetime: int = 3600
     state: str = "memory"
     faults_file: Path | None = None
+    world_file: Path | None = None
     fault_header: bool = False
     rate_limits: str = "report"
     sandbox_rate_cap: bool = False
@@ -36,6 +42,13 @@ class Settings:
     admin_remote: bool = False
     admin_token: str | None = None
     admin_url: str | None = None
+    http: bool = True
+    tls: bool = False
+    tls_port: int = 8443
+    proxy_port: int | None = None
+    ca_dir: Path | None = None
+    sqs_endpoint: str | None = None
+    eventbridge_endpoint: str | None = None
 
     def __post_init__(self) -> None:
         if self.auth_mode not in AUTH_MODES:
@@ -44,27 +57,86 @@ class Settings:
             raise ValueError(f"rate-limit mode must be one of {RATE_LIMIT_MODES}, not {self.rate_limits!r}")
         if self.state != "memory" and not self.state.startswith("sqlite:"):
             raise ValueError(f"state must be `memory` or `sqlite:PATH`, not {self.state!r}")
+        if self.event_retention < 1:
+            raise ValueError(f"event retention must be at least 1, not {self.event_retention}")
 
     @property
     def url(self) -> str:
-        """Where a client reaches this emulator (the CLI's admin commands talk to it)."""
-        return self.admin_url or f"http://{self.host}:{self.port}"
+        """Where a client reaches this emulator (the CLI's admin commands talk to it); a server bound to
+        every interface (`0.0.0.0`, as in a container) is reached on loopback."""
+        host = "127.0.0.1" if self.host in WILDCARD_HOSTS else self.host
+        return self.admin_url or f"http://{host}:{self.port}"
+
+    @property
+    def ca_directory(self) -> Path:
+        """Where the local certificate authority is kept (`ca_dir`, else the user's data directory)."""
+        if self.ca_dir is not None:
+            return self.ca_dir
+        data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(data) / "mcf-emulator" / "ca"
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        """Settings from MCF_EMULATOR_* variables, then `overrides` (None values are ignored)."""
-        env = os.environ
+        """Settings from MCF_EMULATOR_* variables (`ENV_VARIABLES`), then `overrides` (None values are
+        ignored). A variable that does not parse raises EmulatorError naming it."""
         values: dict[str, object] = {}
-        if env.get(ENV_PREFIX + "MODELS"):
-            values["models_dir"] = Path(env[ENV_PREFIX + "MODELS"])
-        if env.get(ENV_PREFIX + "AUTH"):
-            values["auth_mode"] = env[ENV_PREFIX + "AUTH"]
-        if env.get(ENV_PREFIX + "STRICT_RESPONSES"):
-            values["strict_responses"] = env[ENV_PREFIX + "STRICT_RESPONSES"].lower() in ("1", "true", "yes")
-        if env.get(ENV_PREFIX + "SEED"):
-            values["seed"] = int(env[ENV_PREFIX + "SEED"])
-        for name in ("STATE", "ADMIN_TOKEN", "URL", "RATE_LIMITS"):
-            if env.get(ENV_PREFIX + name):
-                values[{"URL": "admin_url"}.get(name, name.lower())] = env[ENV_PREFIX + name]
+        for suffix, (name, parse) in ENV_VARIABLES.items():
+            text = os.environ.get(ENV_PREFIX + suffix, "").strip()
+            if not text:
+                continue
+            try:
+                values[name] = parse(text)
+            except ValueError as error:
+                raise EmulatorError(f"{ENV_PREFIX}{suffix}={text!r}: {error}") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return replace(cls(), **values)  # type: ignore[arg-type]
+        try:
+            return replace(cls(), **values)  # type: ignore[arg-type]
+        except ValueError as error:
+            raise EmulatorError(f"invalid settings: {error}") from None
+
+
+def _flag(text: str) -> bool:
+    if text.lower() in _TRUE + _FALSE:
+        return text.lower() in _TRUE
+    raise ValueError(f"expected one of {_TRUE + _FALSE}")
+
+
+def _instant(text: str) -> datetime:
+    value = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 < value < 65536:
+        raise ValueError("a port is 1-65535")
+    return value
+
+
+#: MCF_EMULATOR_<suffix> -> (Settings field, parser). README "Docker" lists them.
+ENV_VARIABLES: dict[str, tuple[str, Callable[[str], object]]] = {
+    "HOST": ("host", str),
+    "PORT": ("port", _port),
+    "MODELS": ("models_dir", Path),
+    "AUTH": ("auth_mode", str),
+    "STRICT_RESPONSES": ("strict_responses", _flag),
+    "SEED": ("seed", int),
+    "STATE": ("state", str),
+    "WORLD": ("world_file", Path),
+    "FAULTS": ("faults_file", Path),
+    "FAULT_HEADER": ("fault_header", _flag),
+    "RATE_LIMITS": ("rate_limits", str),
+    "CLOCK_START": ("clock_start", _instant),
+    "CLOCK_SPEED": ("clock_speed", float),
+    "EVENT_RETENTION": ("event_retention", int),
+    "HTTP": ("http", _flag),
+    "TLS": ("tls", _flag),
+    "TLS_PORT": ("tls_port", _port),
+    "PROXY_PORT": ("proxy_port", _port),
+    "CA_DIR": ("ca_dir", Path),
+    "ADMIN_REMOTE": ("admin_remote", _flag),
+    "ADMIN_TOKEN": ("admin_token", str),
+    "URL": ("admin_url", str),
+    "SQS_ENDPOINT": ("sqs_endpoint", str),
+    "EVENTBRIDGE_ENDPOINT": ("eventbridge_endpoint", str),
+}

@@ -40,15 +40,14 @@ def session_app(catalog: Catalog) -> EmulatorApp:
 def app(session_app: EmulatorApp) -> Iterator[EmulatorApp]:
     """The session's emulator, reset as the pytest plugin resets it (state, faults, journal, clock at real
     time); the test fails on recorded violations."""
-    EmulatorHandle(session_app.runtime, BASE_URL).reset()
+    EmulatorHandle(session_app, BASE_URL).reset()
     yield session_app
-    fail_on_violations(session_app.runtime)
+    fail_on_violations(session_app)
 
 
-def fail_on_violations(runtime: Runtime) -> None:
+def fail_on_violations(app: EmulatorApp) -> None:
     """Fail the running test if the emulator recorded contract violations (and forget them)."""
-    violations = list(runtime.violations)
-    runtime.violations.clear()
+    violations = app.edge.violations.take()
     if violations:
         pytest.fail(f"the emulator recorded contract violations: {violations}")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-API_MODULES: tuple[str, ...] = ("inventory", "listings", "outbound")
+API_MODULES: tuple[str, ...] = ("inventory", "listings", "notifications", "outbound")
 
 
 def load() -> None:

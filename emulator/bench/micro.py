@@ -47,9 +47,7 @@ def reset_paths(app: Any) -> dict[str, Any]:
         from emulator.testing.handle import EmulatorHandle
     except ImportError:
         return paths
-    handle = EmulatorHandle(
-        app.runtime, "http://127.0.0.1:0"
-    )  # as the plugin's spapi_emulator fixture builds it
+    handle = EmulatorHandle(app, "http://127.0.0.1:0")  # as the plugin's spapi_emulator fixture builds it
     paths["spapi_emulator fixture (EmulatorHandle.reset)"] = handle.reset
     return paths
 

@@ -150,7 +150,7 @@ class Server:
                 time.sleep(0.05)  # let children that got the same SIGTERM finish
         if self.process.stdout:
             self.process.stdout.close()
-        if self._log is not subprocess.DEVNULL:
+        if not isinstance(self._log, int):  # an opened log file, not subprocess.DEVNULL
             self._log.close()
 
     def __enter__(self) -> Self:

@@ -17,7 +17,7 @@ def _target(results: dict[str, Any], kind: str) -> dict[str, Any] | None:
 def _load(target: dict[str, Any] | None, op: str, conns: int) -> dict[str, Any] | None:
     """The run of `op` at `conns` on `target`; None when missing, when any request got an HTTP error, or
     when more than 1 % of them hit a socket error (a timeout or two on a busy machine is tolerated)."""
-    found = ((target or {}).get("load", {}).get(op) or {}).get(str(conns))
+    found: dict[str, Any] | None = ((target or {}).get("load", {}).get(op) or {}).get(str(conns))
     if not found or found["non_2xx"] or found["socket_errors"] > 0.01 * found["requests"]:
         return None
     return found
@@ -27,7 +27,7 @@ def _cost(run: dict[str, Any] | None) -> float | None:
     """Server time per request: its measured CPU time, else one saturated core's share of wall time."""
     if run is None:
         return None
-    return run.get("server_cpu_us") or 1e6 / run["requests_per_second"]
+    return float(run.get("server_cpu_us") or 1e6 / run["requests_per_second"])
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -92,8 +92,9 @@ def ratio_table(results: dict[str, Any]) -> list[str]:
         if _target(results, kind)
     ]
     rows = []
-    for op in (main or {}).get("load", {}):
-        for conns in main["load"][op]:
+    loads: dict[str, Any] = (main or {}).get("load", {})
+    for op in loads:
+        for conns in loads[op]:
             mine = _load(main, op, int(conns))
             if mine is None:
                 rows.append([op, conns, *("errors" for _ in others)])
@@ -154,10 +155,11 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
             ("bare", VS_BARE, f">= {VS_BARE:.0%} of bare Starlette"),
         ):
             ratios = [
-                (_load(main, op, c) or {}).get("requests_per_second", 0)
-                / _load(_target(results, kind), op, c)["requests_per_second"]
-                for c in conns
-                if _load(main, op, c) and _load(_target(results, kind), op, c)
+                mine["requests_per_second"] / theirs["requests_per_second"]
+                for mine, theirs in (
+                    (_load(main, op, c), _load(_target(results, kind), op, c)) for c in conns
+                )
+                if mine and theirs
             ]
             worst = min(ratios) if ratios else None
             shown = "-" if worst is None else f"{worst:.0%}" if kind == "bare" else f"{worst:.1f}x"

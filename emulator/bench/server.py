@@ -12,11 +12,12 @@ import asyncio
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import orjson
 
 
-def serve(app: object, port: int) -> None:
+def serve(app: Any, port: int) -> None:
     """Run `app` on 127.0.0.1:`port` until SIGINT/SIGTERM, with `serve`'s process tuning (both the
     emulator and the bare endpoint get it, so they are compared on equal terms)."""
     import uvicorn

@@ -1,5 +1,8 @@
-"""`mcf-emulator` command line: serve, specs sync|verify, coverage, proxy, bench;
-health, clock, faults, state, seed, journal and rate-limits talk to a running emulator."""
+"""`mcf-emulator` command line.
+
+serve, ca init|show|export, specs sync|verify, coverage, proxy, bench, replay and record work locally;
+health, clock, faults, state, seed, journal, rate-limits and events talk to a running emulator.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,22 @@ import sys
 from collections.abc import Sequence
 
 from emulator import __version__
-from emulator.cli import bench, clock, coverage, faults, health, journal, proxy, serve, specs, state
+from emulator.cli import (
+    bench,
+    ca,
+    clock,
+    coverage,
+    events,
+    faults,
+    health,
+    journal,
+    proxy,
+    record,
+    replay,
+    serve,
+    specs,
+    state,
+)
 from emulator.errors import EmulatorError
 
 
@@ -16,7 +34,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mcf-emulator", description=__doc__)
     parser.add_argument("--version", action="version", version=f"mcf-emulator {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (serve, specs, coverage, proxy, bench, health, clock, faults, state, journal):
+    for module in (
+        serve,
+        ca,
+        specs,
+        coverage,
+        proxy,
+        record,
+        replay,
+        bench,
+        health,
+        clock,
+        faults,
+        state,
+        journal,
+        events,
+    ):
         module.register(commands)
     return parser
 

@@ -13,17 +13,16 @@ from typing import Any
 import orjson
 
 from emulator.errors import EmulatorError
+from emulator.protocol import ADMIN_TOKEN, CONTROL_PREFIX
 from emulator.settings import Settings
-
-TOKEN_HEADER = "x-mcf-emulator-admin-token"
 
 
 class AdminClient:
-    """JSON calls to `/_emulator/*` of the emulator at `url`."""
+    """JSON calls to the admin API (`/_emulator/*`) of the emulator at `url`."""
 
     def __init__(self, url: str, token: str | None = None, timeout: float = 30.0) -> None:
         self.url = url.rstrip("/")
-        self._headers = {TOKEN_HEADER: token} if token else {}
+        self._headers = {ADMIN_TOKEN: token} if token else {}
         self._timeout = timeout
 
     def call(
@@ -46,7 +45,7 @@ class AdminClient:
         try:
             response = httpx.request(
                 method,
-                f"{self.url}/_emulator{path}",
+                f"{self.url}{CONTROL_PREFIX}{path}",
                 content=content,
                 headers=headers,
                 params={k: v for k, v in (params or {}).items() if v is not None},
@@ -62,7 +61,7 @@ class AdminClient:
                     message += "\n" + orjson.dumps(doc["detail"], option=orjson.OPT_INDENT_2).decode()
             except ValueError:
                 message = response.text[:500]
-            raise EmulatorError(f"{method} /_emulator{path} answered {response.status_code}: {message}")
+            raise EmulatorError(f"{method} {CONTROL_PREFIX}{path} answered {response.status_code}: {message}")
         return None if response.status_code == 204 or not response.content else response.json()
 
 

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from emulator.cli.admin_client import add_options, client, show
-from emulator.edge.ratelimit import MODES
+from emulator.settings import RATE_LIMIT_MODES
 
 
 def _override(text: str) -> tuple[str, dict[str, float]]:
@@ -35,7 +35,7 @@ def register(commands: Any) -> None:
     actions = limits.add_subparsers(dest="action", required=True)
     add_options(actions.add_parser("show", help="print the throttling settings"))
     change = actions.add_parser("set", help="change throttling (buckets start full again)")
-    change.add_argument("--mode", choices=MODES, default=None)
+    change.add_argument("--mode", choices=RATE_LIMIT_MODES, default=None)
     change.add_argument("--sandbox-cap", choices=("on", "off"), default=None)
     change.add_argument("--header-on-429", choices=("on", "off"), default=None)
     change.add_argument(

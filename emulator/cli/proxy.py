@@ -30,24 +30,27 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from emulator.catalog import load_catalog
     from emulator.proxy import ValidatingProxy
 
     proxy = ValidatingProxy(load_catalog(args.models), args.upstream)
     print(f"mcf-emulator proxy on http://{args.host}:{args.port} -> {proxy.upstream}", flush=True)
-    config = uvicorn.Config(
-        proxy, host=args.host, port=args.port, access_log=False, log_level="warning", lifespan="on"
-    )
+    serve_proxy(proxy, args.host, args.port)
+    return finish(proxy.record, args.report, args.fail_on_violation)
+
+
+def serve_proxy(proxy: Any, host: str, port: int) -> None:
+    """Serve `proxy` until Ctrl-C or SIGTERM."""
+    import uvicorn
+
+    config = uvicorn.Config(proxy, host=host, port=port, access_log=False, log_level="warning", lifespan="on")
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
         uvicorn.Server(config).run()
     except (KeyboardInterrupt, _Stopped):
-        pass  # uvicorn re-raises the signal it shut down on; the summary still has to be printed
+        pass  # uvicorn re-raises the signal it shut down on; what follows still has to run
     finally:
         signal.signal(signal.SIGTERM, previous)
-    return finish(proxy.record, args.report, args.fail_on_violation)
 
 
 class _Stopped(Exception):

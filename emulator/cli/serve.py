@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import signal
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from emulator.protocol import ADMIN_TOKEN, CONTROL_PREFIX, FAULT, LWA_TOKEN_PATH
 from emulator.settings import AUTH_MODES, RATE_LIMIT_MODES, Settings
 
 
@@ -38,11 +40,33 @@ def register(commands: Any) -> None:
         help="fault rules to install at start (JSON or YAML)",
     )
     cmd.add_argument(
+        "--world",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="preload a world at start: a *.scenario.yaml (world, faults, throttling, seed and clock; "
+        "its steps are not run) or a seed document",
+    )
+    cmd.add_argument(
+        "--clock-start",
+        type=_instant,
+        default=None,
+        metavar="ISO",
+        help="emulator time at start (default: now, or the world file's start)",
+    )
+    cmd.add_argument(
+        "--clock-speed",
+        type=float,
+        default=None,
+        metavar="X",
+        help="clock speed at start (1 real time, 0 frozen; default 1, or the world file's)",
+    )
+    cmd.add_argument(
         "--allow-fault-header",
         action="store_true",
         default=None,
         dest="fault_header",
-        help="honour one-off faults in the x-mcf-emulator-fault request header",
+        help=f"honour one-off faults in the {FAULT} request header",
     )
     cmd.add_argument(
         "--rate-limits",
@@ -59,17 +83,53 @@ def register(commands: Any) -> None:
     )
     cmd.add_argument("--journal-size", type=int, default=None, help="requests kept in the journal (1000)")
     cmd.add_argument(
+        "--event-retention",
+        type=int,
+        default=None,
+        help=f"domain events kept in memory for GET {CONTROL_PREFIX}/events (10000; SQLite keeps all)",
+    )
+    cmd.add_argument(
         "--admin-remote",
         action="store_true",
         default=None,
-        help="let non-loopback clients use the admin API (/_emulator)",
+        help=f"let non-loopback clients use the admin API ({CONTROL_PREFIX})",
     )
     cmd.add_argument(
         "--admin-token",
         default=None,
-        help="require this token in x-mcf-emulator-admin-token on the admin API",
+        help=f"require this token in {ADMIN_TOKEN} on the admin API",
     )
+    cmd.add_argument(
+        "--no-http", action="store_false", default=None, dest="http", help="no plain HTTP listener (TLS only)"
+    )
+    cmd.add_argument(
+        "--tls", action="store_true", default=None, help="also serve HTTPS for Amazon's hostnames"
+    )
+    cmd.add_argument("--tls-port", type=int, default=None, help="HTTPS port with --tls (default 8443)")
+    cmd.add_argument(
+        "--proxy-port",
+        type=int,
+        default=None,
+        help="run the CONNECT proxy for Amazon's hostnames on this port",
+    )
+    cmd.add_argument("--ca-dir", type=Path, default=None, help="local CA directory (see `mcf-emulator ca`)")
+    for transport, label in (("sqs", "SQS"), ("eventbridge", "EventBridge")):
+        cmd.add_argument(
+            f"--{transport}-endpoint",
+            default=None,
+            metavar="URL",
+            help=f"deliver {label} notification destinations to this {label}-compatible endpoint "
+            "(e.g. a moto server); without it notifications only reach the outbox",
+        )
     cmd.set_defaults(run=run)
+
+
+def _instant(value: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("use an ISO-8601 date-time, e.g. 2026-03-02T09:00:00Z") from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def state_spec(value: str) -> str:
@@ -87,13 +147,17 @@ def state_spec(value: str) -> str:
 def banner(settings: Settings) -> str:
     from emulator.lwa.accounts import DEFAULTS
 
-    base = f"http://{settings.host}:{settings.port}"
+    base = (
+        f"http://{settings.host}:{settings.port}"
+        if settings.http
+        else f"https://{settings.host}:{settings.tls_port}"
+    )
     return "\n".join(
         [
             f"mcf-emulator listening on {base}  (auth: {settings.auth_mode})",
             f"  SP-API endpoint : {base}",
-            f"  LWA token URL   : {base}/auth/o2/token",
-            f"  admin API       : {base}/_emulator/health  (state: {settings.state}, "
+            f"  LWA token URL   : {base}{LWA_TOKEN_PATH}",
+            f"  admin API       : {base}{CONTROL_PREFIX}/health  (state: {settings.state}, "
             f"rate limits: {settings.rate_limits})",
             "  default credentials:",
             f"    client_id      {DEFAULTS.client_id}",
@@ -108,8 +172,11 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from emulator.app import create_app
+    from emulator.cli.ca import secure
     from emulator.edge.delivery import quiet_dropped
     from emulator.edge.tuning import tune_gc
+    from emulator.scenarios.world import read_world
+    from emulator.tls.listeners import ListenerServer, open_listeners
 
     settings = Settings.from_env(
         host=args.host,
@@ -120,24 +187,38 @@ def run(args: argparse.Namespace) -> int:
         strict_responses=args.strict_responses,
         state=args.state,
         faults_file=args.faults,
+        world_file=args.world,
+        clock_start=args.clock_start,
+        clock_speed=args.clock_speed,
         fault_header=args.fault_header,
         rate_limits=args.rate_limits,
         sandbox_rate_cap=args.sandbox_rate_cap,
         journal_size=args.journal_size,
+        event_retention=args.event_retention,
         admin_remote=args.admin_remote,
         admin_token=args.admin_token,
+        http=args.http,
+        tls=args.tls,
+        tls_port=args.tls_port,
+        proxy_port=args.proxy_port,
+        ca_dir=args.ca_dir,
+        sqs_endpoint=args.sqs_endpoint,
+        eventbridge_endpoint=args.eventbridge_endpoint,
     )
+    settings, world = read_world(settings)
+    listeners = open_listeners(settings)  # a busy port is reported before the models load
     app = create_app(settings)
+    context, tls_banner = secure(settings)
     quiet_dropped()
-    print(banner(settings), flush=True)
-    config = uvicorn.Config(
-        app, host=settings.host, port=settings.port, access_log=False, log_level="warning", lifespan="off"
-    )
+    print(banner(settings) + tls_banner, flush=True)
+    if world is not None:
+        print("  " + world.apply(app.control), flush=True)
+    config = uvicorn.Config(app, access_log=False, log_level="warning", lifespan="off")
     # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to whatever handler was
     # installed before it started; a no-op handler makes a requested stop a clean exit (status 0).
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop_signal, lambda *_: None)
     tune_gc()
-    uvicorn.Server(config).run()
+    ListenerServer(config, listeners, context).run()
     print("mcf-emulator stopped.", flush=True)
     return 0

@@ -1,4 +1,4 @@
-"""`mcf-emulator state export|import|reset` and `mcf-emulator seed FILE` on a running emulator."""
+"""`mcf-emulator state export|import|reset` and `mcf-emulator seed [--reset] FILE` on a running emulator."""
 
 from __future__ import annotations
 
@@ -29,6 +29,11 @@ def register(commands: Any) -> None:
     cmd.set_defaults(run=run)
     seed = commands.add_parser("seed", help="seed a running emulator from a JSON or YAML document")
     seed.add_argument("file", type=Path)
+    seed.add_argument(
+        "--reset",
+        action="store_true",
+        help="forget every seller's data first, so seeding the same file again gives the same world",
+    )
     add_options(seed)
     seed.set_defaults(run=run_seed)
 
@@ -62,7 +67,10 @@ def run(args: argparse.Namespace) -> int:
 
 def run_seed(args: argparse.Namespace) -> int:
     kind = "application/yaml" if args.file.suffix.lower() in (".yaml", ".yml") else "application/json"
-    answer = client(args).call("POST", "/seed", raw=_read(args.file), content_type=kind)
+    document, admin = _read(args.file), client(args)
+    if args.reset:
+        admin.call("POST", "/reset", {})
+    answer = admin.call("POST", "/seed", raw=document, content_type=kind)
     sys.stdout.write(
         f"seeded {args.file}: " + ", ".join(f"{n} {k}" for k, n in answer["applied"].items()) + "\n"
     )

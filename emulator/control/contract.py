@@ -14,8 +14,8 @@ import jsonschema_rs
 import yaml
 
 from emulator.catalog.manifest import specs_file
-from emulator.control.plane import ControlError
 from emulator.edge.schemas import describe
+from emulator.errors import ControlError
 
 SPEC = specs_file("emulator-control.openapi.yaml")
 _MAX_REPORTED = 3

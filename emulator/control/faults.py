@@ -6,21 +6,16 @@ DELETE /_emulator/faults (clear)               GET | DELETE /_emulator/faults/{i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from starlette.requests import Request
 from starlette.responses import Response
 
 from emulator.control.files import fault_rules
 from emulator.control.http import Endpoint, body_of, reply
-from emulator.control.plane import ControlError
-
-if TYPE_CHECKING:
-    from emulator.runtime import Runtime
+from emulator.control.plane import ControlPlane
+from emulator.errors import ControlError
 
 
-def endpoints(rt: Runtime) -> dict[str, dict[str, Endpoint]]:
-    plane = rt.control
+def endpoints(plane: ControlPlane) -> dict[str, dict[str, Endpoint]]:
 
     async def show(request: Request) -> Response:
         return reply(plane.faults())

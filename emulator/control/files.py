@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 import yaml
 
-from emulator.errors import EmulatorError
-
-if TYPE_CHECKING:
-    from emulator.edge.fault_engine import FaultEngine
+_SMALLEST, _LARGEST = -(2**63), 2**64 - 1  # what JSON on the wire (and orjson) carries as an integer
 
 
 def parse_document(raw: bytes | str, content_type: str = "") -> Any:
-    """JSON, or YAML when the content type (or the text) says so; raises ValueError when neither parses."""
+    """JSON, or YAML when the content type (or the text) says so; raises ValueError when neither parses or
+    an integer is beyond 64 bits (YAML has no limit, SP-API's JSON does), naming where."""
     text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
     if "yaml" not in content_type.lower():
         try:
@@ -24,9 +22,22 @@ def parse_document(raw: bytes | str, content_type: str = "") -> Any:
             if "json" in content_type.lower():
                 raise ValueError("the body is not valid JSON") from None
     try:
-        return yaml.safe_load(text)
+        document = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise ValueError(f"the document is neither JSON nor YAML: {error}") from None
+    _check_integers(document, "")
+    return document
+
+
+def _check_integers(value: Any, where: str) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_integers(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_integers(item, f"{where}[{index}]")
+    elif isinstance(value, int) and not isinstance(value, bool) and not _SMALLEST <= value <= _LARGEST:
+        raise ValueError(f"{where or 'the document'}: {value} is outside the 64-bit integer range")
 
 
 def read_document(path: Path) -> Any:
@@ -41,11 +52,3 @@ def fault_rules(document: Any) -> list[Any]:
     if not isinstance(rules, list):
         raise ValueError("a faults document is a list of rules or a mapping with a `rules` list")
     return rules
-
-
-def load_faults_file(engine: FaultEngine, path: Path) -> None:
-    """Install the rules of `--faults FILE` (replacing any); problems are reported to the operator."""
-    try:
-        engine.replace(fault_rules(read_document(path)))
-    except (OSError, ValueError) as error:
-        raise EmulatorError(f"--faults {path}: {error}") from None

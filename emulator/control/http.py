@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 from starlette.requests import Request
@@ -20,14 +20,12 @@ from starlette.routing import Route
 
 from emulator.control.contract import BodySchemas
 from emulator.control.files import parse_document
-from emulator.control.plane import ControlError
+from emulator.errors import ControlError
+from emulator.protocol import ADMIN_TOKEN, CONTROL_PREFIX
+from emulator.settings import Settings
 
-if TYPE_CHECKING:
-    from emulator.settings import Settings
-
-PREFIX = "/_emulator"
-TOKEN_HEADER = "x-mcf-emulator-admin-token"
 Endpoint = Callable[[Request], Awaitable[Response]]
+MAX_LIMIT = 1000  # entries one page of the journal or the event log may hold
 
 
 def reply(document: Any, status: int = 200) -> Response:
@@ -57,7 +55,7 @@ def _local(request: Request) -> bool:
 def _token_ok(settings: Settings, request: Request) -> bool:
     if not settings.admin_token:
         return True
-    given = request.headers.get(TOKEN_HEADER) or request.headers.get("authorization", "").removeprefix(
+    given = request.headers.get(ADMIN_TOKEN) or request.headers.get("authorization", "").removeprefix(
         "Bearer "
     )
     return hmac.compare_digest(given.encode(), settings.admin_token.encode())
@@ -77,7 +75,7 @@ def guarded(settings: Settings, fn: Endpoint, *, open_to_token: bool = False) ->
                 )
             )
         if not open_to_token and not _token_ok(settings, request):
-            return failure(ControlError(401, "Unauthorized", f"missing or wrong {TOKEN_HEADER} header"))
+            return failure(ControlError(401, "Unauthorized", f"missing or wrong {ADMIN_TOKEN} header"))
         try:
             return await fn(request)
         except ControlError as error:
@@ -94,13 +92,15 @@ def admin_routes(
     for path, by_method in table.items():
 
         def dispatch(
-            request: Request, path: str = PREFIX + path, by_method: dict[str, Endpoint] = by_method
+            request: Request, path: str = CONTROL_PREFIX + path, by_method: dict[str, Endpoint] = by_method
         ) -> Awaitable[Response]:
             method = "GET" if request.method == "HEAD" else request.method
             request.state.check_body = lambda body: schemas.check(path, method, body)
             return by_method[method](request)
 
-        routes.append(Route(PREFIX + path, guarded(settings, dispatch, **options), methods=list(by_method)))
+        routes.append(
+            Route(CONTROL_PREFIX + path, guarded(settings, dispatch, **options), methods=list(by_method))
+        )
     return routes
 
 
@@ -135,6 +135,14 @@ def query_value(request: Request, name: str, kind: type, default: Any = None) ->
         except ValueError:
             pass
     raise ControlError(400, "InvalidQuery", f"query parameter {name!r} must be {kind.__name__}, not {raw!r}")
+
+
+def limit_of(request: Request, default: int = 100) -> int:
+    """The `limit` query parameter of a paged listing, between 1 and MAX_LIMIT."""
+    limit: int = query_value(request, "limit", int, default)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ControlError(400, "InvalidQuery", f"limit must be between 1 and {MAX_LIMIT}")
+    return limit
 
 
 def field(document: Any, name: str, kinds: tuple[type, ...], default: Any = None) -> Any:

@@ -7,27 +7,17 @@ GET /_emulator/rate-limits    PUT {"mode"?, "sandboxCap"?, "headerOn429"?, "over
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from starlette.requests import Request
 from starlette.responses import Response
 
-from emulator.control.http import Endpoint, body_of, field, query_value, reply
-from emulator.control.plane import ControlError
-
-if TYPE_CHECKING:
-    from emulator.runtime import Runtime
-
-MAX_LIMIT = 1000
+from emulator.control.http import Endpoint, body_of, field, limit_of, query_value, reply
+from emulator.control.plane import ControlPlane
+from emulator.errors import ControlError
 
 
-def endpoints(rt: Runtime) -> dict[str, dict[str, Endpoint]]:
-    plane = rt.control
+def endpoints(plane: ControlPlane) -> dict[str, dict[str, Endpoint]]:
 
     async def journal(request: Request) -> Response:
-        limit = query_value(request, "limit", int, 100)
-        if not 1 <= limit <= MAX_LIMIT:
-            raise ControlError(400, "InvalidQuery", f"limit must be between 1 and {MAX_LIMIT}")
         query = request.query_params
         return reply(
             plane.journal(
@@ -37,7 +27,7 @@ def endpoints(rt: Runtime) -> dict[str, dict[str, Endpoint]]:
                 method=query.get("method") or None,
                 faulted=query_value(request, "faulted", bool),
                 since=query_value(request, "since", int, 0),
-                limit=limit,
+                limit=limit_of(request),
                 bodies=query_value(request, "bodies", bool, True),
             )
         )

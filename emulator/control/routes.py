@@ -1,48 +1,35 @@
 """All admin endpoints under `/_emulator/`, described by specs/emulator-control.openapi.yaml.
 
-GET /_emulator/health, GET /_emulator/coverage, and the groups in state.py, clock.py, faults.py
-and journal.py (journal and rate limits).
+GET /_emulator/health, GET /_emulator/coverage, and the groups in state.py, clock.py, faults.py,
+journal.py (journal and rate limits), events.py and notifications.py (outbox and delivery faults).
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from emulator import __version__
-from emulator.control import clock, faults, journal, state
+from emulator.control import clock, events, faults, journal, notifications, state
 from emulator.control.contract import BodySchemas
-from emulator.control.http import PREFIX, Endpoint, admin_routes, reply
-
-if TYPE_CHECKING:
-    from emulator.runtime import Runtime
-
-__all__ = ["PREFIX", "routes"]
+from emulator.control.http import Endpoint, admin_routes, reply
+from emulator.control.plane import ControlPlane
+from emulator.settings import Settings
 
 
-def routes(runtime: Runtime) -> list[Route]:
+def routes(plane: ControlPlane, settings: Settings) -> list[Route]:
+    """Every admin route, guarded as `settings` say (loopback only, admin token)."""
+
     async def health(request: Request) -> Response:
-        return reply(
-            {
-                "status": "ok",
-                "version": __version__,
-                "operations": len(runtime.catalog),
-                "clock": runtime.clock.describe(),
-                "state": runtime.settings.state.split(":")[0],
-                "rateLimits": runtime.limiter.mode,
-            }
-        )
+        return reply(plane.health())
 
     async def coverage(request: Request) -> Response:
-        return reply(runtime.registry.coverage(runtime.catalog))
+        return reply(plane.coverage())
 
-    settings, schemas = runtime.settings, BodySchemas()
+    schemas = BodySchemas()
     table: dict[str, dict[str, Endpoint]] = {"/coverage": {"GET": coverage}}
-    for group in (state, clock, faults, journal):
-        table.update(group.endpoints(runtime))
+    for group in (state, clock, faults, journal, events, notifications):
+        table.update(group.endpoints(plane))
     return [
         *admin_routes(settings, schemas, {"/health": {"GET": health}}, open_to_token=True),
         *admin_routes(settings, schemas, table),

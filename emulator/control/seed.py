@@ -16,12 +16,11 @@ an INVALID answer fails the seed with the answer's issues.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from emulator.lwa.accounts import DEFAULTS, NA_MARKETPLACES
-
-if TYPE_CHECKING:
-    from emulator.runtime import Runtime
+from emulator.edge.invoke import Invoker
+from emulator.lwa.accounts import DEFAULTS, NA_MARKETPLACES, Accounts
+from emulator.state import IdFactory, Store
 
 SECTIONS = ("applications", "sellers", "listings", "inventory", "calls")
 
@@ -41,10 +40,13 @@ def _need(entry: dict[str, Any], name: str, where: str) -> Any:
 
 
 class Seeder:
-    """Applies one seed document to a runtime."""
+    """Applies seed documents to a store, through its accounts and the SP-API operations themselves."""
 
-    def __init__(self, rt: Runtime) -> None:
-        self.rt = rt
+    def __init__(self, store: Store, accounts: Accounts, ids: IdFactory, invoke: Invoker) -> None:
+        self._store = store
+        self._accounts = accounts
+        self._ids = ids
+        self._invoke = invoke
 
     def apply(self, document: Any) -> dict[str, int]:
         """Apply every section in order; returns how many entries of each were applied."""
@@ -53,7 +55,7 @@ class Seeder:
         unknown = set(document) - set(SECTIONS)
         if unknown:
             raise SeedError(f"unknown seed sections {sorted(unknown)}; expected some of {list(SECTIONS)}")
-        before = self.rt.store.snapshot()
+        before = self._store.snapshot()
         counts: dict[str, int] = {}
         try:
             for section in SECTIONS:
@@ -67,7 +69,7 @@ class Seeder:
                     getattr(self, f"_{section}")(entry, where)
                 counts[section] = len(entries)
         except Exception:
-            self.rt.store.restore(before)
+            self._store.restore(before)
             raise
         return counts
 
@@ -75,7 +77,7 @@ class Seeder:
         uris = entry.get("redirectUris") or []
         if not isinstance(uris, list):
             raise SeedError(f"{where}: `redirectUris` must be a list")
-        self.rt.accounts.add_application(
+        self._accounts.add_application(
             str(_need(entry, "clientId", where)),
             str(_need(entry, "clientSecret", where)),
             str(entry["applicationId"]) if entry.get("applicationId") else None,
@@ -88,23 +90,23 @@ class Seeder:
         marketplaces = entry.get("marketplaces") or list(NA_MARKETPLACES)
         if not isinstance(marketplaces, list) or not marketplaces:
             raise SeedError(f"{where}: `marketplaces` must be a non-empty list")
-        self.rt.accounts.add_seller(seller_id, [str(m) for m in marketplaces], str(entry.get("name", "")))
+        self._accounts.add_seller(seller_id, [str(m) for m in marketplaces], str(entry.get("name", "")))
         client_id = str(entry.get("clientId") or DEFAULTS.client_id)
-        if self.rt.accounts.application(client_id) is None:
+        if self._accounts.application(client_id) is None:
             raise SeedError(f"{where}: no application with clientId {client_id!r}")
         if entry.get("refreshToken"):
-            self.rt.accounts.add_refresh_token(client_id, seller_id, str(entry["refreshToken"]))
+            self._accounts.add_refresh_token(client_id, seller_id, str(entry["refreshToken"]))
 
     def _seller(self, entry: dict[str, Any], where: str) -> tuple[str, list[str]]:
         seller_id = str(entry.get("sellerId") or DEFAULTS.seller_id)
-        seller = self.rt.accounts.seller(seller_id)
+        seller = self._accounts.seller(seller_id)
         if seller is None:
             raise SeedError(f"{where}: unknown seller {seller_id!r} (add it under `sellers` first)")
-        return seller_id, list(seller["marketplaces"])
+        return seller_id, list(seller.marketplaces)
 
     def _call(self, where: str, operation_id: str, seller_id: str, params: dict[str, Any], body: Any) -> Any:
         try:
-            status, answer = self.rt.invoke(operation_id, seller_id, params, body)
+            status, answer = self._invoke(operation_id, seller_id, params, body)
         except KeyError as error:
             raise SeedError(f"{where}: {error.args[0]}") from None
         if not 200 <= status < 300:
@@ -149,7 +151,7 @@ class Seeder:
                 where,
                 "addInventory",
                 seller_id,
-                {"x-amzn-idempotency-token": self.rt.ids.uuid()},
+                {"x-amzn-idempotency-token": self._ids.uuid()},
                 {"inventoryItems": [{"sellerSku": sku, "marketplaceId": marketplace, "quantity": quantity}]},
             )
 

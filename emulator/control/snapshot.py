@@ -13,32 +13,28 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from emulator import __version__
-from emulator.edge.faults import LATEST
-from emulator.state.clock import iso
+from emulator.state import Clock, IdFactory, Store
+from emulator.state.clock import MAX_SPEED, in_span, iso
 from emulator.state.sqlite import meta_of, restore_meta
 
-if TYPE_CHECKING:
-    from emulator.runtime import Runtime
-
 FORMAT = "mcf-emulator/state"
-MAX_SPEED = 1_000_000.0
 VERSION = 2  # 1: untyped records, no events
 
 
-def take(rt: Runtime) -> dict[str, Any]:
+def take(store: Store, ids: IdFactory, clock: Clock) -> dict[str, Any]:
     """The current world as a snapshot document."""
-    meta = meta_of(rt.store, rt.ids, rt.clock)
+    meta = meta_of(store, ids, clock)
     return {
         "format": FORMAT,
         "version": VERSION,
         "emulatorVersion": __version__,
-        "takenAt": iso(rt.clock.now()),
-        "clock": rt.clock.describe() | {"epoch": meta["clock"]["at"]},
+        "takenAt": iso(clock.now()),
+        "clock": clock.describe() | {"epoch": meta["clock"]["at"]},
         "ids": meta["ids"],
-        "store": rt.store.snapshot(),
+        "store": store.snapshot(),
     }
 
 
@@ -94,29 +90,32 @@ def check(document: Any, kinds: Iterable[str] = ()) -> None:
     if not (
         isinstance(epoch, int | float)
         and isinstance(speed, int | float)
-        and 0 <= epoch <= LATEST
+        and in_span(epoch)
         and 0 <= speed <= MAX_SPEED
     ):
         raise ValueError("snapshot field 'clock' needs an 'epoch' and a 'speed' in range")
     _check_store(document["store"], kinds)
 
 
-def restore(rt: Runtime, document: dict[str, Any]) -> None:
-    """Replace the world with `document` (checked first: a bad document changes nothing)."""
-    check(document, rt.registry.transitions)
-    before = rt.store.snapshot()
+def restore(
+    document: dict[str, Any], store: Store, ids: IdFactory, clock: Clock, kinds: Iterable[str]
+) -> None:
+    """Replace the world with `document` (checked first: a bad document changes nothing); `kinds` are
+    the transition kinds the emulator knows."""
+    check(document, kinds)
+    before = store.snapshot()
     try:
-        rt.store.restore(document["store"])
+        store.restore(document["store"])
     except (ValueError, TypeError, KeyError, AttributeError) as error:
-        rt.store.restore(before)
+        store.restore(before)
         raise ValueError(f"snapshot store is invalid: {error}") from None
-    clock = document["clock"]
+    saved = document["clock"]
     restore_meta(
         {
             "ids": document["ids"],
-            "clock": {"at": clock["epoch"], "real": time.time(), "speed": clock["speed"]},
+            "clock": {"at": saved["epoch"], "real": time.time(), "speed": saved["speed"]},
         },
-        rt.store,
-        rt.ids,
-        rt.clock,
+        store,
+        ids,
+        clock,
     )

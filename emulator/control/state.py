@@ -8,19 +8,14 @@ GET  /_emulator/config  behaviour settings; PUT | DELETE /_emulator/config/{key}
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from starlette.requests import Request
 from starlette.responses import Response
 
 from emulator.control.http import Endpoint, body_of, field, reply
-
-if TYPE_CHECKING:
-    from emulator.runtime import Runtime
+from emulator.control.plane import ControlPlane
 
 
-def endpoints(rt: Runtime) -> dict[str, dict[str, Endpoint]]:
-    plane = rt.control
+def endpoints(plane: ControlPlane) -> dict[str, dict[str, Endpoint]]:
 
     async def reset(request: Request) -> Response:
         doc = await body_of(request, required=False)

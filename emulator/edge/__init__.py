@@ -1,4 +1,5 @@
-"""The HTTP edge for SP-API paths: routing, authentication, rate-limit headers, validation, dispatch.
+"""The HTTP edge for SP-API paths: routing, authentication, faults, throttling, validation, dispatch.
 
-May import catalog, registry, state, lwa.accounts, errors and context; the APIs never import it.
+`pipeline.SpApiEdge` builds the steps from explicit parts of the runtime; the edge imports neither the
+runtime nor the control plane, and the APIs never import it.
 """

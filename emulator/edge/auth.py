@@ -23,24 +23,30 @@ def authenticate(op: Operation, token: str | None, accounts: Accounts, now: floa
     grant = accounts.access_token(token)
     if grant is None:
         raise Unauthorized(details="The access token you provided is revoked, malformed or invalid.")
-    if grant["expires_at"] <= now:
+    if grant.expires_at <= now:
         raise Unauthorized(details="The access token you provided has expired.")
-    app = accounts.application(grant["client_id"])
-    application_id = app["application_id"] if app else ""
-    seller_id = grant["seller_id"]
     if op.grantless:
         scope = GRANTLESS_SCOPES.get(op.api)
-        if seller_id is not None or (scope and scope not in grant["scopes"]):
+        if grant.seller_id is not None or (scope and scope not in grant.scopes):
             raise Unauthorized(
                 details=f"{op.operation_id} is a grantless operation: call it with an access "
                 f"token from the client_credentials grant with scope {scope}."
             )
-        return Caller(grant["client_id"], application_id, None, (), tuple(grant["scopes"]))
-    if seller_id is None:
+        return caller_for(accounts, grant.client_id, None, grant.scopes)
+    if grant.seller_id is None:
         raise Unauthorized(
             details=f"{op.operation_id} needs a selling partner's authorization: use an access "
             "token from the refresh_token grant."
         )
-    seller = accounts.seller(seller_id)
-    marketplaces = tuple(seller["marketplaces"]) if seller else ()
-    return Caller(grant["client_id"], application_id, seller_id, marketplaces)
+    return caller_for(accounts, grant.client_id, grant.seller_id)
+
+
+def caller_for(
+    accounts: Accounts, client_id: str, seller_id: str | None, scopes: tuple[str, ...] = ()
+) -> Caller:
+    """Application `client_id` calling for `seller_id` (None: grantless, with `scopes`)."""
+    app = accounts.application(client_id)
+    seller = accounts.seller(seller_id) if seller_id is not None else None
+    return Caller(
+        client_id, app.application_id if app else "", seller_id, seller.marketplaces if seller else (), scopes
+    )

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from emulator.edge.exchange import Exchange
+from emulator.edge.faults import Effect
 from emulator.edge.http import JSON_TYPE, send_bytes
-
-if TYPE_CHECKING:
-    from emulator.edge.faults import Effect
-    from emulator.edge.pipeline import Exchange
 
 DROPPED = "mcf-emulator: connection dropped by a fault rule"
 

@@ -1,8 +1,8 @@
 """The fault rules of one emulator, their two pipeline steps, and the stale-read window.
 
-`inject_fault` runs after authentication: it applies a header fault or the first firing rule, answers
+`InjectFault` runs after authentication: it applies a header fault or the first firing rule, answers
 stale reads with 404, and leaves delivery effects on the exchange for `edge/delivery.py`.
-`mark_stale` runs after a successful dispatch and opens the stale window of what a write named.
+`MarkStale` runs after a successful dispatch and opens the stale window of what a write named.
 """
 
 from __future__ import annotations
@@ -10,26 +10,18 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl
 
 import orjson
 
-from emulator.edge.faults import (
-    FAULT_HEADER,
-    LATEST,
-    MATCH_FIELDS,
-    Effect,
-    FaultRule,
-    FaultSpecError,
-    Injection,
-)
+from emulator.edge.exchange import Exchange
+from emulator.edge.faults import MATCH_FIELDS, Effect, FaultRule, FaultSpecError, Injection
 from emulator.errors import InvalidInput, NotFound, ServiceUnavailable
-from emulator.state.clock import parse_iso
-
-if TYPE_CHECKING:
-    from emulator.edge.pipeline import Exchange
-    from emulator.runtime import Runtime
+from emulator.protocol import FAULT
+from emulator.state import Clock
+from emulator.state.clock import reachable
 
 ID_FIELD = re.compile(r"(Id|ID|sku|Sku|SKU)$")
 RULE_FIELDS = {"id", "match", "effect", "probability", "times", "every", "after", "from", "until", "seed"}
@@ -48,12 +40,9 @@ def _instant(doc: dict[str, Any], name: str) -> float | None:
     if doc.get(name) is None:
         return None
     try:
-        instant = parse_iso(str(doc[name])).timestamp()
-    except (ValueError, OverflowError):
-        instant = -1.0
-    if not 0 <= instant <= LATEST:
-        raise FaultSpecError(f"`{name}` must be an ISO-8601 date-time between 1970 and the year 8000")
-    return instant
+        return reachable(str(doc[name]))
+    except ValueError as error:
+        raise FaultSpecError(f"`{name}`: {error}") from None
 
 
 class FaultEngine:
@@ -183,8 +172,8 @@ class FaultEngine:
         for value in values:
             self._stale[(seller, value)] = until
 
-    def describe(self, iso: Any) -> dict[str, Any]:
-        return {"rules": [r.describe(iso) for r in self.rules], "headerFaults": self.allow_header}
+    def describe(self) -> dict[str, Any]:
+        return {"rules": [r.describe() for r in self.rules], "headerFaults": self.allow_header}
 
 
 def _marketplaces(query: bytes, body: bytes) -> set[str]:
@@ -214,51 +203,77 @@ def _written_ids(x: Exchange) -> set[str]:
     return values
 
 
-def inject_fault(x: Exchange, rt: Runtime) -> None:
-    """Pipeline step: header fault, else the first firing rule; stale reads answer 404."""
-    engine = rt.faults
-    seller = x.caller.seller_id if x.caller else None
-    injection = None
-    if engine.allow_header and FAULT_HEADER in x.headers:
+@dataclass(frozen=True, slots=True)
+class FaultStep:
+    """What both fault steps work with: the rules (and stale windows), on the emulator clock."""
+
+    faults: FaultEngine
+    clock: Clock
+
+
+@dataclass(frozen=True, slots=True)
+class InjectFault(FaultStep):
+    """Pipeline step: a header fault, else the first firing rule; stale reads answer 404."""
+
+    def __call__(self, x: Exchange) -> None:
+        engine = self.faults
+        seller = x.caller.seller_id if x.caller else None
+        injection = None
+        if engine.allow_header and FAULT in x.headers:
+            injection = self._header_fault(x)
+        elif engine.rules:
+            assert x.operation is not None
+            attrs = {
+                "operation_id": x.operation.operation_id,
+                "path": x.raw_path,
+                "method": x.method,
+                "seller_id": seller,
+            }
+            injection = engine.select(attrs, x.query_string, x.body_bytes, self.clock.timestamp())
+        if (
+            engine.has_stale
+            and x.method == "GET"
+            and seller
+            and x.path_params
+            and engine.is_stale(seller, x.path_params.values(), self.clock.timestamp())
+        ):
+            x.faults.append("stale-read")
+            raise NotFound()
+        if injection is None:
+            return
+        x.faults.append(injection.label)
+        x.injection = injection
+        if injection.effect.kind == "error":
+            raise injection.effect.error()
+        if injection.effect.kind == "drop" and not injection.effect.processed:
+            raise ServiceUnavailable(
+                details="never sent: the connection is dropped before the call is processed"
+            )
+
+    def _header_fault(self, x: Exchange) -> Injection:
         try:
-            injection = Injection(Effect.shorthand(x.headers[FAULT_HEADER]), "header")
+            injection = Injection(Effect.shorthand(x.headers[FAULT]), "header")
         except FaultSpecError as error:
-            raise InvalidInput(f"Invalid {FAULT_HEADER} header.", str(error)) from None
+            raise InvalidInput(f"Invalid {FAULT} header.", str(error)) from None
         if injection.effect.delay:
-            injection.delay = engine.header_delay(injection.effect.delay)
-    elif engine.rules:
-        assert x.operation is not None
-        attrs = {
-            "operation_id": x.operation.operation_id,
-            "path": x.raw_path,
-            "method": x.method,
-            "seller_id": seller,
-        }
-        injection = engine.select(attrs, x.query_string, x.body_bytes, rt.clock.timestamp())
-    if (
-        engine.has_stale
-        and x.method == "GET"
-        and seller
-        and x.path_params
-        and engine.is_stale(seller, x.path_params.values(), rt.clock.timestamp())
-    ):
-        x.faults.append("stale-read")
-        raise NotFound()
-    if injection is None:
-        return
-    x.faults.append(injection.label)
-    x.injection = injection
-    if injection.effect.kind == "error":
-        raise injection.effect.error()
-    if injection.effect.kind == "drop" and not injection.effect.processed:
-        raise ServiceUnavailable(details="never sent: the connection is dropped before the call is processed")
+            injection.delay = self.faults.header_delay(injection.effect.delay)
+        return injection
 
 
-def mark_stale(x: Exchange, rt: Runtime) -> None:
+@dataclass(frozen=True, slots=True)
+class MarkStale(FaultStep):
     """Pipeline step after dispatch: a successful write under a `stale` effect opens its window."""
-    injection = x.injection
-    if injection is None or injection.effect.kind != "stale" or not 200 <= x.status < 300 or x.caller is None:
-        return
-    seller = x.caller.seller_id
-    if seller:
-        rt.faults.open_stale(seller, _written_ids(x), rt.clock.timestamp() + injection.effect.seconds)
+
+    def __call__(self, x: Exchange) -> None:
+        injection = x.injection
+        if (
+            injection is None
+            or injection.effect.kind != "stale"
+            or not 200 <= x.status < 300
+            or x.caller is None
+        ):
+            return
+        seller = x.caller.seller_id
+        if seller:
+            until = self.clock.timestamp() + injection.effect.seconds
+            self.faults.open_stale(seller, _written_ids(x), until)

@@ -14,9 +14,10 @@ A rule = `match` (operationId, path glob, method, seller, marketplace) + scope (
 Any effect may also carry `delayMs`. The first rule whose match and scope pass applies. Probabilities
 and latency ranges draw from a per-rule RNG seeded from the emulator seed and the rule id, so the same
 seed and the same requests inject the same faults. One-off faults come from the `x-mcf-emulator-fault`
-request header when the operator allows it; its value is an effect object (JSON) or a shorthand such as
-`503`, `latency:200`, `latency:100-500`, `drop`, `empty`, `truncate`, `malformed`, `content-type:text/html`,
-`stale:30`. Stale reads only cover resources named in a GET's path (e.g. getFulfillmentOrder).
+request header (`protocol.FAULT`) when the operator allows it; its value is an effect object (JSON)
+or a shorthand such as `503`, `latency:200`, `latency:100-500`, `drop`, `empty`, `truncate`, `malformed`,
+`content-type:text/html`, `stale:30`. Stale reads only cover resources named in a GET's path
+(e.g. getFulfillmentOrder).
 """
 
 from __future__ import annotations
@@ -29,28 +30,11 @@ from typing import Any
 
 import orjson
 
-from emulator.errors import SpApiError
+from emulator.errors import STANDARD, SpApiError, error_for
+from emulator.state.clock import iso
 
-FAULT_HEADER = "x-mcf-emulator-fault"
 MAX_DELAY_MS = 600_000
-LATEST = 2.0e11  # POSIX seconds, about the year 8300: the furthest the emulator clock (and rules) may go
 KINDS = ("error", "latency", "drop", "empty", "truncate", "malformed", "content-type", "stale")
-# Amazon's generic texts per status (reference §4.4) and the x-amzn-ErrorType observed on some of them.
-STANDARD_ERRORS: dict[int, tuple[str, str, str | None]] = {
-    400: ("InvalidInput", "Invalid input.", "ValidationException"),
-    403: ("Unauthorized", "Access to requested resource is denied.", None),
-    404: ("NotFound", "The requested resource doesn't exist.", None),
-    409: ("StateConflict", "The resource specified conflicts with the current state.", None),
-    413: ("RequestEntityTooLarge", "The request size exceeded the maximum accepted size.", None),
-    415: ("UnsupportedMediaType", "The request payload is in an unsupported format.", None),
-    429: ("QuotaExceeded", "You exceeded your quota for the requested resource.", "TooManyRequestsException"),
-    500: (
-        "InternalFailure",
-        "We encountered an internal error. Please try again.",
-        "InternalServerErrorException",
-    ),
-    503: ("ServiceUnavailable", "Service is temporarily unavailable. Please try again.", None),
-}
 MATCH_FIELDS = {
     "operationId": "operation_id",
     "path": "path",
@@ -113,8 +97,8 @@ class Effect:
         status = doc.get("status", 503 if kind == "error" else None)
         if kind == "error" and (not isinstance(status, int) or not 400 <= status <= 599):
             raise FaultSpecError("an error effect needs a status between 400 and 599")
-        if kind == "error" and status not in STANDARD_ERRORS and not doc.get("code"):
-            raise FaultSpecError(f"status {status} has no standard SP-API code: give `code` and `message`")
+        if kind == "error" and status not in STANDARD and not (doc.get("code") and doc.get("message")):
+            raise FaultSpecError(f"status {status} has no standard SP-API error: give `code` and `message`")
         seconds = doc.get("seconds", 30.0)
         if not isinstance(seconds, int | float) or seconds <= 0:
             raise FaultSpecError("stale `seconds` must be a positive number")
@@ -161,20 +145,15 @@ class Effect:
         return cls.parse(doc)
 
     def error(self) -> SpApiError:
-        """The SP-API error an `error` effect answers with."""
+        """The SP-API error an `error` effect answers with: the one Amazon sends for the status, unless the
+        rule overrides its code, message or details."""
         assert self.status is not None
-        code, message, error_type = STANDARD_ERRORS.get(
-            self.status, (self.code or "", self.message or "", None)
-        )
-        headers = {"x-amzn-ErrorType": error_type} if error_type else None
-        return SpApiError(
-            self.message or message, self.details, code=self.code or code, status=self.status, headers=headers
-        )
+        return error_for(self.status, self.message, self.details, self.code)
 
     def describe(self) -> dict[str, Any]:
         doc: dict[str, Any] = {"type": self.kind}
         if self.kind == "error":
-            doc.update(status=self.status, code=self.code or STANDARD_ERRORS.get(self.status or 0, ("",))[0])
+            doc.update(status=self.status, code=self.error().code)
             if self.message:
                 doc["message"] = self.message
             if self.details:
@@ -257,7 +236,7 @@ class FaultRule:
         drawn = 0.0 if delay is None else delay[0] if delay[0] == delay[1] else self.rng.uniform(*delay)
         return Injection(self.effect, self.id, drawn)
 
-    def describe(self, iso: Callable[[float], str]) -> dict[str, Any]:
+    def describe(self) -> dict[str, Any]:
         match = {name: self.match[attr] for name, attr in MATCH_FIELDS.items() if attr in self.match}
         doc: dict[str, Any] = {
             "id": self.id,

@@ -15,8 +15,9 @@ from typing import Any
 
 from emulator.catalog.operation import UsagePlan
 from emulator.errors import QuotaExceeded
+from emulator.protocol import RATE_LIMIT
+from emulator.settings import RATE_LIMIT_MODES
 
-MODES = ("enforce", "report", "off")
 SANDBOX_PLAN = UsagePlan(rate=5.0, burst=15)
 
 
@@ -62,7 +63,7 @@ class RateLimiter:
             bucket[0] = min(float(plan.burst), bucket[0] + (now - bucket[1]) * plan.rate)
             bucket[1] = now
         if bucket[0] < 1.0:
-            headers = {"x-amzn-RateLimit-Limit": plan.header_value} if self.header_on_429 else None
+            headers = {RATE_LIMIT: plan.header_value} if self.header_on_429 else None
             raise QuotaExceeded(headers=headers)
         bucket[0] -= 1.0
 
@@ -79,8 +80,8 @@ class RateLimiter:
     ) -> None:
         """Change settings (None leaves one as is); buckets start full again afterwards."""
         if mode is not None:
-            if mode not in MODES:
-                raise ValueError(f"rate-limit mode must be one of {MODES}, not {mode!r}")
+            if mode not in RATE_LIMIT_MODES:
+                raise ValueError(f"rate-limit mode must be one of {RATE_LIMIT_MODES}, not {mode!r}")
             self.mode = mode
         if sandbox_cap is not None:
             self.sandbox_cap = sandbox_cap

@@ -34,10 +34,16 @@ def _allof_members(definitions: Schema) -> set[str]:
     return names
 
 
-def _close(node: Any) -> Any:
+def _close(node: Any, keep_open: bool = False) -> Any:
+    """`node` with its object schemas closed; the direct members of an `allOf` (inline ones too) stay
+    open, since each lists only part of the properties."""
     if isinstance(node, dict):
-        closed = {k: _close(v) for k, v in node.items()}
-        if "properties" in closed and "additionalProperties" not in closed and "allOf" not in node:
+        closed = {
+            k: [_close(m, keep_open=True) for m in v] if k == "allOf" and isinstance(v, list) else _close(v)
+            for k, v in node.items()
+        }
+        closable = "properties" in closed and "additionalProperties" not in closed and "allOf" not in node
+        if closable and not keep_open:
             closed["additionalProperties"] = False
         return closed
     if isinstance(node, list):

@@ -2,17 +2,64 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from emulator.state import IdFactory, Store, Table
-from emulator.state.records import TableSpec
+from emulator.state import IdFactory, Store
+from emulator.state.records import Record, TableSpec
 
 NA_MARKETPLACES = ("ATVPDKIKX0DER", "A2EUQ1WTGCTBG2", "A1AM78C64UM0Y8")
-TABLES = {
-    name: TableSpec(name, dict)  # type: ignore[type-var]
-    for name in ("applications", "sellers", "refresh_tokens", "access_tokens", "auth_codes")
-}
+
+
+class Application(Record):
+    """An LWA client: the credentials it authenticates with and the SP-API application it belongs to."""
+
+    client_id: str
+    client_secret: str
+    application_id: str
+    redirect_uris: tuple[str, ...] = ()
+    name: str = ""
+
+
+class Seller(Record):
+    """A selling partner and the marketplaces it sells in."""
+
+    seller_id: str
+    marketplaces: tuple[str, ...]
+    name: str = ""
+
+
+class RefreshGrant(Record):
+    """What a refresh token stands for: a seller's authorization of one application."""
+
+    client_id: str
+    seller_id: str
+
+
+class AccessGrant(Record):
+    """What an access token stands for: a seller's authorization (or, grantless, scopes) until it expires."""
+
+    client_id: str
+    expires_at: float
+    seller_id: str | None = None
+    scopes: tuple[str, ...] = ()
+
+
+class AuthorizationCode(Record):
+    """A consent flow's one-time code, exchanged for a refresh token."""
+
+    client_id: str
+    seller_id: str
+    expires_at: float
+    redirect_uri: str | None = None
+
+
+APPLICATIONS = TableSpec("applications", Application)
+SELLERS = TableSpec("sellers", Seller)
+REFRESH_TOKENS = TableSpec("refresh_tokens", RefreshGrant)
+ACCESS_TOKENS = TableSpec("access_tokens", AccessGrant)
+AUTH_CODES = TableSpec("auth_codes", AuthorizationCode)
+TABLES = (APPLICATIONS, SELLERS, REFRESH_TOKENS, ACCESS_TOKENS, AUTH_CODES)
 
 
 @dataclass(frozen=True)
@@ -37,49 +84,45 @@ class Accounts:
         self._store = store
         self._ids = ids
 
-    def _table(self, name: str) -> Table:
-        return self._store.shared.table(TABLES[name])
-
     # applications and sellers -------------------------------------------------------------
     def add_application(
         self,
         client_id: str,
         client_secret: str,
         application_id: str | None = None,
-        redirect_uris: list[str] | None = None,
+        redirect_uris: Iterable[str] = (),
         name: str = "",
-    ) -> dict[str, Any]:
-        app = {
-            "client_id": client_id,
-            "client_secret": client_secret,
-            "application_id": application_id or f"amzn1.sp.solution.{self._ids.uuid()}",
-            "redirect_uris": list(redirect_uris or []),
-            "name": name,
-        }
-        return self._table("applications").put(client_id, app)
-
-    def application(self, client_id: str) -> dict[str, Any] | None:
-        return self._table("applications").get(client_id)
-
-    def application_by_id(self, application_id: str) -> dict[str, Any] | None:
-        return next(
-            (a for a in self._table("applications").values() if a["application_id"] == application_id), None
+    ) -> Application:
+        app = Application(
+            client_id=client_id,
+            client_secret=client_secret,
+            application_id=application_id or f"amzn1.sp.solution.{self._ids.uuid()}",
+            redirect_uris=tuple(redirect_uris),
+            name=name,
         )
+        return self._store.shared.table(APPLICATIONS).put(client_id, app)
+
+    def application(self, client_id: str) -> Application | None:
+        return self._store.shared.table(APPLICATIONS).get(client_id)
+
+    def application_by_id(self, application_id: str) -> Application | None:
+        applications = self._store.shared.table(APPLICATIONS).values()
+        return next((a for a in applications if a.application_id == application_id), None)
 
     def add_seller(
-        self, seller_id: str, marketplaces: tuple[str, ...] | list[str] = NA_MARKETPLACES, name: str = ""
-    ) -> dict[str, Any]:
-        seller = {"seller_id": seller_id, "marketplaces": list(marketplaces), "name": name}
-        return self._table("sellers").put(seller_id, seller)
+        self, seller_id: str, marketplaces: Iterable[str] = NA_MARKETPLACES, name: str = ""
+    ) -> Seller:
+        seller = Seller(seller_id=seller_id, marketplaces=tuple(marketplaces), name=name)
+        return self._store.shared.table(SELLERS).put(seller_id, seller)
 
-    def seller(self, seller_id: str) -> dict[str, Any] | None:
-        return self._table("sellers").get(seller_id)
+    def seller(self, seller_id: str) -> Seller | None:
+        return self._store.shared.table(SELLERS).get(seller_id)
 
-    def applications(self) -> list[dict[str, Any]]:
-        return list(self._table("applications").values())
+    def applications(self) -> list[Application]:
+        return list(self._store.shared.table(APPLICATIONS).values())
 
-    def sellers(self) -> list[dict[str, Any]]:
-        return list(self._table("sellers").values())
+    def sellers(self) -> list[Seller]:
+        return list(self._store.shared.table(SELLERS).values())
 
     def ensure_defaults(self) -> None:
         """Register the default application, seller and refresh token if they are missing."""
@@ -98,38 +141,34 @@ class Accounts:
     # tokens and codes ---------------------------------------------------------------------
     def add_refresh_token(self, client_id: str, seller_id: str, token: str | None = None) -> str:
         token = token or self._ids.token("Atzr|", 96)
-        self._table("refresh_tokens").put(token, {"client_id": client_id, "seller_id": seller_id})
+        grant = RefreshGrant(client_id=client_id, seller_id=seller_id)
+        self._store.shared.table(REFRESH_TOKENS).put(token, grant)
         return token
 
-    def refresh_token(self, token: str) -> dict[str, Any] | None:
-        return self._table("refresh_tokens").get(token)
+    def refresh_token(self, token: str) -> RefreshGrant | None:
+        return self._store.shared.table(REFRESH_TOKENS).get(token)
 
     def add_access_token(
-        self, client_id: str, seller_id: str | None, scopes: list[str], expires_at: float
+        self, client_id: str, seller_id: str | None, scopes: Iterable[str], expires_at: float
     ) -> str:
         token = self._ids.token("Atza|", 160)
-        self._table("access_tokens").put(
-            token,
-            {"client_id": client_id, "seller_id": seller_id, "scopes": scopes, "expires_at": expires_at},
+        grant = AccessGrant(
+            client_id=client_id, expires_at=expires_at, seller_id=seller_id, scopes=tuple(scopes)
         )
+        self._store.shared.table(ACCESS_TOKENS).put(token, grant)
         return token
 
-    def access_token(self, token: str) -> dict[str, Any] | None:
-        return self._table("access_tokens").get(token)
+    def access_token(self, token: str) -> AccessGrant | None:
+        return self._store.shared.table(ACCESS_TOKENS).get(token)
 
     def add_code(self, client_id: str, seller_id: str, redirect_uri: str | None, expires_at: float) -> str:
         code = self._ids.alnum(20)
-        self._table("auth_codes").put(
-            code,
-            {
-                "client_id": client_id,
-                "seller_id": seller_id,
-                "redirect_uri": redirect_uri,
-                "expires_at": expires_at,
-            },
+        grant = AuthorizationCode(
+            client_id=client_id, seller_id=seller_id, expires_at=expires_at, redirect_uri=redirect_uri
         )
+        self._store.shared.table(AUTH_CODES).put(code, grant)
         return code
 
-    def take_code(self, code: str) -> dict[str, Any] | None:
+    def take_code(self, code: str) -> AuthorizationCode | None:
         """An authorization code is good for one exchange: taking it removes it."""
-        return self._table("auth_codes").delete(code)
+        return self._store.shared.table(AUTH_CODES).delete(code)

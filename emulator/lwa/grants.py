@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from emulator.lwa.accounts import DEFAULTS, Accounts
+from emulator.lwa.accounts import DEFAULTS, Accounts, RefreshGrant
 from emulator.state import Clock
 
 GRANT_TYPES = ("refresh_token", "authorization_code", "client_credentials")
@@ -69,7 +69,7 @@ class TokenService:
         if app is None and self.mode == "permissive":
             self.accounts.add_application(client_id, client_secret, name="registered on first use")
             return client_id
-        if app is None or app["client_secret"] != client_secret:
+        if app is None or app.client_secret != client_secret:
             raise LwaError("invalid_client", "Client authentication failed", 401)
         return client_id
 
@@ -86,23 +86,23 @@ class TokenService:
         if grant is None:
             if self.mode == "strict":
                 raise LwaError("invalid_grant", "The request has an invalid grant parameter : refresh_token")
-            grant = {"client_id": client_id, "seller_id": DEFAULTS.seller_id}
-        elif self.mode == "strict" and grant["client_id"] != client_id:
+            grant = RefreshGrant(client_id=client_id, seller_id=DEFAULTS.seller_id)
+        elif self.mode == "strict" and grant.client_id != client_id:
             raise LwaError("invalid_grant", "The request has an invalid grant parameter : refresh_token")
-        return self._bearer(client_id, grant["seller_id"], []) | {"refresh_token": token}
+        return self._bearer(client_id, grant.seller_id, []) | {"refresh_token": token}
 
     def _code(self, form: dict[str, str], client_id: str) -> dict[str, Any]:
         code = _required(form, "code")
         grant = self.accounts.take_code(code)
         if (
             grant is None
-            or grant["client_id"] != client_id
-            or grant["expires_at"] < self.clock.timestamp()
-            or (grant["redirect_uri"] and form.get("redirect_uri") != grant["redirect_uri"])
+            or grant.client_id != client_id
+            or grant.expires_at < self.clock.timestamp()
+            or (grant.redirect_uri and form.get("redirect_uri") != grant.redirect_uri)
         ):
             raise LwaError("invalid_grant", "The request has an invalid grant parameter : code")
-        refresh = self.accounts.add_refresh_token(client_id, grant["seller_id"])
-        return self._bearer(client_id, grant["seller_id"], []) | {"refresh_token": refresh}
+        refresh = self.accounts.add_refresh_token(client_id, grant.seller_id)
+        return self._bearer(client_id, grant.seller_id, []) | {"refresh_token": refresh}
 
     def _client_credentials(self, form: dict[str, str], client_id: str) -> dict[str, Any]:
         if form.get("refresh_token"):
@@ -125,7 +125,7 @@ class TokenService:
             raise LwaError("MD1000", f"Unknown application_id {application_id!r}", 400)
         if redirect_uri and "#" in redirect_uri:
             raise LwaError("MD5110", "The redirect_uri must not contain a fragment (#)", 400)
-        registered = app["redirect_uris"]
+        registered = app.redirect_uris
         if redirect_uri is None:
             if not registered:
                 raise LwaError(
@@ -144,6 +144,6 @@ class TokenService:
                 raise LwaError("MD1000", f"Unknown selling partner {seller_id!r}", 400)
             self.accounts.add_seller(seller_id)
         code = self.accounts.add_code(
-            app["client_id"], seller_id, redirect_uri, self.clock.timestamp() + AUTH_CODE_LIFETIME
+            app.client_id, seller_id, redirect_uri, self.clock.timestamp() + AUTH_CODE_LIFETIME
         )
         return redirect_uri, seller_id, code

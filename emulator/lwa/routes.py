@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import orjson
@@ -10,16 +10,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from emulator.lwa.grants import LwaError
-
-if TYPE_CHECKING:
-    from emulator.runtime import Runtime
+from emulator.lwa.grants import LwaError, TokenService
+from emulator.protocol import LWA_CONSENT_PATH, LWA_TOKEN_PATH
 
 _NO_CACHE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 MAX_TOKEN_REQUEST = 64 * 1024
 
 
-def _lwa_json(body: dict[str, object], status: int = 200) -> JSONResponse:
+def _lwa_json(body: Mapping[str, object], status: int = 200) -> JSONResponse:
     response = JSONResponse(body, status_code=status, headers=_NO_CACHE)
     response.headers["content-type"] = "application/json;charset=UTF-8"
     return response
@@ -46,7 +44,9 @@ async def _token_form(request: Request) -> dict[str, str]:
     return form
 
 
-def routes(runtime: Runtime) -> list[Route]:
+def routes(tokens: TokenService) -> list[Route]:
+    """The token endpoint and the consent step of the authorization flow, answered by `tokens`."""
+
     async def token(request: Request) -> Response:
         if request.method != "POST":
             return _lwa_json(
@@ -54,7 +54,7 @@ def routes(runtime: Runtime) -> list[Route]:
             )
         try:
             form = await _token_form(request)
-            return _lwa_json(runtime.tokens.exchange(form))
+            return _lwa_json(tokens.exchange(form))
         except LwaError as error:
             return _lwa_json(error.body(), error.status)
 
@@ -66,7 +66,7 @@ def routes(runtime: Runtime) -> list[Route]:
                 raise LwaError(
                     "invalid_request", "The request is missing a required parameter : application_id"
                 )
-            target, seller_id, code = runtime.tokens.authorize(
+            target, seller_id, code = tokens.authorize(
                 application_id, query.get("redirect_uri"), query.get("selling_partner_id")
             )
         except LwaError as error:
@@ -79,6 +79,6 @@ def routes(runtime: Runtime) -> list[Route]:
         return RedirectResponse(urlunsplit(parts._replace(query=joined)), status_code=302)
 
     return [
-        Route("/auth/o2/token", token, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
-        Route("/apps/authorize/consent", consent, methods=["GET"]),
+        Route(LWA_TOKEN_PATH, token, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
+        Route(LWA_CONSENT_PATH, consent, methods=["GET"]),
     ]

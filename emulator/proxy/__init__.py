@@ -1,6 +1,6 @@
 """The validating proxy: forwards SP-API calls to any endpoint and checks both directions against the models.
 
-May import catalog and edge (routing, validation); nothing imports it but the CLI and tests.
+May import catalog and edge (routing, validation); the CLI, the scenario recorder and tests import it.
 """
 
 from emulator.proxy.app import ValidatingProxy

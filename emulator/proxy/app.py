@@ -10,20 +10,21 @@ closed schemas the emulator uses, so fields the models do not declare are report
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import orjson
 
-from emulator.app import NON_SPAPI_PREFIXES
 from emulator.catalog import Catalog, Operation
 from emulator.edge.http import read_body
 from emulator.edge.routing import Router
 from emulator.edge.validation import RequestBinder, ResponseChecker
 from emulator.errors import SpApiError
+from emulator.protocol import ACCESS_TOKEN, NON_SPAPI_PREFIXES, PROXY_VIOLATIONS, REQUEST_ID
 from emulator.proxy.record import Finding, ProxyRecord
 
-VIOLATIONS_HEADER = "x-mcf-proxy-violations"
 _HOP_BY_HOP = frozenset(
     {
         "host",
@@ -41,14 +42,34 @@ _HOP_BY_HOP = frozenset(
 _MAX_BODY = 64 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class Traffic:
+    """One forwarded SP-API call, as the client sent it and as the upstream answered (for recorders)."""
+
+    method: str
+    path: str
+    query: bytes
+    headers: dict[str, str]
+    body: bytes
+    status: int
+    response: bytes
+
+
 class ValidatingProxy:
     """Forward to `upstream`, check both directions against `catalog`, record findings in `record`."""
 
     def __init__(
-        self, catalog: Catalog, upstream: str, *, record: ProxyRecord | None = None, timeout: float = 60.0
+        self,
+        catalog: Catalog,
+        upstream: str,
+        *,
+        record: ProxyRecord | None = None,
+        timeout: float = 60.0,
+        tap: Callable[[Traffic], None] | None = None,
     ) -> None:
         self.upstream = upstream.rstrip("/")
         self.record = record or ProxyRecord()
+        self.tap = tap  # sees every SP-API call forwarded
         self.router = Router(catalog)
         self.binder = RequestBinder()
         self.checker = ResponseChecker()
@@ -88,6 +109,10 @@ class ValidatingProxy:
             self.record.call(op.operation_id if op else None)
             if op is not None:
                 findings += self._check_response(op, method, raw_path, upstream)
+            if self.tap is not None:
+                self.tap(
+                    Traffic(method, raw_path, query, headers, body, upstream.status_code, upstream.content)
+                )
         for finding in findings:
             self.record.add(finding)
         out = {k: v for k, v in upstream.headers.items() if k.lower() not in _HOP_BY_HOP}
@@ -110,8 +135,8 @@ class ValidatingProxy:
                 )
             ]
         problems = []
-        if not headers.get("x-amz-access-token"):
-            problems.append("the x-amz-access-token header is missing")
+        if not headers.get(ACCESS_TOKEN):
+            problems.append(f"the {ACCESS_TOKEN} header is missing")
         try:
             self.binder.bind(op, path_params, query, headers, body, False)
         except SpApiError as error:
@@ -139,10 +164,10 @@ class ValidatingProxy:
             problems += self.checker.problems(op, status, document)
         if (
             spec is not None
-            and "x-amzn-RequestId" in spec.headers
-            and "x-amzn-requestid" not in response.headers
+            and REQUEST_ID in spec.headers
+            and REQUEST_ID not in response.headers  # httpx compares header names case-insensitively
         ):
-            problems.append("the x-amzn-RequestId header is missing")
+            problems.append(f"the {REQUEST_ID} header is missing")
         return (
             [Finding("response", op.operation_id, method, path, status, tuple(problems))] if problems else []
         )
@@ -178,6 +203,6 @@ async def _send(send: Any, status: int, body: bytes, headers: dict[str, str], vi
     raw = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
     raw.append((b"content-length", str(len(body)).encode()))
     if violations:
-        raw.append((VIOLATIONS_HEADER.encode(), str(violations).encode()))
+        raw.append((PROXY_VIOLATIONS.encode(), str(violations).encode()))
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": body})

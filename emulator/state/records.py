@@ -74,7 +74,7 @@ def to_builtins(record: Record) -> Any:
     return msgspec.to_builtins(record)
 
 
-def to_json(record: Record) -> bytes:
+def to_json(record: msgspec.Struct) -> bytes:
     return _JSON.encode(record)
 
 

@@ -10,7 +10,7 @@ one, so it costs microseconds.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Generic
+from typing import Any, Generic, cast
 
 from emulator.state.events import DomainEvent, EventLog, EventRecord, EventTypes
 from emulator.state.records import R, RecordError, Schema, TableSpec, to_builtins
@@ -38,10 +38,7 @@ class Table(Generic[R]):
 
     def get(self, key: str) -> R | None:
         """The record at `key`; a packed table returns a fresh copy, so put it back after a change."""
-        found = self._rows.get(key)
-        if found is None or not self.spec.packed:
-            return found  # type: ignore[no-any-return]
-        return self.spec.unpack(found)
+        return self._read(self._rows.get(key))
 
     def put(self, key: str, record: R) -> R:
         """Insert or replace; call it again after changing a record so the change is journaled (and kept)."""
@@ -51,10 +48,13 @@ class Table(Generic[R]):
 
     def delete(self, key: str) -> R | None:
         self._journal.add((self.partition, self.spec.name, key))
-        found = self._rows.pop(key, None)
-        if found is None or not self.spec.packed:
-            return found  # type: ignore[no-any-return]
-        return self.spec.unpack(found)
+        return self._read(self._rows.pop(key, None))
+
+    def _read(self, stored: Any) -> R | None:
+        """A stored row as a record: packed bytes decoded (a fresh copy), a live record as it is."""
+        if stored is None or not self.spec.packed:
+            return cast("R | None", stored)
+        return self.spec.unpack(stored)
 
     def keys(self) -> Iterator[str]:
         return iter(self._rows)

@@ -12,9 +12,9 @@ from collections.abc import Generator
 
 import httpx
 
+from emulator.protocol import ACCESS_TOKEN
 from emulator.testing.credentials import Credentials
 
-TOKEN_HEADER = "x-amz-access-token"
 _RENEW_MARGIN = 0.2  # renew after 80 % of the lifetime, like Amazon's own helper libraries
 
 
@@ -56,11 +56,11 @@ class LwaAuth(httpx.Auth):
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         if not self._fresh():
             self._accept((yield self._token_request()))
-        request.headers[TOKEN_HEADER] = self._token or ""
+        request.headers[ACCESS_TOKEN] = self._token or ""
         response = yield request
         if response.status_code == 403 and _token_problem(response):
             self._accept((yield self._token_request()))
-            request.headers[TOKEN_HEADER] = self._token or ""
+            request.headers[ACCESS_TOKEN] = self._token or ""
             yield request
 
 

@@ -1,38 +1,39 @@
-"""Control-plane actions of the test handle: seed a world, inject faults, read the request journal,
-snapshot and restore. They call the control plane's Python API (`runtime.control`), never HTTP;
-bad input raises the control plane's `ControlError` naming the problem.
+"""Control-plane actions of the test handle: seed a world, inject faults, read the request journal and
+the domain events, snapshot and restore. They call the control plane's Python API (`app.control`),
+never HTTP; bad input raises the control plane's `ControlError` naming the problem.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from emulator.control.files import fault_rules, read_document
-from emulator.control.plane import ControlError
-
-if TYPE_CHECKING:
-    from emulator.control.plane import ControlPlane
-    from emulator.runtime import Runtime
+from emulator.control.plane import ControlPlane
+from emulator.errors import ControlError
+from emulator.state.events import DomainEvent, EventQuery, EventRecord
 
 Document = dict[str, Any] | list[Any] | str | Path
+EventType = str | type[DomainEvent]
 
 
 def _load(source: Document) -> Any:
     return read_document(Path(source)) if isinstance(source, str | Path) else source
 
 
+def _type_names(wanted: EventType | Iterable[EventType] | None) -> frozenset[str] | None:
+    if wanted is None:
+        return None
+    kinds = [wanted] if isinstance(wanted, str | type) else list(wanted)
+    return frozenset(k if isinstance(k, str) else k.type_name() for k in kinds)
+
+
 class ControlActions:
     """Mixin for `EmulatorHandle`: everything that goes through the control plane."""
 
-    runtime: Runtime
-
-    @property
-    def control(self) -> ControlPlane:
-        """The emulator's control plane (the same object `/_emulator/*` drives)."""
-        return self.runtime.control
+    control: ControlPlane
 
     # world -------------------------------------------------------------------------------------
     def seed(self, source: Document) -> dict[str, int]:
@@ -68,7 +69,7 @@ class ControlActions:
                 with suppress(ControlError):  # a count-limited rule may already be gone
                     self.control.remove_fault(rule["id"])
 
-    # journal -----------------------------------------------------------------------------------
+    # journal and events ------------------------------------------------------------------------
     def journal(self, **filters: Any) -> list[dict[str, Any]]:
         """Journal entries, oldest first; filters: operation_id, seller_id, status, method, faulted, limit."""
         filters.setdefault("limit", 10_000)
@@ -91,3 +92,17 @@ class ControlActions:
     def assert_not_called(self, operation_id: str, **filters: Any) -> None:
         """Assert no journal entry matches."""
         self.assert_called(operation_id, times=0, **filters)
+
+    def events(
+        self,
+        type: EventType | Iterable[EventType] | None = None,  # the control API's name for it
+        seller: str | None = None,
+        *,
+        after: int | None = None,
+    ) -> list[EventRecord]:
+        """The retained domain events, oldest first: of `type` (a name or an event class, or several),
+        of `seller`, after sequence number `after`. Events are recorded as the change happens, so a call
+        that returned has already recorded its events."""
+        return self.control.events(
+            EventQuery(seller_id=seller, types=_type_names(type), after_sequence=after)
+        )

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from emulator.lwa.accounts import DEFAULTS
+from emulator.protocol import LWA_TOKEN_PATH
 
 #: Environment variables read by `Credentials.from_env` (for Amazon's sandbox or any other endpoint).
 ENV_NAMES = {
@@ -42,7 +43,7 @@ class Credentials:
         base = base_url.rstrip("/")
         return cls(
             base,
-            f"{base}/auth/o2/token",
+            base + LWA_TOKEN_PATH,
             refresh_token=refresh_token,
             seller_id=seller_id,
             marketplace_ids=marketplace_ids,

@@ -1,7 +1,8 @@
 """`EmulatorHandle`: what a test holds to drive one emulator — reset, clock, sellers, clients, violations.
 
-Every method acts on the runtime in-process (no HTTP), so setup costs microseconds. Control-plane
-actions (seed, faults, journal, snapshots) live in `emulator.testing.control` and are mixed in here.
+Every method acts on the app in-process (no HTTP), so setup costs microseconds. Control-plane
+actions (seed, faults, journal, events, snapshots) live in `emulator.testing.control`, notification helpers
+(outbox, waiting, delivery faults) in `emulator.testing.notifications`; both are mixed in.
 """
 
 from __future__ import annotations
@@ -9,28 +10,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from emulator.edge.violations import Violation
 from emulator.lwa.accounts import DEFAULTS, NA_MARKETPLACES
 from emulator.testing.clients import async_httpx_client, httpx_client, sp_api_client, spapi_client
 from emulator.testing.control import ControlActions
 from emulator.testing.credentials import Credentials
+from emulator.testing.notifications import NotificationActions
 
 if TYPE_CHECKING:
     import httpx
 
-    from emulator.runtime import Runtime
+    from emulator.app import EmulatorApp
 
 
 class ContractViolation(AssertionError):
     """The emulator answered with a body that breaks the model, or failed internally."""
 
 
-class EmulatorHandle(ControlActions):
-    """One emulator seen from a test: its runtime, its URL and the default seller's credentials."""
+class EmulatorHandle(ControlActions, NotificationActions):
+    """One emulator seen from a test: its app (runtime, edge, control plane), its URL and the default
+    seller's credentials."""
 
-    def __init__(self, runtime: Runtime, url: str) -> None:
-        self.runtime = runtime
+    def __init__(self, app: EmulatorApp, url: str) -> None:
+        self.app = app
+        self.runtime = app.runtime
+        self.control = app.control
         self.url = url.rstrip("/")
         self.credentials = Credentials.for_emulator(self.url)
 
@@ -45,20 +51,18 @@ class EmulatorHandle(ControlActions):
         else:
             rt.clock.freeze()
         self.control.reset(faults=True, journal=True)
-        rt.violations.clear()
+        self.app.edge.violations.clear()
 
-    def violations(self) -> list[dict[str, Any]]:
+    def violations(self) -> list[Violation]:
         """Contract violations and internal errors recorded since the last reset."""
-        return list(self.runtime.violations)
+        return list(self.app.edge.violations)
 
     def check(self) -> None:
         """Raise `ContractViolation` listing every recorded violation (and forget them)."""
-        found = self.violations()
-        self.runtime.violations.clear()
+        found = self.app.edge.violations.take()
         if found:
             lines = [
-                f"  {v['operationId']} -> {v['status']} (request {v['requestId']}): "
-                + "; ".join(v["problems"])
+                f"  {v.operation_id} -> {v.status} (request {v.request_id}): " + "; ".join(v.problems)
                 for v in found
             ]
             raise ContractViolation("the emulator recorded contract violations:\n" + "\n".join(lines))
@@ -102,9 +106,8 @@ class EmulatorHandle(ControlActions):
         """An asyncio httpx client that calls the app in-process (no socket), tokens handled."""
         import httpx
 
-        from emulator.app import EmulatorApp
-
-        transport = httpx.ASGITransport(app=EmulatorApp(self.runtime))
+        # the app's __call__ may return `delivery.DROPPED` for uvicorn; httpx ignores what it returns
+        transport = httpx.ASGITransport(app=cast("Any", self.app))
         return async_httpx_client(credentials or self.credentials, transport=transport, **kwargs)
 
     def spapi(self, credentials: Credentials | None = None, **config: Any) -> Any:

@@ -75,6 +75,6 @@ def edge_app(catalog) -> EmulatorApp:
 @pytest.fixture
 def edge(edge_app) -> TestClient:
     edge_app.runtime.reset()
-    edge_app.runtime.violations.clear()
+    edge_app.edge.violations.clear()
     with TestClient(edge_app, base_url="http://127.0.0.1:8787") as test_client:
         yield test_client

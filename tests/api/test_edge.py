@@ -149,6 +149,7 @@ def test_bad_parameters_get_invalid_input_naming_them(edge, auth, query, message
     error = only_error(response)
     assert error["code"] == "InvalidInput" and error["message"].startswith(message)
     assert response.headers["x-amzn-ratelimit-limit"] == "2.0"
+    assert response.headers["x-amzn-ErrorType"] == "ValidationException"
 
 
 def test_missing_required_header_is_named(edge, auth):
@@ -223,8 +224,8 @@ def test_strict_mode_turns_a_model_violation_into_a_loud_500(edge, auth):
     )
     assert response.status_code == 500
     assert "violates the model" in only_error(response)["message"]
-    violations = list(edge.app.runtime.violations)
-    assert violations and violations[-1]["operationId"] == "getFeatures"
+    violations = list(edge.app.edge.violations)
+    assert violations and violations[-1].operation_id == "getFeatures"
 
 
 def test_fulfillment_service_id_is_echoed_on_success(edge, auth):
@@ -242,7 +243,7 @@ def test_sellers_never_see_each_others_data(edge, auth):
         "x-amz-access-token": issue_token(
             edge,
             runtime.accounts.add_refresh_token(
-                runtime.accounts.applications()[0]["client_id"], "A2OTHERSELLER9"
+                runtime.accounts.applications()[0].client_id, "A2OTHERSELLER9"
             ),
         )
     }

@@ -73,5 +73,5 @@ def test_hostile_requests_never_break_the_edge(hostile_client, catalog):
         check_envelope(response)
 
     run()
-    assert list(hostile_client.app.runtime.violations) == []
+    assert list(hostile_client.app.edge.violations) == []
     assert hostile_client.get("/_emulator/health").status_code == 200

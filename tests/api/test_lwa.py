@@ -110,7 +110,7 @@ def test_permissive_mode_accepts_any_client_and_unknown_refresh_tokens(client, r
     )
     assert response.status_code == 200
     grant = runtime.accounts.access_token(response.json()["access_token"])
-    assert grant["seller_id"] == DEFAULTS.seller_id
+    assert grant.seller_id == DEFAULTS.seller_id
 
 
 def test_strict_mode_rejects_unknown_clients_and_wrong_secrets(strict_client):
@@ -183,8 +183,7 @@ def test_website_authorization_flow_mints_a_refresh_token(strict_client):
     assert tokens.status_code == 200
     refresh = tokens.json()["refresh_token"]
     assert (
-        refresh.startswith("Atzr|")
-        and runtime.accounts.refresh_token(refresh)["seller_id"] == "A3NEWSELLER77"
+        refresh.startswith("Atzr|") and runtime.accounts.refresh_token(refresh).seller_id == "A3NEWSELLER77"
     )
     replay = strict_client.post(TOKEN, data=exchange)
     assert replay.status_code == 400 and replay.json()["error"] == "invalid_grant"

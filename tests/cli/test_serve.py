@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -139,3 +140,66 @@ def test_hostile_traffic_leaves_the_server_healthy(server):
         )
         assert response.status_code == 403
         assert client.get("/_emulator/health").status_code == 200
+
+
+def wait_healthy(base: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            if httpx.get(base + "/_emulator/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"serve did not become healthy: {process.communicate()}")
+        time.sleep(0.05)
+
+
+def test_environment_variables_configure_serve_and_a_world_file_preloads_at_start(catalog, tmp_path):
+    world = Path(__file__).resolve().parents[2] / "scenarios" / "throttling-storm.scenario.yaml"
+    port = free_port()
+    env = os.environ | {
+        "MCF_EMULATOR_MODELS": str(catalog.models_dir),
+        "MCF_EMULATOR_PORT": str(port),
+        "MCF_EMULATOR_WORLD": str(world),
+        "MCF_EMULATOR_STATE": f"sqlite:{tmp_path / 'world.db'}",
+    }
+    for attempt in ("first", "second"):
+        process = mcf("serve", env=env)
+        base = f"http://127.0.0.1:{port}"
+        wait_healthy(base, process)
+        health = httpx.get(base + "/_emulator/health").json()
+        assert health["clock"] == {"now": "2026-10-05T10:00:00.000Z", "speed": 0.0, "frozen": True}
+        assert health["rateLimits"] == "enforce" and health["state"] == "sqlite"
+        order = httpx.get(
+            base + "/fba/outbound/2020-07-01/fulfillmentOrders/STARTER-1",
+            headers={"x-amz-access-token": _token(base)},
+        )
+        assert order.status_code == 200, order.text
+        process.send_signal(signal.SIGTERM)
+        output = process.communicate(timeout=20)[0]
+        expected = (
+            "4 inventory, 2 calls" if attempt == "first" else "world not seeded, the state already holds"
+        )
+        assert expected in output, output
+
+
+def test_a_bad_environment_variable_stops_serve_with_one_line(catalog):
+    process = mcf("serve", env=os.environ | {"MCF_EMULATOR_CLOCK_SPEED": "fast"})
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 2
+    assert (
+        err.strip()
+        == "mcf-emulator: MCF_EMULATOR_CLOCK_SPEED='fast': could not convert string to float: 'fast'"
+    )
+
+
+def _token(base: str) -> str:
+    form = {
+        "grant_type": "refresh_token",
+        "refresh_token": DEFAULTS.refresh_token,
+        "client_id": DEFAULTS.client_id,
+        "client_secret": DEFAULTS.client_secret,
+    }
+    return str(httpx.post(base + "/auth/o2/token", data=form).json()["access_token"])

@@ -18,7 +18,6 @@ import uvicorn
 from emulator.app import EmulatorApp, create_app
 from emulator.catalog import Catalog
 from emulator.edge.delivery import quiet_dropped
-from emulator.runtime import Runtime
 from emulator.settings import Settings
 from tests.conftest import fail_on_violations
 from tests.control.support import free_port, token
@@ -50,22 +49,22 @@ def live_url(live_app: EmulatorApp) -> Iterator[str]:
 
 
 @pytest.fixture
-def live(live_app: EmulatorApp, live_url: str) -> Iterator[Runtime]:
-    """The live server's runtime, reset: no data, no faults, empty journal, report mode, real-time clock."""
-    rt = live_app.runtime
-    rt.control.reset(faults=True, journal=True)
-    for key in rt.control.config():
-        rt.control.delete_config(key)
-    rt.control.configure_rate_limits(mode="report", sandbox_cap=False, header_on_429=False, overrides={})
-    rt.clock.set(datetime.now(UTC))
-    rt.clock.run(1.0)
-    rt.violations.clear()
-    yield rt
-    fail_on_violations(rt)
+def live(live_app: EmulatorApp, live_url: str) -> Iterator[EmulatorApp]:
+    """The live server's app, reset: no data, no faults, empty journal, report mode, real-time clock."""
+    control = live_app.control
+    control.reset(faults=True, journal=True)
+    for key in control.config():
+        control.delete_config(key)
+    control.configure_rate_limits(mode="report", sandbox_cap=False, header_on_429=False, overrides={})
+    live_app.runtime.clock.set(datetime.now(UTC))
+    live_app.runtime.clock.run(1.0)
+    live_app.edge.violations.clear()
+    yield live_app
+    fail_on_violations(live_app)
 
 
 @pytest.fixture
-def http(live: Runtime, live_url: str) -> Iterator[httpx.Client]:
+def http(live: EmulatorApp, live_url: str) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=live_url, timeout=10) as client:
         yield client
 

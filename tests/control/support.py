@@ -7,8 +7,9 @@ from typing import Any
 
 import httpx
 
+from emulator.app import EmulatorApp
 from emulator.lwa.accounts import DEFAULTS
-from emulator.runtime import Runtime
+from emulator.state.events import DomainEvent
 from tests.api.outbound.support import ADDRESS, INVENTORY, US, V2020, order_body  # noqa: F401  (re-exported)
 
 
@@ -59,6 +60,27 @@ def stock_levels(http: httpx.Client, auth: dict[str, str]) -> dict[str, dict[str
     return {s["sellerSku"]: s for s in response.json()["payload"]["inventorySummaries"]}
 
 
-def stock(live: Runtime, sku: str = "MUG-01", quantity: int = 20) -> None:
+def stock(live: EmulatorApp, sku: str = "MUG-01", quantity: int = 20) -> None:
     """Seed a SKU with units through the control plane (which runs the inventory operations)."""
     live.control.seed({"inventory": [{"sku": sku, "quantity": quantity}]})
+
+
+OTHER = "A2OTHERSELLER9"
+
+
+class Pinged(DomainEvent):
+    """A test-only fact."""
+
+    note: str
+
+
+class Ponged(DomainEvent):
+    """Another test-only fact, to filter by type."""
+
+    note: str
+
+
+def record(app: EmulatorApp, event: DomainEvent, seller: str = DEFAULTS.seller_id) -> None:
+    """Record `event` as an API would (with its change), then commit, as the end of a request does."""
+    app.runtime.store.tenant(seller).record(app.runtime.clock.timestamp(), event)
+    app.runtime.commit()

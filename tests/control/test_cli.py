@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
 
 from emulator.cli import main
-from tests.control.support import V2020, free_port, order_body, summaries
+from tests.control.support import OTHER, V2020, Pinged, Ponged, free_port, order_body, record, summaries
 
 
 @pytest.fixture
@@ -66,6 +67,18 @@ def test_state_and_seed_commands(cli, http, auth, tmp_path):
     assert cli("state", "reset", "--seller", "A1MCFEMULATOR1", "--journal")["reset"] == "A1MCFEMULATOR1"
 
 
+def test_seed_reset_makes_seeding_the_same_world_repeatable(cli, live, live_url, capsys, http, auth):
+    world = str(Path(__file__).resolve().parents[2] / "scenarios" / "worlds" / "mcf-starter.yaml")
+    assert "4 inventory, 2 calls" in cli("seed", world)
+    capsys.readouterr()
+    assert main(["seed", world, "--url", live_url]) == 2  # the SKUs already exist
+    assert "createInventoryItem answered 400" in capsys.readouterr().err
+    http.post(f"{V2020}/fulfillmentOrders", json=order_body("EXTRA-1", "MUG-01"), headers=auth)
+    assert "4 inventory, 2 calls" in cli("seed", "--reset", world)
+    assert http.get(f"{V2020}/fulfillmentOrders/EXTRA-1", headers=auth).status_code == 404
+    assert http.get(f"{V2020}/fulfillmentOrders/STARTER-1", headers=auth).status_code == 200
+
+
 def test_journal_and_rate_limit_commands(cli, http, auth):
     summaries(http, auth)
     entries = cli("journal", "--operation", "getInventorySummaries")["entries"]
@@ -85,6 +98,26 @@ def test_journal_and_rate_limit_commands(cli, http, auth):
         "getFulfillmentPreview": {"rate": 1.0, "burst": 3}
     }
     assert cli("rate-limits", "show")["mode"] == "enforce"
+
+
+def test_events_command(cli, live):
+    record(live, Pinged(note="one"))
+    record(live, Ponged(note="two"), OTHER)
+    record(live, Pinged(note="three"), OTHER)
+    page = cli("events")
+    assert [e["data"]["note"] for e in page["events"]] == ["one", "two", "three"]
+    assert [e["data"]["note"] for e in cli("events", "--type", "Ponged", "--type", "Pinged")["events"]] == [
+        "one",
+        "two",
+        "three",
+    ]
+    assert [e["data"]["note"] for e in cli("events", "--type", "Pinged", "--seller", OTHER)["events"]] == [
+        "three"
+    ]
+    first = page["events"][0]["sequence"]
+    assert [e["data"]["note"] for e in cli("events", "--after", str(first), "--limit", "1")["events"]] == [
+        "three"
+    ]
 
 
 def test_cli_reports_errors_in_one_line(live, live_url, capsys, tmp_path):

@@ -195,7 +195,7 @@ def test_count_scopes_after_and_every(http, auth):
 
 
 def test_time_window_follows_the_emulator_clock(http, auth, live):
-    now = live.clock.now()
+    now = live.runtime.clock.now()
     add(
         http,
         {

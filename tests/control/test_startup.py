@@ -9,9 +9,11 @@ import yaml
 from starlette.testclient import TestClient
 
 from emulator.app import create_app
+from emulator.cli import build_parser
 from emulator.cli.serve import state_spec
 from emulator.errors import EmulatorError
 from emulator.settings import Settings
+from tests.control.support import Pinged
 
 
 def test_faults_file_installs_rules_at_start(catalog, tmp_path):
@@ -78,6 +80,21 @@ def test_sqlite_state_survives_a_new_emulator_on_the_same_file(catalog, tmp_path
     first.runtime.durable.close()
     second = create_app(settings, catalog)
     assert second.runtime.accounts.seller("A2KEPT") is not None
-    assert second.runtime.accounts.refresh_token("Atzr|kept")["seller_id"] == "A2KEPT"
+    assert second.runtime.accounts.refresh_token("Atzr|kept").seller_id == "A2KEPT"
     assert second.runtime.clock.describe()["now"] == "2030-01-01T00:00:00.000Z"
     assert second.runtime.clock.frozen
+
+
+def test_event_retention_keeps_only_the_newest_events(catalog):
+    app = create_app(Settings(seed=3, event_retention=2), catalog)
+    tenant = app.runtime.store.tenant("A1MCFEMULATOR1")
+    for note in ("one", "two", "three"):
+        tenant.record(0.0, Pinged(note=note))
+    with TestClient(app) as client:
+        page = client.get("/_emulator/events").json()
+    assert [e["data"]["note"] for e in page["events"]] == ["two", "three"] and page["lastSequence"] == 3
+
+
+def test_serve_takes_the_event_retention():
+    args = build_parser().parse_args(["serve", "--event-retention", "50"])
+    assert args.event_retention == 50

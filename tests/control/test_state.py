@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from tests.control.support import V2020, order_body, stock, stock_levels, token
@@ -55,6 +56,17 @@ def test_seed_from_yaml(http, auth):
     )
     assert response.status_code == 200, response.text
     assert quantities(http, auth)["MUG-01"] == 25
+
+
+@pytest.mark.parametrize("number", ["-9223372036854775809", "18446744073709551616"])
+def test_a_yaml_integer_beyond_64_bits_is_a_400_naming_the_field(http, number):
+    """Found by fuzzing the control API: YAML integers have no limit, JSON on the wire has (was a 500)."""
+    document = f"listings:\n  - sku: BIG-1\n    attributes:\n      units: {number}\n"
+    response = http.post("/_emulator/seed", content=document, headers={"content-type": "application/yaml"})
+    assert response.status_code == 400, response.text
+    error = response.json()
+    assert error["error"] == "InvalidBody" and "listings[0].attributes.units" in error["message"]
+    assert number in error["message"]
 
 
 def test_seed_calls_run_any_operation(http, auth):

@@ -8,15 +8,8 @@ sets the client's `endpoint` attribute after creation and passes an `AccessToken
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import httpx
 import pytest
@@ -24,46 +17,17 @@ import pytest
 from emulator.testing.clients import sp_api_client, spapi_client
 from emulator.testing.credentials import Credentials
 from tests.api.outbound.support import ADDRESS, order_body
+from tests.processes import emulator_serve
 
 US = "ATVPDKIKX0DER"
 RETURN_DELAY = 3 * 24 * 3600 + 60
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
     """A `mcf-emulator serve` subprocess on a free loopback port (strict response validation on)."""
-    command = shutil.which("mcf-emulator", path=str(Path(sys.executable).parent)) or "mcf-emulator"
-    port = _free_port()
-    process = subprocess.Popen(
-        [command, "serve", "--port", str(port), "--seed", "3", "--strict-responses"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=os.environ.copy(),
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/_emulator/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            output = process.stdout.read().decode() if process.stdout else ""
-            pytest.fail(f"mcf-emulator serve did not start: {output}")
-        time.sleep(0.1)
-    yield base
-    process.terminate()
-    process.wait(10)
-    if process.stdout:
-        process.stdout.close()
+    with emulator_serve("--seed", "3", "--strict-responses") as base:
+        yield base
 
 
 @contextmanager

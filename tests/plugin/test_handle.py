@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from emulator.state.events import DomainEvent
 from emulator.testing import ContractViolation
 
 US = "ATVPDKIKX0DER"
@@ -38,7 +39,39 @@ def test_faults_from_a_yaml_file_apply_only_inside_the_block(spapi_emulator, spa
 
 
 def test_check_reports_and_forgets_recorded_violations(spapi_emulator):
-    spapi_emulator.runtime.record_violation("req-1", None, 500, ["made up for this test"])
+    spapi_emulator.app.edge.violations.record("req-1", None, 500, ["made up for this test"])
     with pytest.raises(ContractViolation, match="made up for this test"):
         spapi_emulator.check()
     spapi_emulator.check()
+
+
+class Pinged(DomainEvent):
+    """A test-only fact."""
+
+    note: str
+
+
+class Ponged(DomainEvent):
+    """Another test-only fact."""
+
+    note: str
+
+
+def test_events_filter_by_type_or_class_and_seller(spapi_emulator):
+    store, now = spapi_emulator.runtime.store, spapi_emulator.runtime.clock.timestamp()
+    store.tenant("A1MCFEMULATOR1").record(now, Pinged(note="mine"))
+    store.tenant("A2OTHER").record(now, Pinged(note="theirs"))
+    store.tenant("A1MCFEMULATOR1").record(now, Ponged(note="pong"))
+    assert [e.event for e in spapi_emulator.events(type=Pinged)] == [
+        Pinged(note="mine"),
+        Pinged(note="theirs"),
+    ]
+    assert [e.event.note for e in spapi_emulator.events(type="Pinged", seller="A2OTHER")] == ["theirs"]
+    assert [e.type for e in spapi_emulator.events(type=[Ponged, "Pinged"], seller="A1MCFEMULATOR1")] == [
+        "Pinged",
+        "Ponged",
+    ]
+    first = spapi_emulator.events()[0].sequence
+    assert [e.event.note for e in spapi_emulator.events(after=first)] == ["theirs", "pong"]
+    spapi_emulator.reset()
+    assert spapi_emulator.events() == []

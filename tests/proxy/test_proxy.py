@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from emulator.proxy.app import VIOLATIONS_HEADER
+from emulator.protocol import PROXY_VIOLATIONS as VIOLATIONS_HEADER
 from emulator.testing import Credentials, httpx_client
 
 SUMMARIES = "/fba/inventory/v1/summaries"

@@ -16,19 +16,19 @@ FAULT_SETS = sorted((SCENARIOS / "faults").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("world", WORLDS, ids=lambda p: p.name)
-def test_every_world_seeds_cleanly(runtime, world):
-    counts = runtime.control.seed(read_document(world))
+def test_every_world_seeds_cleanly(app, world):
+    counts = app.control.seed(read_document(world))
     assert sum(counts.values()) > 0
 
 
 @pytest.mark.parametrize("fault_set", FAULT_SETS, ids=lambda p: p.name)
-def test_every_fault_set_loads(runtime, fault_set):
+def test_every_fault_set_loads(app, fault_set):
     rules = fault_rules(read_document(fault_set))
-    assert runtime.control.replace_faults(rules)["rules"]
+    assert app.control.replace_faults(rules)["rules"]
 
 
-def test_starter_world_has_a_scarce_sku_a_held_order_and_a_separate_second_shop(client, runtime):
-    runtime.control.seed(read_document(SCENARIOS / "worlds" / "mcf-starter.yaml"))
+def test_starter_world_has_a_scarce_sku_a_held_order_and_a_separate_second_shop(client, app):
+    app.control.seed(read_document(SCENARIOS / "worlds" / "mcf-starter.yaml"))
     auth = {"x-amz-access-token": issue_token(client)}
     held = client.get(f"{V2020}/fulfillmentOrders/STARTER-HOLD", headers=auth).json()["payload"]
     assert held["fulfillmentOrder"]["fulfillmentAction"] == "Hold"
@@ -42,9 +42,9 @@ def test_starter_world_has_a_scarce_sku_a_held_order_and_a_separate_second_shop(
     assert client.get(f"{V2020}/fulfillmentOrders/STARTER-1", headers=second).status_code == 404
 
 
-def test_flaky_outbound_fails_twice_then_serves_a_stale_read(client, runtime):
-    runtime.control.seed(read_document(SCENARIOS / "worlds" / "mcf-starter.yaml"))
-    runtime.control.replace_faults(fault_rules(read_document(SCENARIOS / "faults" / "flaky-outbound.yaml")))
+def test_flaky_outbound_fails_twice_then_serves_a_stale_read(client, app):
+    app.control.seed(read_document(SCENARIOS / "worlds" / "mcf-starter.yaml"))
+    app.control.replace_faults(fault_rules(read_document(SCENARIOS / "faults" / "flaky-outbound.yaml")))
     auth = {"x-amz-access-token": issue_token(client)}
     statuses = [
         client.post(f"{V2020}/fulfillmentOrders", json=order_body("RETRY-1"), headers=auth).status_code
@@ -52,6 +52,6 @@ def test_flaky_outbound_fails_twice_then_serves_a_stale_read(client, runtime):
     ]
     assert statuses == [503, 503, 200]
     assert client.get(f"{V2020}/fulfillmentOrders/RETRY-1", headers=auth).status_code == 404
-    runtime.control.advance("11s")
+    app.control.advance("11s")
     fresh = {"x-amz-access-token": issue_token(client)}
     assert client.get(f"{V2020}/fulfillmentOrders/RETRY-1", headers=fresh).status_code == 200

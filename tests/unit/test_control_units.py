@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from emulator.catalog.operation import UsagePlan
-from emulator.control.plane import ControlError, parse_duration
+from emulator.control.durations import parse_duration
 from emulator.edge.fault_engine import FaultEngine
 from emulator.edge.faults import Effect, FaultSpecError
 from emulator.edge.ratelimit import RateLimiter
-from emulator.errors import QuotaExceeded
+from emulator.errors import ControlError, QuotaExceeded
 from emulator.state import Clock, IdFactory, Store
 from emulator.state.records import Record, Schema, TableSpec
 from emulator.state.sqlite import SqliteState

@@ -1,4 +1,5 @@
-"""Packaging: every package is listed in pyproject.toml, so the wheel holds all code and emulator/specs/."""
+"""Packaging: every package is listed in pyproject.toml, so the wheel holds all code, emulator/specs/ and
+emulator/scenario_library/."""
 
 from __future__ import annotations
 
@@ -13,5 +14,5 @@ def test_every_package_is_listed_in_pyproject():
     discovered = {
         ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "emulator").rglob("__init__.py")
     }
-    assert set(config["packages"]) == discovered | {"emulator.specs"}
-    assert config["package-dir"] == {"emulator.specs": "specs"}
+    assert set(config["packages"]) == discovered | {"emulator.specs", "emulator.scenario_library"}
+    assert config["package-dir"] == {"emulator.specs": "specs", "emulator.scenario_library": "scenarios"}

@@ -13,12 +13,10 @@ from typing import Any
 import orjson
 
 from emulator.apis.inventory import marketplaces, service, summaries
+from emulator.apis.inventory.records import IDEMPOTENCY, Idempotency
 from emulator.context import Call
 from emulator.errors import InvalidInput
-from emulator.registry import operation, table
-from emulator.state.records import TableSpec
-
-IDEMPOTENCY = table(TableSpec("inventory_idempotency", dict))  # type: ignore[type-var]
+from emulator.registry import operation
 
 
 @operation("getInventorySummaries")
@@ -54,7 +52,9 @@ def create_inventory_item(call: Call) -> dict[str, Any]:
 def delete_inventory_item(call: Call) -> dict[str, Any]:
     """Removes a SKU from one marketplace (refused while units are reserved)."""
     marketplaces.require(call.params["marketplaceId"], call.caller.marketplaces)
-    service.delete(call.tenant, call.params["marketplaceId"], call.params["sellerSku"])
+    service.delete(
+        call.tenant, call.clock.timestamp(), call.params["marketplaceId"], call.params["sellerSku"]
+    )
     return {}
 
 
@@ -67,7 +67,7 @@ def add_inventory(call: Call) -> dict[str, Any]:
     seen = call.tenant.table(IDEMPOTENCY)
     earlier = seen.get(token)
     if earlier is not None:
-        if earlier["digest"] != digest:
+        if earlier.digest != digest:
             raise InvalidInput(
                 "The idempotency token was already used for a different request.",
                 f"x-amzn-idempotency-token={token}",
@@ -85,5 +85,5 @@ def add_inventory(call: Call) -> dict[str, Any]:
     now = call.clock.timestamp()
     for line in lines:
         service.add(call.tenant, now, line["marketplaceId"], line["sellerSku"], line["quantity"])
-    seen.put(token, {"digest": digest, "at": now})
+    seen.put(token, Idempotency(digest=digest, at=now))
     return {}

@@ -1,60 +1,44 @@
-"""FBA inventory per SKU and marketplace: the buckets units live in, and the moves between them.
+"""FBA inventory per SKU and marketplace: the moves between buckets, each recorded as it is made.
 
-Other APIs (outbound orders, returns, inbound) change stock only through the functions here.
-Every unit ever added stays in exactly one bucket, so for every item:
-
-    added == fulfillable + reserved buckets + inbound buckets + researching + unfulfillable buckets + shipped
-
-`shipped` holds units that left the network with a customer shipment; a return moves them back
-into `fulfillable` or an unfulfillable bucket by disposition. No bucket ever goes negative.
-Imports nothing but state and errors.
+Other APIs (outbound orders, returns, inbound) change stock only through the functions here, and
+every change ends in `_shift`, which keeps the item, records one `InventoryAvailabilityChanged` and
+lets the code that follows stock catch up. A move of 0 units changes and records nothing. Moves
+never drive a bucket below 0 and never create or lose a unit (see `records`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from emulator.errors import InvalidInput, NotFound
-from emulator.registry import table
-from emulator.state import Clock, IdFactory, TenantState
-from emulator.state.clock import iso
-from emulator.state.records import TableSpec
-
-TABLE = table(TableSpec("inventory", dict))  # type: ignore[type-var]
-RESERVED = ("pendingCustomerOrder", "pendingTransshipment", "fcProcessing")
-INBOUND = ("inboundWorking", "inboundShipped", "inboundReceiving")
-UNFULFILLABLE = (
-    "customerDamaged",
-    "warehouseDamaged",
-    "distributorDamaged",
-    "carrierDamaged",
-    "defective",
-    "expired",
+from emulator.apis.inventory.events import FOLLOWERS, InventoryAvailabilityChanged, StockMove
+from emulator.apis.inventory.records import (
+    INBOUND,
+    ITEMS,
+    Bucket,
+    Buckets,
+    InventoryItem,
+    item_key,
 )
-BUCKETS = ("fulfillable", *RESERVED, *INBOUND, "researching", *UNFULFILLABLE, "shipped")
+from emulator.errors import InvalidInput, NotFound
+from emulator.state import Clock, IdFactory, TenantState
+
+_QUIET = frozenset({None, *INBOUND})  # moves among these leave lastUpdatedTime (inbound changes ignored)
 # Return dispositions (2020-07-01 ReturnItemDisposition) -> the bucket the returned unit lands in.
 DISPOSITION_BUCKET = {
-    "Sellable": "fulfillable",
-    "Defective": "defective",
-    "CustomerDamaged": "customerDamaged",
-    "CarrierDamaged": "carrierDamaged",
-    "FulfillerDamaged": "warehouseDamaged",
+    "Sellable": Bucket.FULFILLABLE,
+    "Defective": Bucket.DEFECTIVE,
+    "CustomerDamaged": Bucket.CUSTOMER_DAMAGED,
+    "CarrierDamaged": Bucket.CARRIER_DAMAGED,
+    "FulfillerDamaged": Bucket.WAREHOUSE_DAMAGED,
 }
 
-Item = dict[str, Any]
 
-
-def key(marketplace_id: str, sku: str) -> str:
-    return f"{marketplace_id}/{sku}"
-
-
-def find(tenant: TenantState, marketplace_id: str, sku: str) -> Item | None:
+def find(tenant: TenantState, marketplace_id: str, sku: str) -> InventoryItem | None:
     """The item of `sku` in `marketplace_id`, or None."""
-    return tenant.table(TABLE).get(key(marketplace_id, sku))
+    return tenant.table(ITEMS).get(item_key(marketplace_id, sku))
 
 
-def get(tenant: TenantState, marketplace_id: str, sku: str) -> Item:
+def get(tenant: TenantState, marketplace_id: str, sku: str) -> InventoryItem:
     """The item, or 404 NotFound naming it."""
     item = find(tenant, marketplace_id, sku)
     if item is None:
@@ -65,103 +49,152 @@ def get(tenant: TenantState, marketplace_id: str, sku: str) -> Item:
     return item
 
 
-def items(tenant: TenantState, marketplace_id: str) -> Iterator[Item]:
+def items(tenant: TenantState, marketplace_id: str) -> Iterator[InventoryItem]:
     """Every item of one marketplace, in creation order."""
-    return (i for i in tenant.table(TABLE).values() if i["marketplaceId"] == marketplace_id)
+    return (i for i in tenant.table(ITEMS).values() if i.marketplace_id == marketplace_id)
 
 
 def create(
     tenant: TenantState, clock: Clock, ids: IdFactory, marketplace_id: str, sku: str, product_name: str
-) -> Item:
+) -> InventoryItem:
     """Register a SKU with no stock; FNSKU, ASIN and a unit weight are generated."""
     if find(tenant, marketplace_id, sku) is not None:
         raise InvalidInput(
             f"SKU {sku!r} already exists in marketplace {marketplace_id}.",
             f"sellerSku={sku}, marketplaceId={marketplace_id}",
         )
-    now = clock.timestamp()
-    item: Item = {
-        "sellerSku": sku,
-        "marketplaceId": marketplace_id,
-        "productName": product_name,
-        "fnSku": "X00" + ids.upper(7),
-        "asin": "B0" + ids.upper(8),
-        "condition": "NewItem",
-        # Shipping weight per unit in pounds, between 0.25 and 4.99 (drives preview weights and fees).
-        "unitWeightLb": round(0.25 + int(ids.digits(3)) / 1000 * 4.74, 2),
-        "createdTime": iso(clock.now()),
-        "changedAt": now,
-        "added": 0,
-        "q": dict.fromkeys(BUCKETS, 0),
-    }
-    return tenant.table(TABLE).put(key(marketplace_id, sku), item)
+    item = InventoryItem(
+        seller_sku=sku,
+        marketplace_id=marketplace_id,
+        product_name=product_name,
+        fn_sku="X00" + ids.upper(7),
+        asin="B0" + ids.upper(8),
+        # between 0.25 and 4.99 pounds
+        unit_weight_lb=round(0.25 + int(ids.digits(3)) / 1000 * 4.74, 2),
+        updated_at=clock.timestamp(),
+    )
+    return tenant.table(ITEMS).put(item.key, item)
 
 
-def delete(tenant: TenantState, marketplace_id: str, sku: str) -> None:
-    """Remove a SKU; refused while open orders hold units of it."""
+def delete(tenant: TenantState, now: float, marketplace_id: str, sku: str) -> None:
+    """Remove a SKU with the units it holds; refused while open orders hold units of it."""
     item = get(tenant, marketplace_id, sku)
-    if reserved(item):
+    held = item.buckets.reserved()
+    if held:
         raise InvalidInput(
-            f"SKU {sku!r} has {reserved(item)} units reserved for open orders and cannot be deleted.",
+            f"SKU {sku!r} has {held} units reserved for open orders and cannot be deleted.",
             f"sellerSku={sku}",
         )
-    tenant.table(TABLE).delete(key(marketplace_id, sku))
-
-
-def _save(tenant: TenantState, item: Item, now: float, *, counts_as_change: bool = True) -> None:
-    if counts_as_change:
-        item["changedAt"] = now
-    tenant.table(TABLE).put(key(item["marketplaceId"], item["sellerSku"]), item)
+    _shift(tenant, now, item, None, StockMove.DELETED, item.buckets.total(), None, None)
 
 
 def add(
-    tenant: TenantState, now: float, marketplace_id: str, sku: str, quantity: int, bucket: str = "fulfillable"
-) -> Item:
+    tenant: TenantState,
+    now: float,
+    marketplace_id: str,
+    sku: str,
+    quantity: int,
+    bucket: Bucket = Bucket.FULFILLABLE,
+) -> InventoryItem:
     """New units enter the network (sandbox addInventory, or an inbound bucket)."""
     if quantity < 0:
         raise InvalidInput(f"quantity must not be negative (got {quantity}).", f"sellerSku={sku}")
     item = get(tenant, marketplace_id, sku)
-    item["added"] += quantity
-    item["q"][bucket] += quantity
-    _save(tenant, item, now, counts_as_change=bucket not in INBOUND)
+    if quantity:
+        item.added += quantity
+        after = item.buckets.received(bucket, quantity)
+        _shift(tenant, now, item, after, StockMove.ADDED, quantity, None, bucket)
     return item
 
 
-def move(tenant: TenantState, now: float, item: Item, source: str, target: str, quantity: int) -> int:
-    """Move up to `quantity` units between buckets; returns how many moved (never drives a bucket below 0)."""
-    moved = max(0, min(quantity, item["q"][source]))
+def move(
+    tenant: TenantState,
+    now: float,
+    item: InventoryItem | None,
+    source: Bucket,
+    target: Bucket,
+    quantity: int,
+    why: StockMove,
+) -> int:
+    """Move up to `quantity` units of `item` (if any) between buckets; returns how many moved (at most
+    what `source` holds)."""
+    if item is None:
+        return 0
+    moved = max(0, min(quantity, item.buckets.count(source)))
     if moved:
-        item["q"][source] -= moved
-        item["q"][target] += moved
-        _save(tenant, item, now, counts_as_change=not (source in INBOUND and target in INBOUND))
+        _shift(tenant, now, item, item.buckets.moved(source, target, moved), why, moved, source, target)
     return moved
 
 
-def available(item: Item | None) -> int:
+def _shift(
+    tenant: TenantState,
+    now: float,
+    item: InventoryItem,
+    after: Buckets | None,
+    why: StockMove,
+    quantity: int,
+    source: Bucket | None,
+    target: Bucket | None,
+) -> None:
+    """Make a move: the item's buckets become `after` (None: the item goes with its units), the item
+    is kept, and the move is recorded when units moved."""
+    if after is None:
+        tenant.table(ITEMS).delete(item.key)
+        after = Buckets()
+    else:
+        item.buckets = after
+        if source not in _QUIET or target not in _QUIET:
+            item.updated_at = now
+        tenant.table(ITEMS).put(item.key, item)
+    if not quantity:
+        return
+    event = InventoryAvailabilityChanged(
+        seller_sku=item.seller_sku,
+        marketplace_id=item.marketplace_id,
+        fn_sku=item.fn_sku,
+        asin=item.asin,
+        product_name=item.product_name,
+        move=why,
+        quantity=quantity,
+        source=source,
+        target=target,
+        buckets=after,
+    )
+    tenant.record(now, event)
+    for follow in FOLLOWERS:
+        follow(tenant, now, event)
+
+
+def available(item: InventoryItem | None) -> int:
     """Units free to promise to a new order (fulfillable and not reserved)."""
-    return item["q"]["fulfillable"] if item else 0
+    return item.buckets.fulfillable if item else 0
 
 
-def reserved(item: Item) -> int:
-    return sum(item["q"][b] for b in RESERVED)
+def total_quantity(item: InventoryItem) -> int:
+    """All units in Amazon's network, inbound included (shipped units have left it)."""
+    return item.buckets.in_network()
 
 
 def reserve(tenant: TenantState, now: float, marketplace_id: str, sku: str, quantity: int) -> int:
     """Hold up to `quantity` fulfillable units for a customer order; returns how many were held."""
     item = find(tenant, marketplace_id, sku)
-    return move(tenant, now, item, "fulfillable", "pendingCustomerOrder", quantity) if item else 0
+    return move(
+        tenant, now, item, Bucket.FULFILLABLE, Bucket.PENDING_CUSTOMER_ORDER, quantity, StockMove.RESERVED
+    )
 
 
 def release(tenant: TenantState, now: float, marketplace_id: str, sku: str, quantity: int) -> int:
     """Give reserved units back to fulfillable (cancelled or unfulfillable order lines)."""
     item = find(tenant, marketplace_id, sku)
-    return move(tenant, now, item, "pendingCustomerOrder", "fulfillable", quantity) if item else 0
+    return move(
+        tenant, now, item, Bucket.PENDING_CUSTOMER_ORDER, Bucket.FULFILLABLE, quantity, StockMove.RELEASED
+    )
 
 
 def ship(tenant: TenantState, now: float, marketplace_id: str, sku: str, quantity: int) -> int:
     """Reserved units leave the fulfilment centre with a shipment."""
     item = find(tenant, marketplace_id, sku)
-    return move(tenant, now, item, "pendingCustomerOrder", "shipped", quantity) if item else 0
+    return move(tenant, now, item, Bucket.PENDING_CUSTOMER_ORDER, Bucket.SHIPPED, quantity, StockMove.SHIPPED)
 
 
 def restock(
@@ -169,9 +202,5 @@ def restock(
 ) -> int:
     """Returned units come back from `shipped` into the bucket their disposition names."""
     item = find(tenant, marketplace_id, sku)
-    return move(tenant, now, item, "shipped", DISPOSITION_BUCKET[disposition], quantity) if item else 0
-
-
-def total_quantity(item: Item) -> int:
-    """All units in Amazon's network, inbound included (shipped units have left it)."""
-    return item["added"] - item["q"]["shipped"]
+    target = DISPOSITION_BUCKET[disposition]
+    return move(tenant, now, item, Bucket.SHIPPED, target, quantity, StockMove.RETURNED)

@@ -1,8 +1,9 @@
 """Listings Items API 2021-08-01 ("offers"): stateful listings per seller, SKU and marketplace.
 
-`records` stores listings and their identity (ASIN/FNSKU shared with FBA inventory), `validation`
-and `patches` judge submissions, `submissions` answers writes and runs asynchronous processing on
-the emulator clock, `views` renders items, `search` filters and pages, `handlers` binds operations.
+`records` holds the typed listing (`facts` reads its free-form attributes), `identity` its ASIN and
+FNSKU (shared with FBA inventory), `validation` and `patches` judge writes, `submissions` stores them
+and runs asynchronous processing on the emulator clock, `status` keeps BUYABLE/DISCOVERABLE (also as
+FBA stock moves) and records `events`, `wire` renders, `search` filters and pages, `handlers` binds.
 """
 
 from emulator.apis.listings import handlers  # noqa: F401  (binds the operations)

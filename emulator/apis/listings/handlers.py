@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from emulator.apis.inventory import marketplaces
-from emulator.apis.listings import issues, patches, records, search, submissions, views
+from emulator.apis.listings import issues, patches, records, search, status, submissions, wire
+from emulator.apis.listings.records import Requirements, Submission, Verdict
 from emulator.context import Call
 from emulator.errors import InvalidInput, NotFound, Unauthorized
 from emulator.registry import operation
@@ -41,45 +42,49 @@ def _one_marketplace(call: Call) -> str:
     return wanted[0]
 
 
+def _answer(call: Call, judged: Submission) -> dict[str, Any]:
+    included = call.params.get("includedData") or ["issues"]
+    marketplace_id = call.params["marketplaceIds"][0]
+    return wire.submission(call.params["sku"], marketplace_id, included, judged)
+
+
 @operation("putListingsItem")
 def put_listings_item(call: Call) -> dict[str, Any]:
     """Creates or fully replaces a listing; INVALID answers are HTTP 200 with issues."""
     _one_marketplace(call)
     body = call.body
-    return submissions.submit(
-        call, body["productType"], body.get("requirements") or "LISTING", body["attributes"], []
-    )
+    requirements = Requirements(body.get("requirements") or Requirements.LISTING)
+    return _answer(call, submissions.submit(call, body["productType"], requirements, body["attributes"], []))
 
 
 @operation("patchListingsItem")
 def patch_listings_item(call: Call) -> dict[str, Any]:
     """Applies add/replace/merge/delete patches to top-level attributes (an unknown SKU starts a listing)."""
-    record = records.find(call.tenant, _one_marketplace(call), call.params["sku"])
+    listing = records.find(call.tenant, _one_marketplace(call), call.params["sku"])
     product_type = call.body["productType"]
-    attributes, found = patches.apply(record["attributes"] if record else {}, call.body["patches"])
-    if record is None:
-        return submissions.submit(
-            call, product_type, submissions.implied_requirements(attributes), attributes, found
-        )
-    if product_type != record["productType"]:
-        found.append(
-            issues.invalid(
-                "productType", f"the listing's product type is {record['productType']}, not {product_type}."
-            )
-        )
-    return submissions.submit(call, product_type, record["requirements"], attributes, found)
+    attributes, found = patches.apply(listing.attributes if listing else {}, call.body["patches"])
+    if listing is None:
+        requirements = submissions.implied_requirements(attributes)
+    else:
+        requirements = listing.requirements
+        if product_type != listing.product_type:
+            why = f"the listing's product type is {listing.product_type}, not {product_type}."
+            found.append(issues.invalid("productType", why))
+    return _answer(call, submissions.submit(call, product_type, requirements, attributes, found))
 
 
 @operation("deleteListingsItem")
 def delete_listings_item(call: Call) -> dict[str, Any]:
     """Deletes the listing in one marketplace at once; an unknown SKU is a 400."""
     marketplace_id, sku = _one_marketplace(call), call.params["sku"]
-    if records.find(call.tenant, marketplace_id, sku) is None:
+    listing = records.find(call.tenant, marketplace_id, sku)
+    if listing is None:
         raise InvalidInput(
             f"There is no listings item {sku!r} in marketplace {marketplace_id}.", f"sku={sku}"
         )
-    records.remove(call.tenant, marketplace_id, sku)
-    return {"sku": sku, "status": "ACCEPTED", "submissionId": call.ids.uuid(), "issues": []}
+    status.discard(call.tenant, call.clock.timestamp(), listing)
+    deleted = Submission(submission_id=call.ids.uuid(), verdict=Verdict.ACCEPTED, issues=())
+    return wire.submission(sku, marketplace_id, ["issues"], deleted)
 
 
 @operation("getListingsItem")
@@ -93,7 +98,7 @@ def get_listings_item(call: Call) -> dict[str, Any]:
             f"sku={sku}",
             code="NOT_FOUND",
         )
-    return views.item(call.tenant, held, call.params.get("includedData") or ["summaries"])
+    return wire.item(call.tenant, held, call.params.get("includedData") or ["summaries"])
 
 
 @operation("searchListingsItems")

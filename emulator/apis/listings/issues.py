@@ -1,4 +1,4 @@
-"""The `Issue` objects the Listings API reports, built in one place.
+"""The issues the Listings API reports, built in one place.
 
 Codes `90220` (missing attribute) and `90000900` (invalid attribute) are the ones Amazon's own
 sandbox answers with; the `99xxx` codes of asynchronous processing are the emulator's own.
@@ -6,9 +6,9 @@ sandbox answers with; the `99xxx` codes of asynchronous processing are the emula
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 
-Issue = dict[str, Any]
+from emulator.apis.listings.records import Issue, Severity
 
 MISSING = "90220"
 INVALID = "90000900"
@@ -20,35 +20,32 @@ NO_PRODUCT = "99103"
 def issue(
     code: str,
     message: str,
-    attributes: list[str],
+    attribute: str,
     category: str,
     *,
-    severity: str = "ERROR",
-    action: str | None = None,
+    severity: Severity = Severity.ERROR,
+    enforcement: str | None = None,
     marketplace_id: str | None = None,
 ) -> Issue:
-    """One issue; an enforcement action (not exempt) when `action` is given."""
-    found: Issue = {
-        "code": code,
-        "message": message,
-        "severity": severity,
-        "attributeNames": attributes,
-        "categories": [category],
-    }
-    if action:
-        found["enforcements"] = {"actions": [{"action": action}], "exemption": {"status": "NOT_EXEMPT"}}
-    if marketplace_id:
-        found["marketplaceIds"] = [marketplace_id]
-    return found
+    """One issue about one attribute; `enforcement` names the action taken, if any."""
+    return Issue(
+        code=code,
+        message=message,
+        severity=severity,
+        attribute_names=(attribute,),
+        categories=(category,),
+        enforcement=enforcement,
+        marketplace_id=marketplace_id,
+    )
 
 
 def missing(name: str, why: str) -> Issue:
     return issue(
         MISSING,
         f"'{name}' is required but not supplied ({why}).",
-        [name],
+        name,
         "MISSING_ATTRIBUTE",
-        action="LISTING_SUPPRESSED",
+        enforcement="LISTING_SUPPRESSED",
     )
 
 
@@ -56,11 +53,11 @@ def invalid(name: str, why: str) -> Issue:
     return issue(
         INVALID,
         f"The attribute '{name}' is invalid: {why}",
-        [name],
+        name,
         "INVALID_ATTRIBUTE",
-        action="ATTRIBUTE_SUPPRESSED",
+        enforcement="ATTRIBUTE_SUPPRESSED",
     )
 
 
-def has_errors(found: list[Issue]) -> bool:
-    return any(i["severity"] == "ERROR" for i in found)
+def has_errors(found: Iterable[Issue]) -> bool:
+    return any(i.severity == Severity.ERROR for i in found)

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from emulator.apis.listings import issues
-from emulator.apis.listings.issues import Issue
+from emulator.apis.listings.records import Issue
 
 _PATH = re.compile(r"^/attributes/([^/]+)$")
 SELECTORS = ("marketplace_id", "language_tag")
@@ -33,7 +33,8 @@ def apply(attributes: dict[str, Any], patches: list[dict[str, Any]]) -> tuple[di
             why = f"patches[{index}].path must name a top-level attribute (/attributes/<name>)."
             problems.append(issues.invalid(patch["path"], why))
             continue
-        name, op, value = match.group(1), patch["op"], patch.get("value")
+        name, op = match.group(1), patch["op"]
+        value: list[dict[str, Any]] = patch.get("value") or []
         if op != "delete" and not value:
             problems.append(issues.invalid(name, f"patches[{index}] ({op}) needs a non-empty value."))
         elif op in ("add", "replace"):

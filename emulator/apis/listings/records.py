@@ -1,103 +1,180 @@
-"""Listings records: one per (marketplace, SKU) in the seller's `listings` table, and their identity.
+"""Listings records: one `Listing` per (marketplace, SKU) in the seller's `listings` table.
 
-A record keeps what the seller submitted (`productType`, `requirements`, `attributes`), the ASIN and
-FNSKU the emulator assigned, timestamps (POSIX seconds), the issues found by asynchronous processing,
-`live` (processing finished at least once) and `epoch` (bumped by every write, so stale processing
-events are no-ops). ASIN and FNSKU come from the FBA inventory record of the same SKU whenever one
-exists, so both APIs always name the product alike.
+A listing keeps the seller's latest accepted submission (product type, requirements and the
+attributes, which stay free-form JSON as the model defines them), the `Facts` the emulator reads out
+of those attributes (typed, derived at every write: nothing else reads the attributes), the ASIN
+and FNSKU it was given, its status and the issues processing found. `live` and `submission_id` are
+the bookkeeping of asynchronous processing and are never rendered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import StrEnum
 from typing import Any
 
-from emulator.apis.inventory import service as inventory
-from emulator.registry import table
-from emulator.state import IdFactory, TenantState
-from emulator.state.records import TableSpec
+import msgspec
 
-TABLE = table(TableSpec("listings", dict))  # type: ignore[type-var]
-Record = dict[str, Any]
+from emulator.registry import table
+from emulator.state import TenantState
+from emulator.state.records import Record, TableSpec
+
+Attributes = dict[str, list[dict[str, Any]]]  # JSON: attribute name -> values, as the seller gave them
+
+
+class Requirements(StrEnum):
+    """What a submission carries: product facts, an offer, or both."""
+
+    LISTING = "LISTING"
+    LISTING_PRODUCT_ONLY = "LISTING_PRODUCT_ONLY"
+    LISTING_OFFER_ONLY = "LISTING_OFFER_ONLY"
+
+
+class ListingStatus(StrEnum):
+    BUYABLE = "BUYABLE"
+    DISCOVERABLE = "DISCOVERABLE"
+    DELETED = "DELETED"  # only in events: the listing is gone
+
+
+class Severity(StrEnum):
+    ERROR = "ERROR"
+    WARNING = "WARNING"
+    INFO = "INFO"
+
+
+class Issue(msgspec.Struct, frozen=True, kw_only=True, gc=False, omit_defaults=True):
+    """A problem with a submission or a listing (an immutable value)."""
+
+    code: str
+    message: str
+    severity: Severity
+    attribute_names: tuple[str, ...]
+    categories: tuple[str, ...]
+    enforcement: str | None = None  # the enforcement action taken (never exempt)
+    marketplace_id: str | None = None
+
+
+class Offer(Record):
+    """A priced `purchasable_offer` of the listing's marketplace."""
+
+    currency: str
+    price: float
+    audience: str = "ALL"
+
+
+class Channel(Record):
+    """A `fulfillment_availability` entry."""
+
+    code: str
+    quantity: int = 0  # what the seller wrote for DEFAULT; FBA channels report FBA's stock instead
+
+    @property
+    def fba(self) -> bool:
+        """Whether Amazon fulfils through this channel (`AMAZON_NA`, `AMAZON_EU`, ...)."""
+        return self.code.startswith("AMAZON_")
+
+
+class ExternalId(Record):
+    """An `externally_assigned_product_identifier` (type upper-cased: EAN, UPC, ...)."""
+
+    type: str
+    value: str
+
+
+class Facts(Record):
+    """What the emulator reads out of a listing's attributes."""
+
+    item_name: str | None = None
+    condition: str | None = None
+    main_image: str | None = None  # the main image's media_location
+    suggested_asin: str | None = None
+    parent_sku: str | None = None  # child_parent_sku_relationship
+    offers: list[Offer] = []
+    channels: list[Channel] = []
+    external_ids: list[ExternalId] = []
+
+
+class Listing(Record):
+    """One SKU in one marketplace."""
+
+    sku: str
+    marketplace_id: str
+    created_at: float
+    updated_at: float = 0.0
+    product_type: str = ""
+    requirements: Requirements = Requirements.LISTING
+    attributes: Attributes = {}
+    facts: Facts = msgspec.field(default_factory=Facts)
+    asin: str = ""
+    fn_sku: str | None = None
+    status: tuple[ListingStatus, ...] = ()
+    issues: tuple[Issue, ...] = ()  # found by asynchronous processing
+    # bookkeeping of asynchronous processing, never rendered
+    live: bool = False  # processed at least once
+    submission_id: str = ""  # the latest accepted write: processing of an earlier one is stale
+
+    def accept(
+        self,
+        now: float,
+        submission_id: str,
+        product_type: str,
+        requirements: Requirements,
+        attributes: Attributes,
+        facts: Facts,
+        identity: tuple[str, str | None],
+    ) -> None:
+        """Take an accepted write: its content replaces the listing's, and pending processing is stale."""
+        self.product_type, self.requirements = product_type, requirements
+        self.attributes, self.facts = attributes, facts
+        self.asin, self.fn_sku = identity
+        self.updated_at, self.submission_id = now, submission_id
+
+
+class Verdict(StrEnum):
+    """How a write was judged (`status` of a ListingsItemSubmissionResponse)."""
+
+    ACCEPTED = "ACCEPTED"
+    INVALID = "INVALID"
+    VALID = "VALID"  # only with mode=VALIDATION_PREVIEW
+
+
+class Submission(msgspec.Struct, frozen=True, kw_only=True, gc=False):
+    """A judged write: its id, the verdict, the issues found and the ASIN of the product (unless INVALID)."""
+
+    submission_id: str
+    verdict: Verdict
+    issues: tuple[Issue, ...]
+    asin: str | None = None
+
+
+class PendingProcessing(Record):
+    """The payload of a scheduled `listings.process`: which write of which listing to process."""
+
+    marketplace_id: str
+    sku: str
+    submission_id: str
+
+
+LISTINGS = table(TableSpec("listings", Listing))
 
 
 def key(marketplace_id: str, sku: str) -> str:
     return f"{marketplace_id}/{sku}"
 
 
-def find(tenant: TenantState, marketplace_id: str, sku: str) -> Record | None:
-    return tenant.table(TABLE).get(key(marketplace_id, sku))
+def find(tenant: TenantState, marketplace_id: str, sku: str) -> Listing | None:
+    return tenant.table(LISTINGS).get(key(marketplace_id, sku))
 
 
-def save(tenant: TenantState, record: Record) -> Record:
-    return tenant.table(TABLE).put(key(record["marketplaceId"], record["sku"]), record)
+def save(tenant: TenantState, listing: Listing) -> Listing:
+    return tenant.table(LISTINGS).put(key(listing.marketplace_id, listing.sku), listing)
 
 
-def remove(tenant: TenantState, marketplace_id: str, sku: str) -> None:
-    tenant.table(TABLE).delete(key(marketplace_id, sku))
+def remove(tenant: TenantState, listing: Listing) -> None:
+    tenant.table(LISTINGS).delete(key(listing.marketplace_id, listing.sku))
 
 
-def in_marketplaces(tenant: TenantState, marketplace_ids: list[str]) -> Iterator[Record]:
-    """Every record of the named marketplaces."""
+def in_marketplaces(tenant: TenantState, marketplace_ids: list[str]) -> Iterator[Listing]:
+    """Every listing of the named marketplaces."""
     wanted = set(marketplace_ids)
-    return (r for r in tenant.table(TABLE).values() if r["marketplaceId"] in wanted)
-
-
-def first_value(attributes: dict[str, Any], name: str, field: str = "value") -> Any:
-    """`attributes[name][0][field]`, or None when any step is missing."""
-    values = attributes.get(name)
-    if isinstance(values, list) and values and isinstance(values[0], dict):
-        return values[0].get(field)
-    return None
-
-
-def is_fba_channel(code: Any) -> bool:
-    return isinstance(code, str) and code.startswith("AMAZON_")
-
-
-def channels(attributes: dict[str, Any]) -> list[dict[str, Any]]:
-    """The `fulfillment_availability` entries (validated to be objects with a channel code)."""
-    return [e for e in attributes.get("fulfillment_availability") or [] if isinstance(e, dict)]
-
-
-def identity(
-    tenant: TenantState, ids: IdFactory, marketplace_id: str, sku: str, attributes: dict[str, Any]
-) -> tuple[str, str | None]:
-    """(ASIN, FNSKU) for a submission: FBA inventory first, then the seller's `merchant_suggested_asin`,
-    then the existing listing, else generated. An FNSKU exists only for FBA listings."""
-    stock = inventory.find(tenant, marketplace_id, sku)
-    if stock is not None:
-        return stock["asin"], stock["fnSku"]
-    current = find(tenant, marketplace_id, sku) or {}
-    asin = suggested_asin(attributes) or current.get("asin") or "B0" + ids.upper(8)
-    fba = any(is_fba_channel(e.get("fulfillment_channel_code")) for e in channels(attributes))
-    return asin, (current.get("fnSku") or "X00" + ids.upper(7)) if fba else None
-
-
-def suggested_asin(attributes: dict[str, Any]) -> str | None:
-    """The seller's `merchant_suggested_asin`, when it is a non-empty string."""
-    value = first_value(attributes, "merchant_suggested_asin")
-    return value if isinstance(value, str) and value else None
-
-
-def has_product(tenant: TenantState, record: Record) -> bool:
-    """Whether the listing names a product: its own facts, a suggested ASIN, or an FBA inventory record."""
-    attributes = record["attributes"]
-    return (
-        "item_name" in attributes
-        or suggested_asin(attributes) is not None
-        or (inventory.find(tenant, record["marketplaceId"], record["sku"]) is not None)
-    )
-
-
-def current_identity(tenant: TenantState, record: Record) -> tuple[str, str | None]:
-    """(ASIN, FNSKU) as of now: an FBA inventory record created later wins over generated values."""
-    stock = inventory.find(tenant, record["marketplaceId"], record["sku"])
-    if stock is not None:
-        return stock["asin"], stock["fnSku"]
-    return record["asin"], record.get("fnSku")
-
-
-def fba_quantity(tenant: TenantState, record: Record) -> int:
-    """Units FBA can sell now: the fulfillable (unreserved) quantity of the inventory record."""
-    return inventory.available(inventory.find(tenant, record["marketplaceId"], record["sku"]))
+    return (r for r in tenant.table(LISTINGS).values() if r.marketplace_id in wanted)

@@ -19,19 +19,20 @@ from typing import Any
 
 import orjson
 
-from emulator.apis.listings import records, views
-from emulator.apis.listings.records import Record
+from emulator.apis.listings import identity, records, wire
+from emulator.apis.listings.records import Listing
+from emulator.context import parse_instant
 from emulator.errors import InvalidInput
 from emulator.state import TenantState
-from emulator.state.clock import parse_iso
 
 REACHABLE = 1000
-Group = list[Record]
-_SORT: dict[str, Callable[[Group], Any]] = {
-    "sku": lambda g: g[0]["sku"],
-    "createdDate": lambda g: min(r["createdAt"] for r in g),
-    "lastUpdatedDate": lambda g: max(r["updatedAt"] for r in g),
+Group = list[Listing]  # one SKU's listings, in the order of the requested marketplaces
+Filter = Callable[[TenantState, Group], bool]
+_DATES: dict[str, Callable[[Group], float]] = {
+    "createdDate": lambda g: min(r.created_at for r in g),
+    "lastUpdatedDate": lambda g: max(r.updated_at for r in g),
 }
+_SORT: dict[str, Callable[[Group], str | float]] = {"sku": lambda g: g[0].sku, **_DATES}
 
 
 def run(tenant: TenantState, params: dict[str, Any]) -> dict[str, Any]:
@@ -41,7 +42,7 @@ def run(tenant: TenantState, params: dict[str, Any]) -> dict[str, Any]:
     filters = _filters(params)
     matches = [g for g in _groups(tenant, params["marketplaceIds"]) if all(f(tenant, g) for f in filters)]
     key = _SORT[params.get("sortBy") or "lastUpdatedDate"]
-    matches.sort(key=lambda g: (key(g), g[0]["sku"]), reverse=(params.get("sortOrder") or "DESC") == "DESC")
+    matches.sort(key=lambda g: (key(g), g[0].sku), reverse=(params.get("sortOrder") or "DESC") == "DESC")
     size = 10 if params.get("pageSize") is None else params["pageSize"]
     if not 1 <= size <= 20:
         raise InvalidInput("pageSize must be between 1 and 20.", f"pageSize={size}")
@@ -51,7 +52,7 @@ def run(tenant: TenantState, params: dict[str, Any]) -> dict[str, Any]:
     included = params.get("includedData") or ["summaries"]
     page: dict[str, Any] = {
         "numberOfResults": len(matches),
-        "items": [views.item(tenant, g, included) for g in matches[offset : min(offset + size, reachable)]],
+        "items": [wire.item(tenant, g, included) for g in matches[offset : min(offset + size, reachable)]],
     }
     pagination = {}
     if offset + size < reachable:
@@ -65,23 +66,18 @@ def run(tenant: TenantState, params: dict[str, Any]) -> dict[str, Any]:
 
 def _groups(tenant: TenantState, marketplace_ids: list[str]) -> list[Group]:
     by_sku: dict[str, Group] = defaultdict(list)
-    for record in records.in_marketplaces(tenant, marketplace_ids):
-        by_sku[record["sku"]].append(record)
-    return [sorted(g, key=lambda r: marketplace_ids.index(r["marketplaceId"])) for g in by_sku.values()]
+    for listing in records.in_marketplaces(tenant, marketplace_ids):
+        by_sku[listing.sku].append(listing)
+    return [sorted(g, key=lambda r: marketplace_ids.index(r.marketplace_id)) for g in by_sku.values()]
 
 
 def _date(params: dict[str, Any], name: str) -> float | None:
     text = params.get(name)
-    if not text:
-        return None
-    try:
-        return parse_iso(text).timestamp()
-    except ValueError:
-        raise InvalidInput(f"{name} is not an ISO-8601 date-time.", f"{name}={text}") from None
+    return parse_instant(text, name) if text else None
 
 
-def _filters(params: dict[str, Any]) -> list[Callable[[TenantState, Group], bool]]:
-    found: list[Callable[[TenantState, Group], bool]] = []
+def _filters(params: dict[str, Any]) -> list[Filter]:
+    found: list[Filter] = []
     wanted, kind = params.get("identifiers"), params.get("identifiersType")
     if bool(wanted) != bool(kind):
         raise InvalidInput("identifiers and identifiersType go together.", "identifiers, identifiersType")
@@ -89,14 +85,9 @@ def _filters(params: dict[str, Any]) -> list[Callable[[TenantState, Group], bool
     if wanted and parent:
         raise InvalidInput("identifiers and variationParentSku are mutually exclusive.", "variationParentSku")
     if wanted:
-        found.append(lambda t, g: bool(_identifiers(t, g, kind) & set(wanted)))
+        found.append(lambda t, g: bool(_identifiers(t, g, str(kind)) & set(wanted)))
     if parent:
-        found.append(
-            lambda t, g: any(
-                records.first_value(r["attributes"], "child_parent_sku_relationship", "parent_sku") == parent
-                for r in g
-            )
-        )
+        found.append(lambda t, g: any(r.facts.parent_sku == parent for r in g))
     for name, pick, later in (
         ("createdAfter", "createdDate", True),
         ("createdBefore", "createdDate", False),
@@ -105,32 +96,32 @@ def _filters(params: dict[str, Any]) -> list[Callable[[TenantState, Group], bool
     ):
         at = _date(params, name)
         if at is not None:
-            found.append(lambda t, g, at=at, pick=pick, later=later: (_SORT[pick](g) >= at) == later)
+            found.append(_dated(_DATES[pick], at, later))
     severities = set(params.get("withIssueSeverity") or [])
     if severities:
-        found.append(lambda t, g: any(i["severity"] in severities for r in g for i in r["issues"]))
+        found.append(lambda t, g: any(i.severity in severities for r in g for i in r.issues))
     with_status, without = set(params.get("withStatus") or []), set(params.get("withoutStatus") or [])
     if with_status or without:
 
         def by_status(t: TenantState, g: Group) -> bool:
-            held = {s for r in g for s in views.status(t, r)}
+            held = {s for r in g for s in r.status}
             return with_status <= held and not (without & held)
 
         found.append(by_status)
     return found
 
 
+def _dated(pick: Callable[[Group], float], at: float, later: bool) -> Filter:
+    """Whether the date `pick` chooses is at or after `at` (`later`), or before it."""
+    return lambda t, g: (pick(g) >= at) == later
+
+
 def _identifiers(tenant: TenantState, group: Group, kind: str) -> set[str]:
     if kind == "SKU":
-        return {group[0]["sku"]}
+        return {group[0].sku}
     if kind in ("ASIN", "FNSKU"):
-        return {v for r in group if (v := records.current_identity(tenant, r)[kind == "FNSKU"])}
-    return {
-        str(e.get("value"))
-        for r in group
-        for e in r["attributes"].get("externally_assigned_product_identifier") or []
-        if str(e.get("type", "")).upper() == kind
-    }
+        return {v for r in group if (v := identity.current(tenant, r)[kind == "FNSKU"])}
+    return {e.value for r in group for e in r.facts.external_ids if e.type == kind}
 
 
 def _digest(params: dict[str, Any]) -> str:

@@ -22,7 +22,8 @@ from typing import Any
 
 from emulator.apis.inventory import marketplaces
 from emulator.apis.listings import issues
-from emulator.apis.listings.issues import Issue
+from emulator.apis.listings.facts import offer_price
+from emulator.apis.listings.records import Issue, Requirements
 
 CONDITIONS = frozenset(
     {
@@ -44,7 +45,7 @@ CONDITIONS = frozenset(
 OFFER_ATTRIBUTES = ("purchasable_offer", "fulfillment_availability")
 
 
-def check(requirements: str, attributes: dict[str, Any], marketplace_ids: list[str]) -> list[Issue]:
+def check(requirements: Requirements, attributes: dict[str, Any], marketplace_ids: list[str]) -> list[Issue]:
     """Every ERROR issue of `attributes` under `requirements`; empty when the submission is acceptable."""
     found: list[Issue] = []
     for name, values in attributes.items():
@@ -52,11 +53,12 @@ def check(requirements: str, attributes: dict[str, Any], marketplace_ids: list[s
     if found:
         return found
     has_offer = any(attributes.get(a) for a in OFFER_ATTRIBUTES)
-    if requirements in ("LISTING", "LISTING_PRODUCT_ONLY") and "item_name" not in attributes:
+    product_only, offer_only = Requirements.LISTING_PRODUCT_ONLY, Requirements.LISTING_OFFER_ONLY
+    if requirements != offer_only and "item_name" not in attributes:
         found.append(issues.missing("item_name", f"{requirements} submissions carry product facts"))
-    if requirements == "LISTING_OFFER_ONLY" and not has_offer:
+    if requirements == offer_only and not has_offer:
         found.append(issues.missing("purchasable_offer", "LISTING_OFFER_ONLY submissions carry an offer"))
-    if requirements != "LISTING_PRODUCT_ONLY" and has_offer and "condition_type" not in attributes:
+    if requirements != product_only and has_offer and "condition_type" not in attributes:
         found.append(issues.missing("condition_type", "an offer needs the item's condition"))
     for value in attributes.get("condition_type", []):
         if not isinstance(value.get("value"), str) or value["value"] not in CONDITIONS:
@@ -79,7 +81,7 @@ def _shape(name: str, values: Any, marketplace_ids: list[str]) -> list[Issue]:
 
 
 def _offer(offer: dict[str, Any]) -> list[Issue]:
-    marketplace = marketplaces.BY_ID.get(offer.get("marketplace_id"))  # type: ignore[arg-type]
+    marketplace = marketplaces.BY_ID.get(str(offer.get("marketplace_id")))
     if marketplace is None:
         return [issues.missing("purchasable_offer", "each offer names its marketplace_id")]
     if offer.get("currency") != marketplace.currency:
@@ -96,21 +98,12 @@ def _offer(offer: dict[str, Any]) -> list[Issue]:
             issues.issue(
                 issues.INVALID,
                 "our_price[0].schedule[0].value_with_tax must be a positive number.",
-                ["purchasable_offer"],
+                "purchasable_offer",
                 "INVALID_PRICE",
-                action="LISTING_SUPPRESSED",
+                enforcement="LISTING_SUPPRESSED",
             )
         ]
     return []
-
-
-def offer_price(offer: dict[str, Any]) -> float | None:
-    """The offer's price: `our_price[0].schedule[0].value_with_tax`, if it is a number."""
-    try:
-        value = offer["our_price"][0]["schedule"][0]["value_with_tax"]
-    except (KeyError, IndexError, TypeError):
-        return None
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _availability(entry: dict[str, Any]) -> list[Issue]:

@@ -70,9 +70,7 @@ def sku_eligibility(
     if reasons or item is None:
         result["ineligibleReasons"] = reasons
     else:
-        result.update(
-            sellerSku=sku, fnSku=item["fnSku"], asin=item["asin"], skuCount=item["q"]["fulfillable"]
-        )
+        result.update(sellerSku=sku, fnSku=item.fn_sku, asin=item.asin, skuCount=item.buckets.fulfillable)
     return result
 
 
@@ -86,15 +84,15 @@ def eligible_skus(
     chosen = [
         i
         for i in inventory.items(tenant, marketplace_id)
-        if inventory.total_quantity(i) > 0 and (since is None or i["changedAt"] >= since)
+        if inventory.total_quantity(i) > 0 and (since is None or i.updated_at >= since)
     ]
-    chosen.sort(key=lambda i: i["sellerSku"])
+    chosen.sort(key=lambda i: i.seller_sku)
     return [
         {
-            "sellerSku": i["sellerSku"],
-            "fnSku": i["fnSku"],
-            "asin": i["asin"],
-            "skuCount": i["q"]["fulfillable"],
+            "sellerSku": i.seller_sku,
+            "fnSku": i.fn_sku,
+            "asin": i.asin,
+            "skuCount": i.buckets.fulfillable,
             "overlappingSkus": [],
         }
         for i in chosen

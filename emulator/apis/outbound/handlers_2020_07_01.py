@@ -18,10 +18,9 @@ from emulator.apis.outbound import (
     update_index,
     wire_2020,
 )
-from emulator.context import Call
+from emulator.context import Call, parse_instant
 from emulator.errors import InvalidInput
 from emulator.registry import operation
-from emulator.state.clock import parse_iso
 
 FEATURE_PAGE = 50
 ORDER_ID = "sellerFulfillmentOrderId"
@@ -32,12 +31,7 @@ def _env(call: Call) -> lifecycle.Env:
 
 
 def _since(text: str | None, field: str) -> float | None:
-    if text is None:
-        return None
-    try:
-        return parse_iso(text).timestamp()
-    except ValueError:
-        raise InvalidInput(f"{field} is not a valid ISO 8601 date-time.", f"{field}={text}") from None
+    return None if text is None else parse_instant(text, field)
 
 
 @operation("getFulfillmentPreview")

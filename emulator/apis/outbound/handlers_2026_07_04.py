@@ -13,10 +13,9 @@ from typing import Any
 
 from emulator.apis.inventory import service as inventory
 from emulator.apis.outbound import lifecycle, orderbook, orders, preview, shipments, update_index, wire_2026
-from emulator.context import Call, Reply
+from emulator.context import Call, Reply, parse_instant
 from emulator.errors import InvalidInput
 from emulator.registry import operation
-from emulator.state.clock import parse_iso
 
 
 def _env(call: Call) -> lifecycle.Env:
@@ -79,12 +78,7 @@ def get_order(call: Call) -> dict[str, Any]:
 def list_orders(call: Call) -> dict[str, Any]:
     """Orders updated at or after updatedAfter, oldest update first, 50 per page."""
     text = call.params.get("updatedAfter")
-    try:
-        since = parse_iso(text).timestamp() if text else None
-    except ValueError:
-        raise InvalidInput(
-            "updatedAfter is not a valid ISO 8601 date-time.", f"updatedAfter={text}"
-        ) from None
+    since = parse_instant(text, "updatedAfter") if text else None
     found, token = update_index.page(call.tenant, since, call.params.get("pageToken"), "pageToken")
     now, include = call.clock.timestamp(), _with_shipments(call)
     result: dict[str, Any] = {"orders": [wire_2026.fulfillment_order(o, now, include) for o in found]}

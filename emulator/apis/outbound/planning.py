@@ -210,7 +210,7 @@ def plan(
         if item is None or inventory.available(item) < line.quantity:
             result.unfulfillable.append((line, ["InsufficientInventory"]))
             continue
-        weight = Decimal(str(item["unitWeightLb"]))
+        weight = Decimal(str(item.unit_weight_lb))
         result.shippable.append((line, weight))
         result.weight_lb += weight * line.quantity
         per_unit += (_unit_fee(weight) + features.surcharge(constraints)) * line.quantity

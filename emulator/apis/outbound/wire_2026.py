@@ -52,8 +52,8 @@ from emulator.apis.outbound.wire_2020 import (
     present,
     rough_place,
 )
+from emulator.context import parse_instant
 from emulator.errors import InvalidInput
-from emulator.state.clock import parse_iso
 
 Body = dict[str, Any]
 TIERS = {
@@ -351,10 +351,7 @@ def package_override(body: Body, now: float) -> PackageOverride:
         raise InvalidInput(
             f"status must be one of {', '.join(PACKAGE_STATUSES)}.", f"status={body['status']}"
         )
-    try:
-        delivery = parse_iso(body["deliveryTime"]).timestamp() if body.get("deliveryTime") else None
-    except ValueError:
-        raise InvalidInput("deliveryTime is not a valid ISO 8601 date-time.", "deliveryTime") from None
+    delivery = parse_instant(body["deliveryTime"], "deliveryTime") if body.get("deliveryTime") else None
     return PackageOverride(
         status=body["status"], at=now, delivery_time=delivery, tracking=_tracking_in(body.get("tracking"))
     )

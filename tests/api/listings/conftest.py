@@ -91,8 +91,9 @@ class Listings:
         return dict(response.json())
 
     def processed(self) -> None:
-        """Let asynchronous processing of every accepted write finish."""
+        """Let asynchronous processing of every accepted write finish (and fire it at once)."""
         self.mcf.advance(61)
+        self.mcf.runtime.settle()
 
 
 @pytest.fixture

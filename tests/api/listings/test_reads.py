@@ -71,6 +71,17 @@ def test_a_later_write_makes_earlier_processing_stale(listings):
     assert listings.item("MUG-1")["summaries"][0]["status"] == ["BUYABLE", "DISCOVERABLE"]
 
 
+def test_processing_of_a_deleted_listing_never_touches_its_successor(listings):
+    listings.accepted("MUG-1")
+    listings.mcf.advance(40)
+    assert listings.delete("MUG-1").status_code == 200
+    listings.accepted("MUG-1")  # a new listing, processed 60 s from now
+    listings.mcf.advance(30)  # the deleted listing's processing is due
+    assert listings.item("MUG-1")["summaries"][0]["status"] == []
+    listings.mcf.advance(31)
+    assert listings.item("MUG-1")["summaries"][0]["status"] == ["BUYABLE", "DISCOVERABLE"]
+
+
 def test_zero_merchant_quantity_is_not_buyable(listings):
     listings.accepted("MUG-1", listing(quantity=0))
     listings.processed()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from emulator.apis.listings import records
+from emulator.apis.listings.records import Listing
 from emulator.lwa.accounts import DEFAULTS
 from tests.api.listings.conftest import US, listing
 
@@ -114,19 +115,16 @@ def test_only_the_first_1000_matches_are_reachable(listings, runtime):
     for n in range(1003):
         records.save(
             tenant,
-            {
-                "sku": f"S{n:04d}",
-                "marketplaceId": US,
-                "productType": "HOME",
-                "requirements": "LISTING",
-                "attributes": {},
-                "asin": "B000000000",
-                "createdAt": n,
-                "updatedAt": n,
-                "live": True,
-                "issues": [],
-                "epoch": 1,
-            },
+            Listing(
+                sku=f"S{n:04d}",
+                marketplace_id=US,
+                product_type="HOME",
+                asin="B000000000",
+                created_at=n,
+                updated_at=n,
+                live=True,
+                submission_id="S-1",
+            ),
         )
     page = listings.search(sortBy="sku", sortOrder="ASC", pageSize=20).json()
     assert page["numberOfResults"] == 1003

@@ -123,6 +123,22 @@ class Mcf:
     def cancel(self, order_id: str) -> Any:
         return self.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}/cancel")
 
+    def return_shipped(self, order_id: str, reason: str = "DEFECTIVE") -> None:
+        """Ask to return every shipped line of an order (one unit each; repeats are DuplicateRequests)."""
+        order = self.call("GET", f"{V2020}/fulfillmentOrders/{order_id}")
+        if order.status_code != 200:
+            return
+        for shipment in order.json()["payload"].get("fulfillmentShipments", []):
+            for line in shipment["fulfillmentShipmentItem"]:
+                line_id = line["sellerFulfillmentOrderItemId"]
+                item = {
+                    "sellerReturnItemId": f"{shipment['amazonShipmentId']}-{line_id}",
+                    "sellerFulfillmentOrderItemId": line_id,
+                    "amazonShipmentId": shipment["amazonShipmentId"],
+                    "returnReasonCode": reason,
+                }
+                self.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}/return", json={"items": [item]})
+
     def set_timings(self, **seconds: float) -> None:
         """Override lifecycle delays the way the control plane does (a config record)."""
         self.runtime.store.shared.table(CONFIG).put("outbound.timings", Setting(value=seconds))

@@ -8,9 +8,15 @@ from emulator.lwa.accounts import DEFAULTS
 from emulator.state.events import EventQuery, EventRecord
 from tests.api.outbound.support import V2020
 
+OUTBOUND = frozenset(
+    kind.type_name() for kind in (OrderStatusChanged, ShipmentStatusChanged, ReturnStatusChanged)
+)
+
 
 def events(mcf, after: int = 0) -> list[EventRecord]:
-    return mcf.runtime.store.events.query(EventQuery(seller_id=DEFAULTS.seller_id, after_sequence=after))
+    """The outbound events recorded for the default seller after sequence `after`."""
+    query = EventQuery(seller_id=DEFAULTS.seller_id, types=OUTBOUND, after_sequence=after)
+    return mcf.runtime.store.events.query(query)
 
 
 def test_an_order_shipped_and_returned_tells_its_story(mcf):
