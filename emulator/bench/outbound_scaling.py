@@ -1,137 +1,152 @@
-"""Does reading an order, or a page of orders, get slower as orders pile up? Prints per-call costs.
+"""Do MCF calls get slower, and the process bigger, as orders pile up? Prints per-call CPU and RSS.
 
-    python -m emulator.bench.outbound_scaling [--sizes 10,10000] [--calls 300]
+    python -m emulator.bench.outbound_scaling [--sizes 10,100000] [--calls 1000]
 
-For each size an in-process emulator is filled with that many orders through createFulfillmentOrder,
-then getFulfillmentOrder and one page of listAllFulfillmentOrders are called through the whole ASGI
-pipeline, socket-free: the first page (10 orders with 10 in state, 50 otherwise) and the page
-selected by a queryStartDate that matches the ten newest orders (10 orders at every size).
-Orders are keyed by id and listed from a sorted update index, so the costs should not grow with size.
+Each size runs in a fresh process: an in-process emulator gets the benchmark's world (`world.py`: 1,000
+SKUs, the orders spread over 30 days, so they sit at every stage of their lifecycle), the collector is
+tuned as `serve` tunes it, and the resident memory is read. Then, on a frozen clock, ten more orders are
+placed one second later, and these calls go through the whole ASGI pipeline, socket-free:
+getFulfillmentOrder of a random order, getFulfillmentPreview of two lines, the listAllFulfillmentOrders
+page selected by a queryStartDate that matches exactly those ten orders, and createFulfillmentOrder with
+a new id each time. Every call does the same work at every size, so the costs should not grow with it.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
+import json
+import random
+import subprocess
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-import orjson
+from emulator.bench.scenarios import ORDER_BODY, OUTBOUND, PREVIEW_BODY, fill, order_name
+from emulator.bench.world import asgi_request, build_world, world_token
 
-from emulator.app import create_app
-from emulator.bench.world import asgi_request, world_token
-from emulator.settings import Settings
-from emulator.state.clock import iso
-
-ORDERS = "/fba/outbound/2020-07-01/fulfillmentOrders"
-DEEP_PAGE = 10  # the queryStartDate page holds the ten newest orders whatever the size
-ADDRESS = {
-    "name": "Bench",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrRegion": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-}
+SKUS = 1000
+NEWEST = 10
+OPERATIONS = (
+    "getFulfillmentOrder",
+    "getFulfillmentPreview",
+    f"listAllFulfillmentOrders ({NEWEST} orders)",
+    "createFulfillmentOrder",
+)
 
 
-async def _fill(app: Any, headers: dict[str, str], orders: int) -> float:
-    """Create `orders` orders; returns the emulator time just before the last ten were created."""
-    rt = app.runtime
-    await asgi_request(
-        app,
-        "POST",
-        "/fba/inventory/v1/items",
-        headers,
-        orjson.dumps({"sellerSku": "BENCH", "marketplaceId": "ATVPDKIKX0DER", "productName": "Bench"}),
-    )
-    await asgi_request(
-        app,
-        "POST",
-        "/fba/inventory/v1/items/inventory",
-        {**headers, "x-amzn-idempotency-token": "bench"},
-        orjson.dumps(
-            {"inventoryItems": [{"sellerSku": "BENCH", "marketplaceId": "ATVPDKIKX0DER", "quantity": orders}]}
-        ),
-    )
-    deep: float = rt.clock.timestamp()
-    for n in range(orders):
-        if n == max(0, orders - DEEP_PAGE):
-            rt.clock.advance(1)
-            deep = rt.clock.timestamp()
-        body = {
-            "sellerFulfillmentOrderId": f"B-{n}",
-            "displayableOrderId": f"B-{n}",
-            "displayableOrderDate": "2026-01-01T00:00:00Z",
-            "displayableOrderComment": "bench",
-            "shippingSpeedCategory": "Standard",
-            "destinationAddress": ADDRESS,
-            "items": [{"sellerSku": "BENCH", "sellerFulfillmentOrderItemId": "1", "quantity": 1}],
-        }
-        status, text = await asgi_request(app, "POST", ORDERS, headers, orjson.dumps(body))
-        if status != 200:
-            raise RuntimeError(f"creating order {n} failed: {status} {text[:200]!r}")
-    return deep
+def rss_mb() -> float:
+    """Resident memory of this process (MiB), from /proc; 0 where /proc is missing."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
-async def _per_call(calls: int, request: Callable[[], Awaitable[tuple[int, bytes]]]) -> float:
-    """Microseconds per call: the best of five timed batches (a shared machine adds noise, never speed)."""
+async def _cpu_per_call(calls: int, request: Callable[[], Awaitable[tuple[int, bytes]]]) -> float:
+    """CPU microseconds per call: the best of five timed batches (other work on the machine adds, never
+    removes)."""
     for _ in range(10):
-        status, text = await request()
+        status, body = await request()
         if status != 200:
-            raise RuntimeError(f"benchmark call failed: {status} {text[:200]!r}")
+            raise RuntimeError(f"benchmark call failed: {status} {body[:200]!r}")
     batch = max(1, calls // 5)
     best = float("inf")
     for _ in range(5):
-        start = time.perf_counter()
+        started = time.process_time()
         for _ in range(batch):
             await request()
-        best = min(best, (time.perf_counter() - start) / batch * 1e6)
+        best = min(best, (time.process_time() - started) / batch * 1e6)
     return best
 
 
-async def measure(orders: int, calls: int) -> dict[str, float]:
-    """Per-call costs with `orders` orders in state."""
-    app = create_app(
-        Settings.from_env(seed=7, clock_start=datetime(2026, 6, 1, tzinfo=UTC), clock_speed=0.0001)
-    )
-    app.runtime.clock.freeze()
-    headers = {"x-amz-access-token": world_token(app.runtime, 10 * 86400), "content-type": "application/json"}
-    deep = await _fill(app, headers, orders)
-    gc.collect()  # start the timing without the garbage the fill left behind
-    since = iso(datetime.fromtimestamp(deep, UTC)).replace(":", "%3A")
-    middle = f"B-{orders // 2}"
-    return {
-        "getFulfillmentOrder": await _per_call(
-            calls, lambda: asgi_request(app, "GET", f"{ORDERS}/{middle}", headers)
-        ),
-        "listAllFulfillmentOrders (first page, 10|50 orders)": await _per_call(
-            calls, lambda: asgi_request(app, "GET", ORDERS, headers)
-        ),
-        "listAllFulfillmentOrders (queryStartDate, 10 orders)": await _per_call(
-            calls, lambda: asgi_request(app, "GET", f"{ORDERS}?queryStartDate={since}", headers)
-        ),
-    }
+async def measure(orders: int, calls: int) -> dict[str, Any]:
+    """RSS with the world of `orders` orders, and per-call CPU of the operations above."""
+    from emulator.app import create_app
+    from emulator.edge.tuning import tune_gc
+    from emulator.settings import Settings
+
+    app = create_app(Settings.from_env(seed=7))
+    await build_world(app, SKUS, orders)
+    tune_gc()
+    rss = rss_mb()
+    clock = app.runtime.clock
+    clock.freeze()
+    headers = {"x-amz-access-token": world_token(app.runtime, 86400), "content-type": "application/json"}
+    newest_at = datetime.fromtimestamp(int(clock.timestamp()) + 1, UTC)  # a whole second: exact as text
+    clock.set(newest_at)
+    since = newest_at.isoformat().replace("+00:00", "Z")
+    for n in range(NEWEST):
+        body = fill(ORDER_BODY, n + 1, SKUS, "", f"NEWEST-{n}").encode()
+        await asgi_request(app, "POST", OUTBOUND, headers, body)
+    rng, created = random.Random(1), iter(range(10**9))
+
+    def get() -> Awaitable[tuple[int, bytes]]:
+        return asgi_request(app, "GET", f"{OUTBOUND}/{order_name(rng.randint(1, max(orders, 1)))}", headers)
+
+    def preview() -> Awaitable[tuple[int, bytes]]:
+        body = fill(PREVIEW_BODY, rng.randint(1, SKUS), SKUS, "", "").encode()
+        return asgi_request(app, "POST", f"{OUTBOUND}/preview", headers, body)
+
+    def newest() -> Awaitable[tuple[int, bytes]]:
+        return asgi_request(app, "GET", f"{OUTBOUND}?queryStartDate={since.replace(':', '%3A')}", headers)
+
+    def create() -> Awaitable[tuple[int, bytes]]:
+        body = fill(ORDER_BODY, rng.randint(1, SKUS), SKUS, "", f"NEW-{next(created)}").encode()
+        return asgi_request(app, "POST", OUTBOUND, headers, body)
+
+    status, page = await newest()
+    listed = len(json.loads(page)["payload"]["fulfillmentOrders"]) if status == 200 else -1
+    if listed != NEWEST:
+        raise RuntimeError(f"the queryStartDate page holds {listed} orders, not {NEWEST}")
+    costs = [await _cpu_per_call(calls, call) for call in (get, preview, newest, create)]
+    return {"orders": orders, "rss_mb": round(rss, 1), "cpu_us": dict(zip(OPERATIONS, costs, strict=True))}
+
+
+def _in_child(orders: int, calls: int) -> dict[str, Any]:
+    """`measure` in a fresh interpreter, so each size's RSS is its own."""
+    command = [
+        sys.executable,
+        "-m",
+        "emulator.bench.outbound_scaling",
+        "--one",
+        str(orders),
+        "--calls",
+        str(calls),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10,10000", help="comma-separated order counts (default 10,10000)")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--sizes", default="10,100000", help="comma-separated order counts (default 10,100000)"
+    )
     parser.add_argument("--calls", type=int, default=1000, help="timed calls per measurement (default 1000)")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process of one size
     args = parser.parse_args(argv)
+    if args.one is not None:
+        print(json.dumps(asyncio.run(measure(args.one, args.calls))))
+        return 0
     sizes = [int(s) for s in args.sizes.split(",")]
-    results = {size: asyncio.run(measure(size, args.calls)) for size in sizes}
-    names = list(results[sizes[0]])
-    print(f"{'per call (µs)':52}" + "".join(f"{f'{s:,} orders':>16}" for s in sizes))
-    for name in names:
-        print(f"{name:52}" + "".join(f"{results[s][name]:16.0f}" for s in sizes))
+    results = {size: _in_child(size, args.calls) for size in sizes}
+    print(f"{'CPU per call (µs)':44}" + "".join(f"{f'{s:,} orders':>16}" for s in sizes))
+    for name in OPERATIONS:
+        print(f"{name:44}" + "".join(f"{results[s]['cpu_us'][name]:16.0f}" for s in sizes))
+    print(
+        f"{'RSS after building the world (MiB)':44}" + "".join(f"{results[s]['rss_mb']:16.1f}" for s in sizes)
+    )
     if len(sizes) > 1:
-        same_work = [n for n in names if "first page" not in n]  # rows that return the same amount of data
-        worst = max(results[sizes[-1]][n] / results[sizes[0]][n] for n in same_work)
-        print(f"largest ratio {sizes[-1]:,} vs {sizes[0]:,} orders (same-size answers): {worst:.2f}x")
+        worst = max(results[sizes[-1]]["cpu_us"][n] / results[sizes[0]]["cpu_us"][n] for n in OPERATIONS)
+        print(f"largest ratio {sizes[-1]:,} vs {sizes[0]:,} orders: {worst:.2f}x")
     return 0
 
 

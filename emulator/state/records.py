@@ -44,7 +44,9 @@ class TableSpec(Generic[R]):
         object.__setattr__(self, "_decoder", msgspec.msgpack.Decoder(self.record))
 
     def pack(self, record: R) -> bytes:
-        return _PACKER.encode(record)
+        # msgspec hands back its work buffer, up to half again as large as the encoding; a packed table
+        # keeps what it is given, so keep an exact copy instead.
+        return bytes(memoryview(_PACKER.encode(record)))
 
     def unpack(self, data: bytes) -> R:
         return self._decoder.decode(data)

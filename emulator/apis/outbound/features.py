@@ -7,10 +7,12 @@ a SKU is eligible when it exists in the marketplace and has units in the network
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from emulator.apis.inventory import service as inventory
+from emulator.apis.outbound.records import FeatureConstraint
 from emulator.errors import InvalidInput
 from emulator.state import TenantState
 
@@ -33,18 +35,16 @@ def offered(name: str, country: str) -> bool:
     return entry is not None and (entry[1] is None or country in entry[1])
 
 
-def required(constraints: list[dict[str, Any]] | None) -> list[str]:
+def required(constraints: Sequence[FeatureConstraint] | None) -> list[str]:
     """Names of the features a request marks `Required`."""
-    return [
-        c.get("featureName", "") for c in constraints or [] if c.get("featureFulfillmentPolicy") == "Required"
-    ]
+    return [c.name or "" for c in constraints or () if c.policy == "Required"]
 
 
-def unavailable(constraints: list[dict[str, Any]] | None, country: str) -> list[str]:
+def unavailable(constraints: Sequence[FeatureConstraint] | None, country: str) -> list[str]:
     return [name for name in required(constraints) if not offered(name, country)]
 
 
-def surcharge(constraints: list[dict[str, Any]] | None) -> Decimal:
+def surcharge(constraints: Sequence[FeatureConstraint] | None) -> Decimal:
     return sum((CATALOG[n][2] for n in required(constraints) if n in CATALOG), Decimal("0"))
 
 
@@ -67,7 +67,7 @@ def sku_eligibility(
     elif inventory.total_quantity(item) == 0:
         reasons.append("SKU_NOT_ELIGIBLE")
     result: dict[str, Any] = {"marketplaceId": marketplace_id, "featureName": name, "isEligible": not reasons}
-    if reasons:
+    if reasons or item is None:
         result["ineligibleReasons"] = reasons
     else:
         result.update(sellerSku=sku, fnSku=item.fn_sku, asin=item.asin, skuCount=item.buckets.fulfillable)

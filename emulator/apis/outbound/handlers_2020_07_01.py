@@ -9,12 +9,13 @@ from emulator.apis.inventory.marketplaces import BY_ID, require
 from emulator.apis.outbound import (
     features,
     lifecycle,
+    orderbook,
     orders,
     preview,
-    records,
     returns,
     shipments,
-    tracking,
+    text,
+    update_index,
     wire_2020,
 )
 from emulator.context import Call, parse_instant
@@ -36,24 +37,16 @@ def _since(text: str | None, field: str) -> float | None:
 @operation("getFulfillmentPreview")
 def get_fulfillment_preview(call: Call) -> dict[str, Any]:
     """Per-speed previews from unreserved stock; COD and delivery-window variants; fees as decimal strings."""
-    body, env = call.body, _env(call)
-    marketplace = orders.marketplace_for(body.get("marketplaceId"), body["address"], call.caller.marketplaces)
-    constraints = body.get("featureConstraints") or []
-    found = preview.plans(
-        env,
-        marketplace,
-        body["address"],
-        body["items"],
-        preview.speeds_for(body.get("shippingSpeedCategories"), marketplace),
-        constraints,
-        bool(body.get("includeCODFulfillmentPreview")),
-        call.clock.timestamp(),
+    request = wire_2020.preview_request(call.body)
+    marketplace = orders.marketplace_for(
+        request.marketplace_id, request.address.country_code, call.caller.marketplaces
     )
-    windows = bool(body.get("includeDeliveryWindows"))
+    found = preview.plans(_env(call), marketplace, request, call.clock.timestamp())
+    windows = bool(call.body.get("includeDeliveryWindows"))
     return {
         "payload": {
             "fulfillmentPreviews": [
-                preview.fulfillment_preview(p, cod, constraints, windows) for p, cod in found
+                wire_2020.fulfillment_preview(plan, cod, request.constraints, windows) for plan, cod in found
             ]
         }
     }
@@ -62,37 +55,9 @@ def get_fulfillment_preview(call: Call) -> dict[str, Any]:
 @operation("deliveryOffers")
 def delivery_offers(call: Call) -> dict[str, Any]:
     """Delivery date ranges per speed the stock can meet, each expiring after `offer_ttl`."""
-    body, env, now = call.body, _env(call), call.clock.timestamp()
-    product, terms = body["product"], body["terms"]
-    amount = product.get("amount") or {"value": "1"}
-    marketplace, found = preview.offer_plans(
-        env,
-        call.caller.marketplaces,
-        product["productIdentifier"]["merchantSku"],
-        amount["value"],
-        terms["origin"]["countryCode"],
-        terms["destination"].get("deliveryAddress"),
-        now,
-    )
-    offers = [
-        {
-            "expiresAt": records.at(now + env.timings.offer_ttl),
-            "dateRange": {
-                "earliest": records.at(p.arrival_window[0]),
-                "latest": records.at(p.arrival_window[1]),
-            },
-            "policy": {
-                "message": {
-                    "text": f"{p.speed} delivery: arrives between "
-                    f"{records.at(p.arrival_window[0])[:10]} and "
-                    f"{records.at(p.arrival_window[1])[:10]}.",
-                    "locale": "en-US",
-                }
-            },
-        }
-        for p in found
-    ]
-    return {"payload": {"deliveryOffers": offers}}
+    env, now = _env(call), call.clock.timestamp()
+    _, found = preview.offer_plans(env, call.caller.marketplaces, wire_2020.offer_request(call.body), now)
+    return {"payload": wire_2020.delivery_offers(found, now + env.timings.offer_ttl)}
 
 
 @operation("createFulfillmentOrder")
@@ -105,7 +70,7 @@ def create_fulfillment_order(call: Call) -> dict[str, Any]:
 @operation("getFulfillmentOrder")
 def get_fulfillment_order(call: Call) -> dict[str, Any]:
     """The order with items, shipments, packages, return items and authorizations."""
-    order = records.get(call.tenant, call.params["sellerFulfillmentOrderId"])
+    order = orderbook.get(call.tenant, call.params[ORDER_ID])
     return {"payload": wire_2020.order_result(order, call.clock.timestamp())}
 
 
@@ -113,7 +78,7 @@ def get_fulfillment_order(call: Call) -> dict[str, Any]:
 def list_all_fulfillment_orders(call: Call) -> dict[str, Any]:
     """Orders whose status changed at or after queryStartDate (all when absent), 50 per page."""
     since = _since(call.params.get("queryStartDate"), "queryStartDate")
-    found, token = records.page(call.tenant, since, call.params.get("nextToken"), "nextToken")
+    found, token = update_index.page(call.tenant, since, call.params.get("nextToken"), "nextToken")
     payload: dict[str, Any] = {"fulfillmentOrders": [wire_2020.fulfillment_order(o) for o in found]}
     if token:
         payload["nextToken"] = token
@@ -124,7 +89,7 @@ def list_all_fulfillment_orders(call: Call) -> dict[str, Any]:
 def update_fulfillment_order(call: Call) -> dict[str, Any]:
     """Changes an order before picking starts; Hold -> Ship releases it into the lifecycle."""
     env, order = lifecycle.Env.of_call(call, ORDER_ID)
-    orders.update(env, order, call.body, call.clock.timestamp())
+    orders.update(env, order, wire_2020.update(call.body, order.terms), call.clock.timestamp())
     return {}
 
 
@@ -149,7 +114,7 @@ def submit_fulfillment_order_status_update(call: Call) -> dict[str, Any]:
 def get_package_tracking_details(call: Call) -> dict[str, Any]:
     """Tracking events up to the emulator's now, ending in delivery."""
     order, shipment, package = shipments.locate_package(call.tenant, call.params["packageNumber"])
-    return {"payload": tracking.details(order, shipment, package, call.clock.timestamp())}
+    return {"payload": wire_2020.tracking_details(order, shipment, package, call.clock.timestamp())}
 
 
 @operation("listReturnReasonCodes")
@@ -157,24 +122,25 @@ def list_return_reason_codes(call: Call) -> dict[str, Any]:
     """The reason codes createFulfillmentReturn accepts for a SKU the seller stocks."""
     params = call.params
     marketplace_id = params.get("marketplaceId")
-    if params.get("sellerFulfillmentOrderId"):
-        order = records.get(call.tenant, params["sellerFulfillmentOrderId"])
-        marketplace_id = marketplace_id or order["marketplaceId"]
+    if params.get(ORDER_ID):
+        marketplace_id = marketplace_id or orderbook.get(call.tenant, params[ORDER_ID]).marketplace_id
     marketplace_id = marketplace_id or (call.caller.marketplaces or ("ATVPDKIKX0DER",))[0]
     require(marketplace_id, call.caller.marketplaces)
     if inventory.find(call.tenant, marketplace_id, params["sellerSku"]) is None:
         raise InvalidInput(
             f"The SellerSKU {params['sellerSku']} is invalid.", f"sellerSku={params['sellerSku']}"
         )
-    return {"payload": {"reasonCodeDetails": returns.reason_codes(params.get("language"))}}
+    return {"payload": {"reasonCodeDetails": wire_2020.reason_code_details(params.get("language"))}}
 
 
 @operation("createFulfillmentReturn")
 def create_fulfillment_return(call: Call) -> dict[str, Any]:
     """Authorises returns of shipped units; the FC receives them later and restocks by disposition."""
     env, order = lifecycle.Env.of_call(call, ORDER_ID)
-    result = returns.create(env, order, call.body["items"], call.ids, call.clock.timestamp())
-    return {"payload": wire_2020.return_result(result)}
+    outcome = returns.create(
+        env, order, wire_2020.return_requests(call.body), call.ids, call.clock.timestamp()
+    )
+    return {"payload": wire_2020.return_result(outcome)}
 
 
 def _feature_marketplace(call: Call) -> tuple[str, str]:
@@ -216,15 +182,13 @@ def get_feature_inventory(call: Call) -> dict[str, Any]:
     start = 0
     if call.params.get("nextToken"):
         token = call.params["nextToken"]
-        start = next(
-            (n + 1 for n, s in enumerate(skus) if records.derived(name, s["sellerSku"]) == token), -1
-        )
+        start = next((n + 1 for n, s in enumerate(skus) if text.derived(name, s["sellerSku"]) == token), -1)
         if start < 0:
             raise InvalidInput("nextToken is invalid or expired.", f"nextToken={token}")
     chunk = skus[start : start + FEATURE_PAGE]
     payload: dict[str, Any] = {"marketplaceId": marketplace_id, "featureName": name, "featureSkus": chunk}
     if start + FEATURE_PAGE < len(skus):
-        payload["nextToken"] = records.derived(name, chunk[-1]["sellerSku"])
+        payload["nextToken"] = text.derived(name, chunk[-1]["sellerSku"])
     return {"payload": payload}
 
 

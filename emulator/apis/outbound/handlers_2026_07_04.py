@@ -9,180 +9,44 @@ Item-level problems in getOffers become `constraints` (code `InvalidSku` or `Ite
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from emulator.apis.inventory import service as inventory
-from emulator.apis.inventory.marketplaces import BY_ID
-from emulator.apis.outbound import lifecycle, orders, planning, preview, records, tracking, wire_2026
+from emulator.apis.outbound import lifecycle, orderbook, orders, preview, shipments, update_index, wire_2026
 from emulator.context import Call, Reply, parse_instant
-from emulator.errors import InvalidInput, NotFound
+from emulator.errors import InvalidInput
 from emulator.registry import operation
-
-FEE_TYPES = {
-    "FBAPerUnitFulfillmentFee": "MCFFulfillmentFee",
-    "FBATransportationFee": "MCFTransportationFee",
-    "FBAFulfillmentCODFee": "MCFPaymentOnDeliveryFee",
-    "FBAPerOrderFulfillmentFee": "MCFOrderFee",
-}
-PACKAGE_STATUSES = tuple(tracking.OVERRIDES)
 
 
 def _env(call: Call) -> lifecycle.Env:
     return lifecycle.Env.of(call.store, call.seller_id)
 
 
-def _constraint(code: str, message: str, kind: str, value: str) -> dict[str, Any]:
-    return {
-        "type": "ValidationError",
-        "code": code,
-        "message": message,
-        "details": [{"type": kind, "value": value}],
-    }
-
-
-def _offer(plan: planning.Plan, cod: bool, with_fees: bool) -> dict[str, Any]:
-    config: dict[str, Any] = {
-        "serviceLevel": {
-            "serviceTier": wire_2026.SPEED_TIER[plan.speed],
-            "shipInterval": {
-                "startTime": records.at(plan.ship_window[0]),
-                "endTime": records.at(plan.ship_window[1]),
-            },
-            "deliveryInterval": {
-                "startTime": records.at(plan.arrival_window[0]),
-                "endTime": records.at(plan.arrival_window[1]),
-            },
-        }
-    }
-    if cod:
-        config["services"] = {"delivery": {"paymentOnDelivery": "ENABLED"}}
-    found: dict[str, Any] = {"fulfillmentConfiguration": config}
-    if with_fees:
-        total = sum((a for _, a in plan.fees), Decimal("0"))
-        found["estimatedPrice"] = {
-            "rollupPrices": [
-                {"type": FEE_TYPES[n], "value": wire_2026.money_out(plan.money(a))} for n, a in plan.fees
-            ],
-            "totalPrice": wire_2026.money_out(plan.money(total)),
-        }
-    return found
-
-
 @operation("getOrderPreview")
 def get_order_preview(call: Call) -> dict[str, Any]:
     """A planned shipment with an offer per fulfillable tier; shortfalls and missing tiers as constraints."""
-    body, env = call.body, _env(call)
-    address = body["destination"]["deliveryAddress"]
-    marketplace = BY_ID[
-        orders.marketplace_for(
-            wire_2026.marketplace_of(body.get("origin")), address, call.caller.marketplaces
-        ).marketplace_id
-    ]
-    lines = [
-        wire_2026.line(i) | {"sellerFulfillmentOrderItemId": str(n)} for n, i in enumerate(body["lineItems"])
-    ]
-    config = body.get("fulfillmentConfiguration") or {}
-    tiers = ((config.get("serviceLevel") or {}).get("serviceTiers")) or None
-    speeds = preview.speeds_for(
-        [wire_2026.pick(wire_2026.TIERS, t, "serviceTiers", "") for t in tiers] if tiers else None,
-        marketplace,
+    request = wire_2026.preview_request(call.body)
+    marketplace = orders.marketplace_for(
+        request.marketplace_id, request.address.country_code, call.caller.marketplaces
     )
-    found = preview.plans(
-        env,
-        marketplace,
-        address,
-        lines,
-        speeds,
-        wire_2026.constraints_from(config.get("services")),
-        bool(body.get("includePaymentOnDelivery")),
-        call.clock.timestamp(),
-    )
-    first = found[0][0]
-    constraints = [
-        _constraint(
-            "ItemQuantityNotAvailable" if "InsufficientInventory" in reasons else "InvalidQuantity",
-            f"{line['sellerSku']}: {', '.join(reasons)}.",
-            "amazonSku",
-            line["sellerSku"],
-        )
-        for line, reasons in first.unfulfillable
-    ]
-    for plan, cod in found:
-        if not cod:
-            constraints += [
-                _constraint(
-                    reason,
-                    f"{reason} for service tier {wire_2026.SPEED_TIER[plan.speed]}.",
-                    "serviceTier",
-                    wire_2026.SPEED_TIER[plan.speed],
-                )
-                for reason in plan.order_reasons
-            ]
-    offers = [_offer(p, cod, not body.get("excludeEstimatedFees")) for p, cod in found if not p.order_reasons]
-    shipments = []
-    if first.shippable:
-        shipments.append(
-            {
-                "estimatedShippingWeight": preview.weight(first.weight_lb, marketplace),
-                "items": [
-                    {
-                        "productIdentifier": {"amazonSku": s["sellerSku"]},
-                        "amount": wire_2026.amount(s["quantity"]),
-                    }
-                    for s in first.shippable
-                ],
-                "offers": offers,
-            }
-        )
-    result: dict[str, Any] = {"plannedShipments": shipments}
-    if constraints:
-        result["constraints"] = constraints
-    return result
+    found = preview.plans(_env(call), marketplace, request, call.clock.timestamp())
+    return wire_2026.order_preview(found, marketplace, with_fees=not call.body.get("excludeEstimatedFees"))
 
 
 @operation("getOffers")
 def get_offers(call: Call) -> dict[str, Any]:
     """Delivery intervals per tier for each item, expiring after `offer_ttl`."""
     body, env, now = call.body, _env(call), call.clock.timestamp()
-    tiers = ((body.get("fulfillmentConfiguration") or {}).get("serviceLevel") or {}).get("serviceTiers")
-    wanted = {wire_2026.pick(wire_2026.TIERS, t, "serviceTiers", "") for t in tiers or []}
-    destination = (body.get("destination") or {}).get("deliveryAddress")
-    origin = body["origin"]["countryCode"]
-    marketplace_id = wire_2026.marketplace_of(body["origin"])
+    tiers = wire_2026.offer_tiers(body)
+    marketplace_id = wire_2026.marketplace_of(body["origin"]) or ""
     results = []
     for item in body["items"]:
-        sku = (item.get("productIdentifier") or {}).get("amazonSku", "")
-        result: dict[str, Any] = {"item": item, "offers": []}
-        if inventory.find(env.tenant, marketplace_id or "", sku) is None:
-            result["constraints"] = [
-                _constraint("InvalidSku", f"The SKU {sku!r} is not known.", "amazonSku", sku)
-            ]
-        else:
-            _, found = preview.offer_plans(env, call.caller.marketplaces, sku, "1", origin, destination, now)
-            result["offers"] = [
-                {
-                    "expiryTime": records.at(now + env.timings.offer_ttl),
-                    "fulfillmentConfiguration": {
-                        "serviceLevel": {
-                            "serviceTier": wire_2026.SPEED_TIER[p.speed],
-                            "deliveryInterval": {
-                                "startTime": records.at(p.arrival_window[0]),
-                                "endTime": records.at(p.arrival_window[1]),
-                            },
-                        }
-                    },
-                }
-                for p in found
-                if not wanted or p.speed in wanted
-            ]
-            if not found:
-                result["constraints"] = [
-                    _constraint(
-                        "ItemQuantityNotAvailable", f"No sellable stock of {sku!r}.", "amazonSku", sku
-                    )
-                ]
-        results.append(result)
+        request = wire_2026.offer_request(body, item)
+        if inventory.find(env.tenant, marketplace_id, request.sku) is None:
+            results.append(wire_2026.unknown_sku(item, request.sku))
+            continue
+        _, found = preview.offer_plans(env, call.caller.marketplaces, request, now)
+        results.append(wire_2026.offer_result(item, request.sku, found, tiers, now + env.timings.offer_ttl))
     return {"offerResults": results}
 
 
@@ -191,8 +55,8 @@ def create_order(call: Call) -> Reply:
     """200 with the validated order, or 202 while validation is pending (see module docstring)."""
     now = call.clock.timestamp()
     order = orders.create(_env(call), wire_2026.draft(call.body, now), call.caller.marketplaces, now)
-    if order["status"] == "New":
-        return Reply({"orderId": order["sellerFulfillmentOrderId"], "status": "PROCESSING"}, 202)
+    if order.status == "New":
+        return Reply(wire_2026.accepted(order), 202)
     return Reply({"order": wire_2026.fulfillment_order(order, now)}, 200)
 
 
@@ -200,13 +64,13 @@ def _with_shipments(call: Call) -> bool:
     choice = call.params.get("shipments", "INCLUDE")
     if choice not in ("INCLUDE", "EXCLUDE"):
         raise InvalidInput("shipments must be INCLUDE or EXCLUDE.", f"shipments={choice}")
-    return choice == "INCLUDE"
+    return bool(choice == "INCLUDE")
 
 
 @operation("getOrder")
 def get_order(call: Call) -> dict[str, Any]:
     """The order with shipments, packages and embedded tracking (unless shipments=EXCLUDE)."""
-    order = records.get(call.tenant, call.params["orderId"])
+    order = orderbook.get(call.tenant, call.params["orderId"])
     return {"order": wire_2026.fulfillment_order(order, call.clock.timestamp(), _with_shipments(call))}
 
 
@@ -215,7 +79,7 @@ def list_orders(call: Call) -> dict[str, Any]:
     """Orders updated at or after updatedAfter, oldest update first, 50 per page."""
     text = call.params.get("updatedAfter")
     since = parse_instant(text, "updatedAfter") if text else None
-    found, token = records.page(call.tenant, since, call.params.get("pageToken"), "pageToken")
+    found, token = update_index.page(call.tenant, since, call.params.get("pageToken"), "pageToken")
     now, include = call.clock.timestamp(), _with_shipments(call)
     result: dict[str, Any] = {"orders": [wire_2026.fulfillment_order(o, now, include) for o in found]}
     if token:
@@ -227,11 +91,7 @@ def list_orders(call: Call) -> dict[str, Any]:
 def update_order(call: Call) -> dict[str, Any]:
     """Changes the fulfillment action (e.g. releases a HOLD order)."""
     env, order = lifecycle.Env.of_call(call, "orderId")
-    action = ((call.body or {}).get("fulfillmentConfiguration") or {}).get("action")
-    changes = {
-        "fulfillmentAction": wire_2026.pick(wire_2026.ACTIONS, action, "action", order["fulfillmentAction"])
-    }
-    orders.update(env, order, changes, call.clock.timestamp())
+    orders.update(env, order, wire_2026.update(call.body, order.terms), call.clock.timestamp())
     return {}
 
 
@@ -245,7 +105,7 @@ def cancel_order(call: Call) -> dict[str, Any]:
 @operation("updateOrderStatus")
 def update_order_status(call: Call) -> Reply:
     """Sandbox: walks the order forwards through the real steps, like submitFulfillmentOrderStatusUpdate."""
-    target = wire_2026.pick(wire_2026.STATUS_IN, call.body["status"], "status", "")
+    target = wire_2026.status_in(call.body)
     lifecycle.force(*lifecycle.Env.of_call(call, "orderId"), target, call.clock.timestamp())
     return Reply(None, 204)
 
@@ -253,34 +113,14 @@ def update_order_status(call: Call) -> Reply:
 @operation("updatePackage")
 def update_package(call: Call) -> Reply:
     """Sandbox: sets a shipped package's status (and delivery time / tracking) from now on."""
-    body = call.body
     env, order = lifecycle.Env.of_call(call, "orderId")
-    found = [
-        (s, p)
-        for s in order["shipments"]
-        for p in s["packages"]
-        if str(p["packageNumber"]) == call.params["packageId"]
-    ]
-    if not found:
-        raise NotFound(
-            f"Package {call.params['packageId']} is not part of order {order['sellerFulfillmentOrderId']}.",
-            f"packageId={call.params['packageId']}",
-        )
-    shipment, package = found[0]
-    if body["status"] not in PACKAGE_STATUSES:
+    now = call.clock.timestamp()
+    shipment, package = shipments.package_in(order, call.params["packageId"])
+    override = wire_2026.package_override(call.body, now)
+    if shipment.status != "SHIPPED":
         raise InvalidInput(
-            f"status must be one of {', '.join(PACKAGE_STATUSES)}.", f"status={body['status']}"
+            "Only packages of shipped shipments can be updated.", f"packageId={package.number}"
         )
-    if shipment["status"] != "SHIPPED":
-        raise InvalidInput(
-            "Only packages of shipped shipments can be updated.", f"packageId={package['packageNumber']}"
-        )
-    delivery = parse_instant(body["deliveryTime"], "deliveryTime") if body.get("deliveryTime") else None
-    package["override"] = {
-        "status": body["status"],
-        "at": call.clock.timestamp(),
-        "deliveryTime": delivery,
-        "tracking": body.get("tracking"),
-    }
-    records.save(env.tenant, order)
+    package.override = override
+    orderbook.save(env.tenant, order)
     return Reply(None, 204)

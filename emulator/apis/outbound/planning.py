@@ -9,13 +9,15 @@ unfulfillable item reasons `InsufficientInventory` / `InvalidQuantity`; order re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import Protocol
 
 from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, Marketplace
 from emulator.apis.outbound import features
+from emulator.apis.outbound.records import FeatureConstraint
 from emulator.apis.outbound.timings import DAY, Timings
 from emulator.errors import InvalidInput
 from emulator.state import TenantState
@@ -43,14 +45,59 @@ CURRENCY_FACTOR = {
 CENT = Decimal("0.01")
 
 
+class Line(Protocol):
+    """A requested line: an order line, or a line of a preview or offer request."""
+
+    @property
+    def sku(self) -> str: ...
+
+    @property
+    def line_id(self) -> str: ...
+
+    @property
+    def quantity(self) -> int: ...
+
+
+class Place(Protocol):
+    """Where a shipment goes, as far as a promise cares (an `Address` or an offer's rough destination)."""
+
+    @property
+    def country_code(self) -> str: ...
+
+    @property
+    def postal_code(self) -> str: ...
+
+    @property
+    def city(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class RequestedLine:
+    """A line of a preview or offer request."""
+
+    sku: str
+    line_id: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class RoughPlace:
+    """An offer request's destination: a country, perhaps a postal code and a city."""
+
+    country_code: str
+    postal_code: str
+    city: str | None
+
+
 @dataclass
 class Plan:
     """One speed's promise for a set of lines."""
 
     speed: str
     marketplace: Marketplace
-    shippable: list[dict[str, Any]] = field(default_factory=list)
-    unfulfillable: list[tuple[dict[str, Any], list[str]]] = field(default_factory=list)
+    shippable: list[tuple[Line, Decimal]] = field(default_factory=list)
+    """Each line that can ship, with its unit weight in pounds."""
+    unfulfillable: list[tuple[Line, list[str]]] = field(default_factory=list)
     order_reasons: list[str] = field(default_factory=list)
     weight_lb: Decimal = Decimal("0")
     fees: list[tuple[str, Decimal]] = field(default_factory=list)
@@ -61,9 +108,10 @@ class Plan:
     def fulfillable(self) -> bool:
         return not self.unfulfillable and not self.order_reasons
 
-    def money(self, amount: Decimal) -> dict[str, str]:
-        """2020-07-01 Money: decimal string value."""
-        return {"currencyCode": self.marketplace.currency, "value": str(amount.quantize(CENT))}
+
+def decimal_text(amount: Decimal) -> str:
+    """An amount of money as the APIs write it: a decimal string with two places."""
+    return str(amount.quantize(CENT))
 
 
 def whole_units(text: str, field: str) -> int:
@@ -85,38 +133,37 @@ def speed_available(speed: str, country: str) -> bool:
     return True
 
 
-def address_problem(address: dict[str, Any]) -> str | None:
+def address_problem(address: Place) -> str | None:
     """Why an address cannot be delivered to, or None."""
-    country = address.get("countryCode", "")
+    country = address.country_code
     if country not in BY_COUNTRY:
         return f"countryCode {country!r} is not a supported destination country"
-    if not str(address.get("postalCode", "")).strip():
+    if not address.postal_code.strip():
         return "postalCode is empty"
-    if country != "JP" and not str(address.get("city", "")).strip():
+    if country != "JP" and not (address.city or "").strip():
         return "city is required outside Japan"
     return None
 
 
-def check_lines(lines: list[dict[str, Any]]) -> None:
+def check_lines(lines: Sequence[Line]) -> None:
     """Amazon's documented limits: 100 lines, 250 units, unique line ids."""
     if not lines:
         raise InvalidInput("At least one item is required.", "items")
     if len(lines) > MAX_LINES:
         raise InvalidInput(f"An order may have at most {MAX_LINES} line items.", "items")
-    if sum(max(0, line["quantity"]) for line in lines) > MAX_UNITS:
+    if sum(max(0, line.quantity) for line in lines) > MAX_UNITS:
         raise InvalidInput(f"An order may have at most {MAX_UNITS} units.", "items")
-    ids = [line["sellerFulfillmentOrderItemId"] for line in lines]
+    ids = [line.line_id for line in lines]
     if len(set(ids)) != len(ids):
         raise InvalidInput("sellerFulfillmentOrderItemId values must be unique within an order.", "items")
 
 
-def require_skus(tenant: TenantState, marketplace_id: str, lines: list[dict[str, Any]]) -> None:
+def require_skus(tenant: TenantState, marketplace_id: str, lines: Sequence[Line]) -> None:
     """Unknown SKUs are a 400 with Amazon's observed wording (reference §6.2), not an unfulfillable line."""
     for line in lines:
-        if inventory.find(tenant, marketplace_id, line["sellerSku"]) is None:
-            item_id = line["sellerFulfillmentOrderItemId"]
+        if inventory.find(tenant, marketplace_id, line.sku) is None:
             raise InvalidInput(
-                f"the SellerSKU for Item Id: {item_id} is invalid.", f"sellerSku={line['sellerSku']}"
+                f"the SellerSKU for Item Id: {line.line_id} is invalid.", f"sellerSku={line.sku}"
             )
 
 
@@ -140,10 +187,10 @@ def plan(
     now: float,
     timings: Timings,
     marketplace: Marketplace,
-    address: dict[str, Any],
-    lines: list[dict[str, Any]],
+    address: Place,
+    lines: Sequence[Line],
     speed: str,
-    constraints: list[dict[str, Any]],
+    constraints: Sequence[FeatureConstraint],
     cod: bool = False,
 ) -> Plan:
     """The promise for `lines` at `speed`, judged against unreserved (fulfillable) stock."""
@@ -156,21 +203,21 @@ def plan(
         result.order_reasons.append("FeatureNotAvailable")
     per_unit = Decimal("0")
     for line in lines:
-        item = inventory.find(tenant, marketplace.marketplace_id, line["sellerSku"])
-        if line["quantity"] <= 0:
+        item = inventory.find(tenant, marketplace.marketplace_id, line.sku)
+        if line.quantity <= 0:
             result.unfulfillable.append((line, ["InvalidQuantity"]))
             continue
-        if item is None or inventory.available(item) < line["quantity"]:
+        if item is None or inventory.available(item) < line.quantity:
             result.unfulfillable.append((line, ["InsufficientInventory"]))
             continue
         weight = Decimal(str(item.unit_weight_lb))
-        result.shippable.append({**line, "unitWeightLb": weight})
-        result.weight_lb += weight * line["quantity"]
-        per_unit += (_unit_fee(weight) + features.surcharge(constraints)) * line["quantity"]
+        result.shippable.append((line, weight))
+        result.weight_lb += weight * line.quantity
+        per_unit += (_unit_fee(weight) + features.surcharge(constraints)) * line.quantity
     scale = SPEED_FACTOR[speed] * CURRENCY_FACTOR.get(marketplace.currency, Decimal("1"))
     if result.shippable:
         result.fees.append(("FBAPerUnitFulfillmentFee", (per_unit * scale).quantize(CENT, ROUND_HALF_UP)))
-        if address.get("countryCode") != marketplace.country:
+        if address.country_code != marketplace.country:
             result.fees.append(
                 ("FBATransportationFee", (Decimal("4.99") * scale).quantize(CENT, ROUND_HALF_UP))
             )

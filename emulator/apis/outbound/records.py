@@ -1,131 +1,372 @@
-"""The one internal order record both outbound versions read and write, and its update-time index.
+"""The typed records of an MCF order, one per order, read and written by both outbound versions.
 
-An order lives in the seller's `outbound_orders` table keyed by its id (2020 `sellerFulfillmentOrderId`
-= 2026 `orderId`). Field names follow 2020-07-01; the 2026 handlers translate. Listing uses the
-`outbound_index` record: `[updatedAt, sequence, orderId]` triples kept sorted, so one page costs a
-binary search plus the page, whatever the number of orders.
+Names are version-neutral (`wire_2020` and `wire_2026` translate); status, speed, action and policy values
+use the 2020-07-01 spellings, which are the domain's own. An `Order` keeps what the seller asked for in
+`terms`, what happened in `status`, `lines`, `shipments` and the returns, and the lifecycle's bookkeeping
+in `progress` (each line has its own `progress`): bookkeeping is never rendered.
+
+Everything inside an order is a `Part`: it encodes as an array of its fields (`array_like`), which
+makes a packed order less than half the size it would be with field names; the order itself keeps
+them, so a snapshot still shows which order it is and in which status. Open objects of the models
+(drop-off attributes, packing-slip template attributes, delivery and additional services) are kept as
+the JSON the seller sent.
 """
 
 from __future__ import annotations
 
-import base64
-import bisect
-import hashlib
-import re
-from datetime import UTC, datetime
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-import orjson
+import msgspec
 
-from emulator.errors import InvalidInput, NotFound
-from emulator.registry import table
-from emulator.state import TenantState
-from emulator.state.clock import iso
-from emulator.state.records import TableSpec
+from emulator.state.records import Record
 
-ORDERS = table(TableSpec("outbound_orders", dict))  # type: ignore[type-var]
-INDEX = table(TableSpec("outbound_index", dict))  # type: ignore[type-var]
-PACKAGES = table(TableSpec("outbound_packages", dict))  # type: ignore[type-var]
-COUNTERS = table(TableSpec("outbound_counters", dict))  # type: ignore[type-var]
-PAGE_SIZE = 50
-ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 TERMINAL = ("Complete", "CompletePartialled", "Unfulfillable", "Invalid", "Cancelled")
+"""Order statuses nothing moves on from."""
+OPEN_FOR_CHANGES = ("New", "Received", "Planning")
+"""Statuses in which an order can still be updated or cancelled (picking has not started)."""
 
-Order = dict[str, Any]
-
-
-def at(timestamp: float) -> str:
-    """ISO-8601 text of a POSIX timestamp."""
-    return iso(datetime.fromtimestamp(timestamp, UTC))
-
-
-def derived(*parts: object, length: int = 12, alphabet: str = "0123456789") -> str:
-    """A reproducible identifier derived from its inputs (used where no IdFactory is at hand)."""
-    digest = int.from_bytes(hashlib.sha256("|".join(map(str, parts)).encode()).digest(), "big")
-    out = []
-    for _ in range(length):
-        digest, rest = divmod(digest, len(alphabet))
-        out.append(alphabet[rest])
-    return "".join(out)
+OpenObject = dict[str, Any]
+"""A free-form JSON object the models leave open; stored and echoed as sent."""
 
 
-def check_id(order_id: str, field: str) -> None:
-    if not ID_PATTERN.match(order_id):
-        raise InvalidInput(
-            f"{field} must be 1 to 40 characters of letters, digits, '-' or '_'.", f"{field}={order_id}"
+class Part(Record, array_like=True):
+    """A record stored inside an order: encoded as an array of its fields, not a map."""
+
+
+class Money(Part, kw_only=True):
+    currency_code: str
+    amount: str
+    """Decimal text, as the request gave it."""
+
+
+class Address(Part, kw_only=True):
+    name: str
+    address_line1: str
+    address_line2: str | None = None
+    address_line3: str | None = None
+    city: str | None = None
+    district_or_county: str | None = None
+    state_or_region: str | None = None
+    postal_code: str
+    country_code: str
+    phone: str | None = None
+    email: str | None = None
+
+
+class DeliveryWindow(Part, kw_only=True):
+    """A delivery interval as the seller wrote its instants."""
+
+    start: str
+    end: str
+
+
+class DropOffLocation(Part, kw_only=True):
+    type: str | None = None
+    attributes: OpenObject | None = None
+
+
+class DeliveryPreferences(Part, kw_only=True):
+    instructions: str | None = None
+    drop_off: DropOffLocation | None = None
+
+
+class CodSettings(Part, kw_only=True):
+    """Cash on delivery."""
+
+    required: bool
+    charge: Money | None = None
+    charge_tax: Money | None = None
+    shipping_charge: Money | None = None
+    shipping_charge_tax: Money | None = None
+
+
+class FeatureConstraint(Part, kw_only=True):
+    """A delivery feature (BLOCK_AMZL, BLANK_BOX, ...) and whether it is `Required` or `NotRequired`."""
+
+    name: str | None = None
+    policy: str | None = None
+
+
+class PackingSlip(Part, kw_only=True):
+    template_name: str | None = None
+    template_attributes: dict[str, str] | None = None
+
+
+class Packaging(Part, kw_only=True):
+    option: str | None = None
+    overbox: str | None = None
+    packing_slip: PackingSlip | None = None
+
+
+class OrderServices(Part, kw_only=True):
+    """The 2026-07-04 services of an order, kept as asked (feature constraints are derived from them)."""
+
+    packaging: Packaging | None = None
+    delivery: OpenObject | None = None
+    additional: dict[str, str] | None = None
+
+
+class Payment(Part, kw_only=True):
+    transaction_id: str
+    mode: str
+    date: str
+
+
+class OrderTerms(Part, kw_only=True):
+    """What the seller asked for: set at creation, changed by updates."""
+
+    displayable_order_id: str
+    displayable_order_date: str
+    displayable_order_comment: str
+    shipping_speed: str
+    destination: Address
+    delivery_window: DeliveryWindow | None = None
+    delivery_preferences: DeliveryPreferences | None = None
+    action: str = "Ship"
+    policy: str = "FillOrKill"
+    cod: CodSettings | None = None
+    ship_from_country_code: str | None = None
+    notification_emails: list[str] | None = None
+    feature_constraints: list[FeatureConstraint] | None = None
+    services: OrderServices | None = None
+    channel: str | None = None
+    payments: list[Payment] | None = None
+
+
+class LineServices(Part, kw_only=True):
+    """The 2026-07-04 services of one line."""
+
+    packing_slip: PackingSlip | None = None
+    payment_on_delivery_price: Money | None = None
+
+
+T = TypeVar("T")
+
+
+def _newer(value: T | None, current: T | None) -> T | None:
+    return current if value is None else value
+
+
+class LineDetails(Part, kw_only=True):
+    """What a line carries besides SKU and quantity; all optional."""
+
+    gift_message: str | None = None
+    displayable_comment: str | None = None
+    fulfillment_network_sku: str | None = None
+    per_unit_declared_value: Money | None = None
+    per_unit_price: Money | None = None
+    per_unit_tax: Money | None = None
+    services: LineServices | None = None
+
+    def merged(self, newer: LineDetails) -> LineDetails:
+        """These details with every field `newer` sets replaced."""
+        return LineDetails(
+            gift_message=_newer(newer.gift_message, self.gift_message),
+            displayable_comment=_newer(newer.displayable_comment, self.displayable_comment),
+            fulfillment_network_sku=_newer(newer.fulfillment_network_sku, self.fulfillment_network_sku),
+            per_unit_declared_value=_newer(newer.per_unit_declared_value, self.per_unit_declared_value),
+            per_unit_price=_newer(newer.per_unit_price, self.per_unit_price),
+            per_unit_tax=_newer(newer.per_unit_tax, self.per_unit_tax),
+            services=_newer(newer.services, self.services),
         )
 
 
-def find(tenant: TenantState, order_id: str) -> Order | None:
-    return tenant.table(ORDERS).get(order_id)
+NO_DETAILS = LineDetails()
+"""The details of a line that has none (such a line stores None instead)."""
 
 
-def get(tenant: TenantState, order_id: str) -> Order:
-    """The order, or 404 naming it."""
-    order = find(tenant, order_id)
-    if order is None:
-        raise NotFound(
-            f"Fulfillment order {order_id!r} was not found.", f"sellerFulfillmentOrderId={order_id}"
-        )
-    return order
+class LineProgress(Part, kw_only=True):
+    """Units of a line held in stock for it (`reserved`), of which `picked` are in a pending shipment."""
+
+    reserved: int = 0
+    picked: int = 0
 
 
-def save(tenant: TenantState, order: Order) -> None:
-    """Persist the order (call after every change)."""
-    tenant.table(ORDERS).put(order["sellerFulfillmentOrderId"], order)
+class OrderLine(Part, kw_only=True):
+    """One line: its units end up shipped, cancelled or unfulfillable (the rest are still open)."""
+
+    sku: str
+    line_id: str
+    quantity: int
+    shipped: int = 0
+    cancelled: int = 0
+    unfulfillable: int = 0
+    estimated_ship_at: float = 0.0
+    estimated_arrival_at: float = 0.0
+    details: LineDetails | None = None
+    progress: LineProgress = msgspec.field(default_factory=LineProgress)
+
+    @property
+    def remaining(self) -> int:
+        """Units that are neither shipped, cancelled nor unfulfillable."""
+        return self.quantity - self.shipped - self.cancelled - self.unfulfillable
 
 
-def touch(tenant: TenantState, order: Order, now: float) -> None:
-    """Record a status change at `now`: moves the order to the end of the update index, then saves."""
-    table = tenant.table(INDEX)
-    index = table.get("updated") or {"entries": [], "sequence": 0}
-    entries = index["entries"]
-    old = order.get("indexKey")
-    if old is not None:
-        spot = bisect.bisect_left(entries, [*old, order["sellerFulfillmentOrderId"]])
-        if spot < len(entries) and entries[spot][2] == order["sellerFulfillmentOrderId"]:
-            del entries[spot]
-    index["sequence"] += 1
-    order["indexKey"] = [now, index["sequence"]]
-    bisect.insort(entries, [now, index["sequence"], order["sellerFulfillmentOrderId"]])
-    order["statusUpdatedAt"] = now
-    table.put("updated", index)
-    save(tenant, order)
+class ShipmentItem(Part, kw_only=True):
+    line_id: str
+    quantity: int
+    package_number: int
 
 
-def next_number(tenant: TenantState, name: str, start: int) -> int:
-    """A per-seller counter (package numbers)."""
-    counters = tenant.table(COUNTERS)
-    record = counters.get(name) or {"next": start}
-    value = record["next"]
-    counters.put(name, {"next": value + 1})
-    return int(value)
+class CarrierTracking(Part, kw_only=True):
+    carrier_code: str
+    tracking_number: str | None = None
+    tracking_url: str | None = None
 
 
-def _encode(state: dict[str, Any]) -> str:
-    return base64.urlsafe_b64encode(orjson.dumps(state)).decode().rstrip("=")
+class AmazonTracking(Part, kw_only=True):
+    tracking_number: str | None = None
+    tracking_url: str | None = None
 
 
-def _decode(token: str, field: str) -> dict[str, Any]:
-    try:
-        state = orjson.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-        after = [float(state["after"][0]), int(state["after"][1])]
-        return {"after": after}
-    except (ValueError, KeyError, TypeError, IndexError, orjson.JSONDecodeError):
-        raise InvalidInput(f"{field} is invalid.", f"{field}={token}") from None
+class ProofOfDelivery(Part, kw_only=True):
+    photo_url: str | None = None
+    received_by: str | None = None
 
 
-def page(
-    tenant: TenantState, since: float | None, token: str | None, field: str
-) -> tuple[list[Order], str | None]:
-    """Orders updated at or after `since`, oldest update first, one page at a time."""
-    entries = (tenant.table(INDEX).get("updated") or {"entries": []})["entries"]
-    if token:
-        start = bisect.bisect_right(entries, [*_decode(token, field)["after"], "\uffff"])
-    else:
-        start = bisect.bisect_left(entries, [since, 0, ""]) if since is not None else 0
-    chunk = entries[start : start + PAGE_SIZE]
-    orders = tenant.table(ORDERS)
-    found = [o for o in (orders.get(e[2]) for e in chunk) if o is not None]
-    more = start + PAGE_SIZE < len(entries)
-    return found, _encode({"after": chunk[-1][:2]}) if more and chunk else None
+class TrackingOverride(Part, kw_only=True):
+    """Tracking parts set by the sandbox `updatePackage`; each one given replaces the computed one."""
+
+    carrier: CarrierTracking | None = None
+    amazon: AmazonTracking | None = None
+    drop_off: DropOffLocation | None = None
+    proof_of_delivery: ProofOfDelivery | None = None
+
+
+class PackageOverride(Part, kw_only=True):
+    """A package status set by the sandbox `updatePackage` at `at` (2026-07-04 package status)."""
+
+    status: str
+    at: float
+    delivery_time: float | None = None
+    tracking: TrackingOverride | None = None
+
+
+class Package(Part, kw_only=True):
+    number: int
+    carrier_code: str
+    tracking_number: str
+    amazon_tracking_number: str
+    override: PackageOverride | None = None
+
+
+class Shipment(Part, kw_only=True):
+    """One picking wave: PENDING until it leaves the FC (SHIPPED) or is cancelled (CANCELLED_BY_*)."""
+
+    shipment_id: str
+    fulfillment_center_id: str
+    status: str
+    ship_at: float
+    arrive_at: float
+    items: list[ShipmentItem]
+    packages: list[Package]
+
+    def item_id(self, position: int) -> str:
+        """The shipment item id of the item at `position` (items are only ever removed from the end)."""
+        return f"{self.shipment_id}-{position + 1}"
+
+
+class ReturnItem(Part, kw_only=True):
+    """One returned unit: New when authorised, Processed once the FC has received and graded it."""
+
+    return_item_id: str
+    line_id: str
+    shipment_id: str
+    reason_code: str
+    comment: str | None = None
+    status: str
+    status_changed_at: float
+    authorization_id: str
+    fulfillment_center_id: str
+    received_condition: str | None = None
+
+
+class ReturnAuthorization(Part, kw_only=True):
+    authorization_id: str
+    fulfillment_center_id: str
+    return_to: Address
+    rma_id: str
+    rma_page_url: str
+
+
+class OrderProgress(Part, kw_only=True):
+    """The lifecycle's bookkeeping: when the current status (or hold) began, the epoch that makes older
+    scheduled steps stale, the order's place in the update index, and why it will be Invalid."""
+
+    since: float
+    held_since: float
+    epoch: int = 0
+    update_sequence: int = 0
+    invalid_reason: str | None = None
+
+
+class Order(Record, kw_only=True):
+    """An MCF fulfilment order (2020 `sellerFulfillmentOrderId` = 2026 `orderId`)."""
+
+    order_id: str
+    marketplace_id: str
+    terms: OrderTerms
+    status: str = "New"
+    received_at: float
+    status_updated_at: float
+    lines: list[OrderLine]
+    shipments: list[Shipment] = []
+    return_items: list[ReturnItem] = []
+    return_authorizations: list[ReturnAuthorization] = []
+    progress: OrderProgress
+
+    def line(self, line_id: str) -> OrderLine:
+        """The line with id `line_id` (KeyError if the order has none)."""
+        for line in self.lines:
+            if line.line_id == line_id:
+                return line
+        raise KeyError(line_id)
+
+
+class Counter(Record, kw_only=True):
+    """A per-seller sequence (package numbers, update sequence)."""
+
+    next: int
+
+
+@dataclass(frozen=True)
+class OrderDraft:
+    """A create request in neutral form, before validation: the marketplace may still be unknown."""
+
+    order_id: str
+    marketplace_id: str | None
+    terms: OrderTerms
+    lines: list[OrderLine]
+    id_field: str = "sellerFulfillmentOrderId"
+    """How the request named the order id (error messages use it)."""
+
+
+@dataclass(frozen=True)
+class LineChange:
+    """An update of one line: its new quantity and any details that change."""
+
+    line_id: str
+    quantity: int
+    sku: str | None = None
+    details: LineDetails = field(default_factory=LineDetails)
+
+
+@dataclass(frozen=True)
+class OrderUpdate:
+    """An update request in neutral form: the order's terms with the changes applied, and line changes."""
+
+    terms: OrderTerms
+    lines: list[LineChange]
+    marketplace_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ReturnRequest:
+    """One unit the seller asks to return."""
+
+    return_item_id: str
+    line_id: str
+    shipment_id: str
+    reason_code: str
+    comment: str | None = None

@@ -3,17 +3,24 @@
 Each return item is one unit. A valid request gets one return authorization per fulfilment centre;
 `return_processing` seconds later (emulator time) the FC receives the units: items become
 `Processed` with a `returnReceivedCondition` derived from the reason code, and the units move from
-`shipped` back into the inventory bucket of that disposition.
+`shipped` back into the inventory bucket of that disposition. Every status change of a returned unit
+records one `ReturnStatusChanged`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+import msgspec
+
 from emulator.apis.inventory import service as inventory
-from emulator.apis.outbound import records, shipments
+from emulator.apis.outbound import orderbook, shipments
+from emulator.apis.outbound.events import ReturnStatusChanged
 from emulator.apis.outbound.lifecycle import Env
+from emulator.apis.outbound.records import Address, Order, ReturnAuthorization, ReturnItem, ReturnRequest
 from emulator.registry import transition
+from emulator.state import IdFactory, TenantState
 
 PROCESS = "outbound.return"
 # code -> (description, Spanish/French translation, disposition the FC grades the unit with)
@@ -62,124 +69,149 @@ REASONS: dict[str, tuple[str, dict[str, str], str]] = {
 }
 
 
-def reason_codes(language: str | None) -> list[dict[str, str]]:
-    """listReturnReasonCodes' reasonCodeDetails, translated when the language is known."""
+def reason_texts(language: str | None) -> list[tuple[str, str, str | None]]:
+    """(code, description, its translation into `language` or None) of every return reason."""
     lang = (language or "").split("_")[0].lower()
-    found = []
-    for code, (text, translations, _) in REASONS.items():
-        entry = {"returnReasonCode": code, "description": text}
-        if lang in translations:
-            entry["translatedDescription"] = translations[lang]
-        found.append(entry)
-    return found
+    return [(code, text, translations.get(lang)) for code, (text, translations, _) in REASONS.items()]
 
 
-def _invalid(request: dict[str, Any], code: str, text: str) -> dict[str, Any]:
-    return {
-        "sellerReturnItemId": request["sellerReturnItemId"],
-        "sellerFulfillmentOrderItemId": request["sellerFulfillmentOrderItemId"],
-        "invalidItemReason": {"invalidItemReasonCode": code, "description": text},
-    }
+class ReturnsDue(msgspec.Struct, kw_only=True):
+    """The payload of an `outbound.return` event: the units a fulfilment centre is about to receive."""
+
+    order_id: str
+    return_item_ids: list[str]
 
 
-def _returnable(order: records.Order, request: dict[str, Any]) -> tuple[str, str] | None:
-    """Why a requested unit cannot be returned, or None."""
-    if request["returnReasonCode"] not in REASONS:
-        return "InvalidValues", f"Unknown return reason code {request['returnReasonCode']}."
-    shipment = next(
-        (s for s in order["shipments"] if s["amazonShipmentId"] == request["amazonShipmentId"]), None
-    )
-    line_id = request["sellerFulfillmentOrderItemId"]
-    if shipment is None or not any(i["sellerFulfillmentOrderItemId"] == line_id for i in shipment["items"]):
+@dataclass(frozen=True)
+class Rejected:
+    """A unit that cannot be returned, and why (2020-07-01 InvalidItemReasonCode and a description)."""
+
+    request: ReturnRequest
+    code: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ReturnOutcome:
+    """What a return request did: the units authorised, those refused, and the new authorization."""
+
+    accepted: list[ReturnItem]
+    rejected: list[Rejected]
+    authorizations: list[ReturnAuthorization]
+
+
+def _returnable(order: Order, request: ReturnRequest, wanted: list[ReturnRequest]) -> tuple[str, str] | None:
+    """Why a requested unit cannot be returned (besides those `wanted` already), or None."""
+    if request.reason_code not in REASONS:
+        return "InvalidValues", f"Unknown return reason code {request.reason_code}."
+    shipment = next((s for s in order.shipments if s.shipment_id == request.shipment_id), None)
+    if shipment is None or not any(i.line_id == request.line_id for i in shipment.items):
         return "InvalidValues", "The item or shipment is not part of this order."
-    if shipment["status"] != "SHIPPED":
+    if shipment.status != "SHIPPED":
         return "NoCompletedShipItems", "The shipment has not shipped yet."
-    shipped = sum(i["quantity"] for i in shipment["items"] if i["sellerFulfillmentOrderItemId"] == line_id)
-    taken = sum(
-        1
-        for r in order["returnItems"]
-        if r["amazonShipmentId"] == shipment["amazonShipmentId"]
-        and r["sellerFulfillmentOrderItemId"] == line_id
-    )
+    shipped = sum(i.quantity for i in shipment.items if i.line_id == request.line_id)
+    pairs = [(r.shipment_id, r.line_id) for r in order.return_items] + [
+        (r.shipment_id, r.line_id) for r in wanted
+    ]
+    taken = pairs.count((shipment.shipment_id, request.line_id))
     if taken >= shipped:
         return "NoReturnableQuantity", "Every shipped unit of this item already has a return."
     return None
 
 
+def _changed(tenant: TenantState, order: Order, item: ReturnItem, previous: str | None, now: float) -> None:
+    """Record that return item `item` of `order` is now in its status (it was `previous`)."""
+    tenant.record(
+        now,
+        ReturnStatusChanged(
+            order_id=order.order_id,
+            return_item_id=item.return_item_id,
+            authorization_id=item.authorization_id,
+            sku=order.line(item.line_id).sku,
+            previous=previous,
+            status=item.status,
+            order_status=order.status,
+            received_condition=item.received_condition,
+        ),
+    )
+
+
 def create(
-    env: Env, order: records.Order, requests: list[dict[str, Any]], ids: Any, now: float
-) -> dict[str, Any]:
+    env: Env, order: Order, requests: list[ReturnRequest], ids: IdFactory, now: float
+) -> ReturnOutcome:
     """Authorise what can be returned; report the rest as invalid items."""
-    accepted, invalid = [], []
-    seen = {r["sellerReturnItemId"] for r in order["returnItems"]}
+    wanted: list[ReturnRequest] = []
+    rejected: list[Rejected] = []
+    seen = {r.return_item_id for r in order.return_items}
     for request in requests:
-        if request["sellerReturnItemId"] in seen:
-            invalid.append(_invalid(request, "DuplicateRequest", "This return item id was already used."))
+        if request.return_item_id in seen:
+            rejected.append(Rejected(request, "DuplicateRequest", "This return item id was already used."))
             continue
-        problem = _returnable(order, request)
+        problem = _returnable(order, request, wanted)
         if problem:
-            invalid.append(_invalid(request, *problem))
+            rejected.append(Rejected(request, *problem))
             continue
-        seen.add(request["sellerReturnItemId"])
-        item = {
-            "sellerReturnItemId": request["sellerReturnItemId"],
-            "sellerFulfillmentOrderItemId": request["sellerFulfillmentOrderItemId"],
-            "amazonShipmentId": request["amazonShipmentId"],
-            "sellerReturnReasonCode": request["returnReasonCode"],
-            "amazonReturnReasonCode": request["returnReasonCode"],
-            "status": "New",
-            "statusChangedAt": now,
-        }
-        if request.get("returnComment"):
-            item["returnComment"] = request["returnComment"]
-        order["returnItems"].append(item)
-        accepted.append(item)
-    authorizations = []
-    if accepted:
-        fc, city, region = shipments.fulfillment_center(order["marketplaceId"])
-        authorization = {
-            "returnAuthorizationId": ids.digits(10),
-            "fulfillmentCenterId": fc,
-            "returnToAddress": {
-                "name": "Amazon Returns",
-                "addressLine1": f"{fc} Returns Center",
-                "city": city,
-                "stateOrRegion": region,
-                "postalCode": "00000",
-                "countryCode": order["destinationAddress"]["countryCode"],
-            },
-            "amazonRmaId": "D" + ids.upper(8),
-            "rmaPageURL": f"https://www.amazon.com/returns/label/{ids.uuid()}",
-        }
-        for item in accepted:
-            item.update(returnAuthorizationId=authorization["returnAuthorizationId"], fulfillmentCenterId=fc)
-        order["returnAuthorizations"].append(authorization)
-        authorizations.append(authorization)
-        env.store.scheduler.schedule(
-            now + env.timings.return_processing,
-            PROCESS,
-            env.seller_id,
-            {
-                "order": order["sellerFulfillmentOrderId"],
-                "items": [i["sellerReturnItemId"] for i in accepted],
-            },
+        seen.add(request.return_item_id)
+        wanted.append(request)
+    if not wanted:
+        return ReturnOutcome([], rejected, [])
+    fc, city, region = shipments.fulfillment_center(order.marketplace_id)
+    authorization = ReturnAuthorization(
+        authorization_id=ids.digits(10),
+        fulfillment_center_id=fc,
+        return_to=Address(
+            name="Amazon Returns",
+            address_line1=f"{fc} Returns Center",
+            city=city,
+            state_or_region=region,
+            postal_code="00000",
+            country_code=order.terms.destination.country_code,
+        ),
+        rma_id="D" + ids.upper(8),
+        rma_page_url=f"https://www.amazon.com/returns/label/{ids.uuid()}",
+    )
+    accepted = [
+        ReturnItem(
+            return_item_id=request.return_item_id,
+            line_id=request.line_id,
+            shipment_id=request.shipment_id,
+            reason_code=request.reason_code,
+            comment=request.comment or None,
+            status="New",
+            status_changed_at=now,
+            authorization_id=authorization.authorization_id,
+            fulfillment_center_id=fc,
         )
-    records.save(env.tenant, order)
-    return {"returnItems": accepted, "invalidReturnItems": invalid, "returnAuthorizations": authorizations}
+        for request in wanted
+    ]
+    order.return_items.extend(accepted)
+    order.return_authorizations.append(authorization)
+    for item in accepted:
+        _changed(env.tenant, order, item, None, now)
+    env.store.scheduler.schedule(
+        now + env.timings.return_processing,
+        PROCESS,
+        env.seller_id,
+        msgspec.to_builtins(
+            ReturnsDue(order_id=order.order_id, return_item_ids=[i.return_item_id for i in accepted])
+        ),
+    )
+    orderbook.save(env.tenant, order)
+    return ReturnOutcome(accepted, rejected, [authorization])
 
 
 @transition(PROCESS)
 def on_return_received(store: Any, seller_id: str, payload: dict[str, Any], due: float) -> None:
     """The FC receives returned units and grades them; stock moves back by disposition."""
+    arriving = msgspec.convert(payload, ReturnsDue)
     tenant = store.tenant(seller_id)
-    order = records.find(tenant, payload["order"])
+    order = orderbook.find(tenant, arriving.order_id)
     if order is None:
         return
-    by_line = {i["sellerFulfillmentOrderItemId"]: i for i in order["items"]}
-    for item in order["returnItems"]:
-        if item["sellerReturnItemId"] in payload["items"] and item["status"] == "New":
-            disposition = REASONS[item["sellerReturnReasonCode"]][2]
-            sku = by_line[item["sellerFulfillmentOrderItemId"]]["sellerSku"]
-            inventory.restock(tenant, due, order["marketplaceId"], sku, 1, disposition)
-            item.update(status="Processed", statusChangedAt=due, returnReceivedCondition=disposition)
-    records.save(tenant, order)
+    for item in order.return_items:
+        if item.return_item_id in arriving.return_item_ids and item.status == "New":
+            disposition = REASONS[item.reason_code][2]
+            inventory.restock(tenant, due, order.marketplace_id, order.line(item.line_id).sku, 1, disposition)
+            item.status, item.status_changed_at, item.received_condition = "Processed", due, disposition
+            _changed(tenant, order, item, "New", due)
+    orderbook.save(tenant, order)

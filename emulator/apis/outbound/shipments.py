@@ -2,17 +2,20 @@
 
 Choices where Amazon is silent: one shipment per picking wave, one package per order line, carrier
 `AMZN_<country>` (tracking `TBA…`) for Standard and `UPS` (`1Z…`) for faster speeds or when
-BLOCK_AMZL is required; fulfilment centre ids per country below.
+BLOCK_AMZL is required; fulfilment centre ids per country below. Every change of a shipment's
+status records one `ShipmentStatusChanged`.
 """
 
 from __future__ import annotations
 
 import string
-from typing import Any
 
 from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.marketplaces import BY_ID
-from emulator.apis.outbound import features, records
+from emulator.apis.outbound import features, orderbook, package_index
+from emulator.apis.outbound.events import ShipmentStatusChanged, ShippedPackage
+from emulator.apis.outbound.records import Order, Package, Shipment, ShipmentItem
+from emulator.apis.outbound.text import derived
 from emulator.apis.outbound.timings import Timings
 from emulator.errors import NotFound
 from emulator.state import TenantState
@@ -26,7 +29,6 @@ FULFILLMENT_CENTERS = {
     "GB": ("LTN1", "Ridgmont", "BDF"),
 }
 ALNUM = string.ascii_letters + string.digits
-FIRST_PACKAGE_NUMBER = 1000001
 
 
 def fulfillment_center(marketplace_id: str) -> tuple[str, str, str]:
@@ -35,126 +37,140 @@ def fulfillment_center(marketplace_id: str) -> tuple[str, str, str]:
     return FULFILLMENT_CENTERS.get(country, (f"{country}X1", country, country))
 
 
-def carrier(order: records.Order, seller_id: str, number: int) -> tuple[str, str]:
-    """(carrierCode, trackingNumber) for a new package."""
-    country = BY_ID[order["marketplaceId"]].country
-    fast = order["shippingSpeedCategory"] != "Standard"
-    if fast or "BLOCK_AMZL" in features.required(order.get("featureConstraints")):
-        return "UPS", "1Z" + records.derived(
+def _package(order: Order, seller_id: str, number: int) -> Package:
+    """A new package: its carrier, carrier tracking number and Amazon tracking number."""
+    amazon = "TBA" + derived(seller_id, number, "amzn", length=12)
+    fast = order.terms.shipping_speed != "Standard"
+    if fast or "BLOCK_AMZL" in features.required(order.terms.feature_constraints):
+        tracking = "1Z" + derived(
             seller_id, number, "ups", length=16, alphabet=string.ascii_uppercase + string.digits
         )
-    return f"AMZN_{country}", "TBA" + records.derived(seller_id, number, "tba", length=12)
-
-
-def pick(tenant: TenantState, seller_id: str, order: records.Order, now: float, timings: Timings) -> bool:
-    """Put every reserved, not yet picked unit into a new PENDING shipment; False if there was none."""
-    lines = [(item, item["reserved"] - item["picked"]) for item in order["items"]]
-    lines = [(item, units) for item, units in lines if units > 0]
-    if not lines:
-        return False
-    fc, _, _ = fulfillment_center(order["marketplaceId"])
-    shipment_id = records.derived(
-        seller_id, order["sellerFulfillmentOrderId"], len(order["shipments"]), length=9, alphabet=ALNUM
+        return Package(
+            number=number, carrier_code="UPS", tracking_number=tracking, amazon_tracking_number=amazon
+        )
+    country = BY_ID[order.marketplace_id].country
+    tracking = "TBA" + derived(seller_id, number, "tba", length=12)
+    return Package(
+        number=number, carrier_code=f"AMZN_{country}", tracking_number=tracking, amazon_tracking_number=amazon
     )
+
+
+def _changed(tenant: TenantState, order: Order, shipment: Shipment, previous: str | None, now: float) -> None:
+    """Record that `shipment` of `order` is now in its status (it was `previous`)."""
+    tenant.record(
+        now,
+        ShipmentStatusChanged(
+            order_id=order.order_id,
+            shipment_id=shipment.shipment_id,
+            previous=previous,
+            status=shipment.status,
+            order_status=order.status,
+            estimated_arrival_at=shipment.arrive_at,
+            packages=tuple(
+                ShippedPackage(
+                    number=p.number, carrier_code=p.carrier_code, tracking_number=p.tracking_number
+                )
+                for p in shipment.packages
+            ),
+        ),
+    )
+
+
+def pick(tenant: TenantState, seller_id: str, order: Order, now: float, timings: Timings) -> None:
+    """Put every reserved, not yet picked unit into a new PENDING shipment (none if there is no such unit)."""
+    lines = [(line, line.progress.reserved - line.progress.picked) for line in order.lines]
+    lines = [(line, units) for line, units in lines if units > 0]
+    if not lines:
+        return
+    shipment_id = derived(seller_id, order.order_id, len(order.shipments), length=9, alphabet=ALNUM)
     ship_at = now + timings.ship_after
-    shipment: dict[str, Any] = {
-        "amazonShipmentId": shipment_id,
-        "fulfillmentCenterId": fc,
-        "status": "PENDING",
-        "createdAt": now,
-        "shipAt": ship_at,
-        "arriveAt": ship_at + timings.transit(order["shippingSpeedCategory"]),
-        "items": [],
-        "packages": [],
-    }
-    for position, (item, units) in enumerate(lines):
-        number = records.next_number(tenant, "package", FIRST_PACKAGE_NUMBER)
-        code, tracking = carrier(order, seller_id, number)
-        shipment["packages"].append(
-            {
-                "packageNumber": number,
-                "carrierCode": code,
-                "trackingNumber": tracking,
-                "amazonFulfillmentTrackingNumber": "TBA"
-                + records.derived(seller_id, number, "amzn", length=12),
-            }
+    shipment = Shipment(
+        shipment_id=shipment_id,
+        fulfillment_center_id=fulfillment_center(order.marketplace_id)[0],
+        status="PENDING",
+        ship_at=ship_at,
+        arrive_at=ship_at + timings.transit(order.terms.shipping_speed),
+        items=[],
+        packages=[],
+    )
+    for line, units in lines:
+        package = _package(order, seller_id, package_index.allocate(tenant, order.order_id))
+        shipment.packages.append(package)
+        shipment.items.append(
+            ShipmentItem(line_id=line.line_id, quantity=units, package_number=package.number)
         )
-        shipment["items"].append(
-            {
-                "sellerSku": item["sellerSku"],
-                "sellerFulfillmentOrderItemId": item["sellerFulfillmentOrderItemId"],
-                "quantity": units,
-                "packageNumber": number,
-                "shipmentItemId": f"{shipment_id}-{position + 1}",
-            }
-        )
-        item["picked"] += units
-        tenant.table(records.PACKAGES).put(
-            str(number), {"order": order["sellerFulfillmentOrderId"], "shipment": shipment_id}
-        )
-    order["shipments"].append(shipment)
-    return True
+        line.progress.picked += units
+    order.shipments.append(shipment)
+    _changed(tenant, order, shipment, None, now)
 
 
-def withhold_one(tenant: TenantState, order: records.Order, now: float) -> None:
+def withhold_one(tenant: TenantState, order: Order, now: float) -> None:
     """Take one unit out of the last pending shipment (it becomes unfulfillable), if it holds two or more."""
-    pending = [s for s in order["shipments"] if s["status"] == "PENDING"]
-    if not pending or sum(i["quantity"] for s in pending for i in s["items"]) < 2:
+    pending = [s for s in order.shipments if s.status == "PENDING"]
+    if not pending or sum(i.quantity for s in pending for i in s.items) < 2:
         return
     shipment = pending[-1]
-    line = shipment["items"][-1]
-    item = next(
-        i for i in order["items"] if i["sellerFulfillmentOrderItemId"] == line["sellerFulfillmentOrderItemId"]
-    )
-    line["quantity"] -= 1
-    if line["quantity"] == 0:  # the line's package would leave empty: drop both
-        shipment["items"].pop()
-        number = line["packageNumber"]
-        shipment["packages"] = [p for p in shipment["packages"] if p["packageNumber"] != number]
-    item["picked"] -= 1
-    item["reserved"] -= inventory.release(tenant, now, order["marketplaceId"], item["sellerSku"], 1)
-    item["unfulfillable"] += 1
+    item = shipment.items[-1]
+    line = order.line(item.line_id)
+    item.quantity -= 1
+    if item.quantity == 0:  # the line's package would leave empty: drop both
+        shipment.items.pop()
+        shipment.packages = [p for p in shipment.packages if p.number != item.package_number]
+    line.progress.picked -= 1
+    line.progress.reserved -= inventory.release(tenant, now, order.marketplace_id, line.sku, 1)
+    line.unfulfillable += 1
 
 
-def ship_pending(tenant: TenantState, order: records.Order, now: float, timings: Timings) -> None:
+def ship_pending(tenant: TenantState, order: Order, now: float, timings: Timings) -> None:
     """Every PENDING shipment leaves the FC now: its units are consumed from the reservation."""
-    transit = timings.transit(order["shippingSpeedCategory"])
-    by_id = {i["sellerFulfillmentOrderItemId"]: i for i in order["items"]}
-    for shipment in order["shipments"]:
-        if shipment["status"] != "PENDING":
+    transit = timings.transit(order.terms.shipping_speed)
+    for shipment in order.shipments:
+        if shipment.status != "PENDING":
             continue
-        shipment.update(status="SHIPPED", shipAt=now, arriveAt=now + transit, shippedAt=now)
-        for line in shipment["items"]:
-            item = by_id[line["sellerFulfillmentOrderItemId"]]
-            moved = inventory.ship(tenant, now, order["marketplaceId"], item["sellerSku"], line["quantity"])
-            item["reserved"] -= moved
-            item["picked"] -= moved
-            item["shipped"] += moved
-            item["estimatedShipAt"], item["estimatedArrivalAt"] = now, now + transit
+        shipment.status, shipment.ship_at, shipment.arrive_at = "SHIPPED", now, now + transit
+        for item in shipment.items:
+            line = order.line(item.line_id)
+            moved = inventory.ship(tenant, now, order.marketplace_id, line.sku, item.quantity)
+            line.progress.reserved -= moved
+            line.progress.picked -= moved
+            line.shipped += moved
+            line.estimated_ship_at, line.estimated_arrival_at = now, now + transit
+        _changed(tenant, order, shipment, "PENDING", now)
 
 
-def cancel_pending(order: records.Order, status: str) -> None:
+def cancel_pending(tenant: TenantState, order: Order, status: str, now: float) -> None:
     """Mark shipments that have not left the FC as cancelled (by the seller or by the fulfiller)."""
-    for shipment in order["shipments"]:
-        if shipment["status"] == "PENDING":
-            shipment["status"] = status
-            for line in shipment["items"]:
-                item = next(
-                    i
-                    for i in order["items"]
-                    if i["sellerFulfillmentOrderItemId"] == line["sellerFulfillmentOrderItemId"]
-                )
-                item["picked"] -= line["quantity"]
+    for shipment in order.shipments:
+        if shipment.status == "PENDING":
+            shipment.status = status
+            for item in shipment.items:
+                order.line(item.line_id).progress.picked -= item.quantity
+            _changed(tenant, order, shipment, "PENDING", now)
 
 
-def locate_package(tenant: TenantState, number: int) -> tuple[records.Order, dict[str, Any], dict[str, Any]]:
+def _find(order: Order, number: int) -> tuple[Shipment, Package] | None:
+    for shipment in order.shipments:
+        for package in shipment.packages:
+            if package.number == number:
+                return shipment, package
+    return None
+
+
+def package_in(order: Order, package_id: str) -> tuple[Shipment, Package]:
+    """(shipment, package) of the order's package `package_id` (its number as text), or 404."""
+    found = _find(order, int(package_id)) if package_id.isascii() and package_id.isdigit() else None
+    if found is None or str(found[1].number) != package_id:
+        raise NotFound(
+            f"Package {package_id} is not part of order {order.order_id}.", f"packageId={package_id}"
+        )
+    return found
+
+
+def locate_package(tenant: TenantState, number: int) -> tuple[Order, Shipment, Package]:
     """(order, shipment, package) of a package number of this seller, or 404."""
-    ref = tenant.table(records.PACKAGES).get(str(number))
-    order = records.find(tenant, ref["order"]) if ref else None
-    if ref and order:
-        for shipment in order["shipments"]:
-            if shipment["amazonShipmentId"] == ref["shipment"]:
-                for package in shipment["packages"]:
-                    if package["packageNumber"] == number:
-                        return order, shipment, package
-    raise NotFound(f"Package {number} was not found.", f"packageNumber={number}")
+    order_id = package_index.order_of(tenant, number)
+    order = None if order_id is None else orderbook.find(tenant, order_id)
+    found = None if order is None else _find(order, number)
+    if order is None or found is None:
+        raise NotFound(f"Package {number} was not found.", f"packageNumber={number}")
+    return order, *found

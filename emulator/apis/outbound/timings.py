@@ -48,16 +48,16 @@ class Timings:
 
 
 DEFAULT = Timings()
+_NAMES = frozenset(f.name for f in fields(Timings))
 
 
 def load(store: Any) -> Timings:
     """The timings in force: the defaults with any overrides from the config table."""
     setting = store.shared.table(CONFIG).get(CONFIG_KEY)
     overrides = setting.value if setting is not None else {}
-    known = {f.name for f in fields(Timings)}
     chosen = {
         k: float(v)
         for k, v in overrides.items()
-        if k in known and isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
+        if k in _NAMES and isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
     }
     return replace(DEFAULT, **chosen) if chosen else DEFAULT

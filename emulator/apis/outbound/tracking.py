@@ -8,9 +8,10 @@ status it was given (with the matching event) and the natural progression stops.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import NamedTuple
 
-from emulator.apis.outbound import records, shipments
+from emulator.apis.outbound import shipments
+from emulator.apis.outbound.records import Order, Package, Shipment
 
 HOUR = 3600.0
 # 2026-07-04 package status -> (2020-07-01 CurrentStatus, eventCode, description)
@@ -32,102 +33,84 @@ TO_2026 = {
     "UNDELIVERABLE": "UNDELIVERABLE",
     "RETURNING": "EXPIRED",
 }
+OUT_FOR_DELIVERY_BEFORE = 6 * HOUR
+DELIVERY_WINDOW_AFTER = 2 * HOUR
 
 
-def _place(city: str, state: str, country: str) -> dict[str, str]:
-    return {"city": city[:150], "state": state[:150], "country": country[:6]}
+class Place(NamedTuple):
+    city: str
+    state: str
+    country: str
 
 
-def _destination(order: records.Order) -> dict[str, str]:
-    address = order["destinationAddress"]
+class TrackingEvent(NamedTuple):
+    at: float
+    code: str
+    place: Place
+    description: str
+
+
+class PackageState(NamedTuple):
+    """A package at an instant: its 2020-07-01 CurrentStatus and its events so far, oldest first."""
+
+    status: str
+    events: list[TrackingEvent]
+
+
+def _place(city: str, state: str, country: str) -> Place:
+    return Place(city[:150], state[:150], country[:6])
+
+
+def destination(order: Order) -> Place:
+    """Where the order's packages go, as tracking shows it."""
+    address = order.terms.destination
     return _place(
-        address.get("city") or address.get("stateOrRegion") or address["postalCode"],
-        address.get("stateOrRegion") or address.get("city") or "",
-        address["countryCode"],
+        address.city or address.state_or_region or address.postal_code,
+        address.state_or_region or address.city or "",
+        address.country_code,
     )
 
 
-def natural_events(
-    order: records.Order, shipment: dict[str, Any]
-) -> list[tuple[float, str, dict[str, str], str]]:
-    """(time, eventCode, address, description) of the full journey of a shipped package."""
-    start, end = shipment["shippedAt"], shipment["arriveAt"]
+def natural_events(order: Order, shipment: Shipment) -> list[TrackingEvent]:
+    """The full journey of a shipped package."""
+    start, end = shipment.ship_at, shipment.arrive_at
     transit = end - start
-    _, fc_city, fc_state = shipments.fulfillment_center(order["marketplaceId"])
-    origin = _place(fc_city, fc_state, order["destinationAddress"]["countryCode"])
-    here = _destination(order)
+    _, fc_city, fc_state = shipments.fulfillment_center(order.marketplace_id)
+    origin = _place(fc_city, fc_state, order.terms.destination.country_code)
+    here = destination(order)
     return [
-        (start, "EVENT_101", origin, "Carrier notified to pick up package."),
-        (start + HOUR, "EVENT_102", origin, "Shipment picked up from seller's facility."),
-        (start + 0.25 * transit, "EVENT_202", origin, "Package departed from carrier facility."),
-        (start + 0.6 * transit, "EVENT_201", here, "Package arrived at carrier facility."),
-        (end - 6 * HOUR, "EVENT_302", here, "Out for delivery."),
-        (end, "EVENT_301", here, "Delivered."),
+        TrackingEvent(start, "EVENT_101", origin, "Carrier notified to pick up package."),
+        TrackingEvent(start + HOUR, "EVENT_102", origin, "Shipment picked up from seller's facility."),
+        TrackingEvent(start + 0.25 * transit, "EVENT_202", origin, "Package departed from carrier facility."),
+        TrackingEvent(start + 0.6 * transit, "EVENT_201", here, "Package arrived at carrier facility."),
+        TrackingEvent(end - OUT_FOR_DELIVERY_BEFORE, "EVENT_302", here, "Out for delivery."),
+        TrackingEvent(end, "EVENT_301", here, "Delivered."),
     ]
 
 
-def state(
-    order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float
-) -> tuple[str, list[tuple[float, str, dict[str, str], str]]]:
-    """(2020 CurrentStatus, events so far, oldest first) of a package at `now`."""
-    if shipment["status"] != "SHIPPED":
-        return "UNKNOWN", []
-    override = package.get("override")
-    cutoff = min(now, override["at"]) if override else now
-    events = [e for e in natural_events(order, shipment) if e[0] <= cutoff]
+def state(order: Order, shipment: Shipment, package: Package, now: float) -> PackageState:
+    """The package at `now`."""
+    if shipment.status != "SHIPPED":
+        return PackageState("UNKNOWN", [])
+    override = package.override
+    cutoff = min(now, override.at) if override else now
+    events = [e for e in natural_events(order, shipment) if e.at <= cutoff]
     if override:
-        status, code, text = OVERRIDES[override["status"]]
+        status, code, text = OVERRIDES[override.status]
         if code:
-            events.append((override["at"], code, _destination(order), text))
-        return status, events
-    codes = [e[1] for e in events]
+            events.append(TrackingEvent(override.at, code, destination(order), text))
+        return PackageState(status, events)
+    codes = [e.code for e in events]
     status = (
         "DELIVERED" if "EVENT_301" in codes else "OUT_FOR_DELIVERY" if "EVENT_302" in codes else "IN_TRANSIT"
     )
-    return status, events
+    return PackageState(status, events)
 
 
-def delivered_at(
-    order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float
-) -> float | None:
+def delivered_at(order: Order, shipment: Shipment, package: Package, now: float) -> float | None:
+    """When the package was delivered, if it has been by `now`."""
     status, events = state(order, shipment, package, now)
     if status != "DELIVERED":
         return None
-    override = package.get("override") or {}
-    return override.get("deliveryTime") or events[-1][0]
-
-
-def details(
-    order: records.Order, shipment: dict[str, Any], package: dict[str, Any], now: float
-) -> dict[str, Any]:
-    """2020-07-01 `PackageTrackingDetails`."""
-    status, events = state(order, shipment, package, now)
-    tracking_number = package["trackingNumber"]
-    found: dict[str, Any] = {
-        "packageNumber": package["packageNumber"],
-        "trackingNumber": tracking_number,
-        "customerTrackingLink": f"https://www.swiship.com/track?id={tracking_number}",
-        "carrierCode": package["carrierCode"],
-        "shipToAddress": _destination(order),
-        "currentStatus": status,
-        "estimatedArrivalDate": records.at(shipment["arriveAt"]),
-        "trackingEvents": [
-            {"eventDate": records.at(t), "eventAddress": place, "eventCode": code, "eventDescription": text}
-            for t, code, place, text in reversed(events)
-        ],
-    }
-    found["currentStatusDescription"] = (
-        events[-1][3] if events else "Package has not left the fulfillment center."
-    )
-    if package["carrierCode"] == "UPS":
-        found.update(carrierPhoneNumber="1-800-742-5877", carrierURL="https://www.ups.com")
-    if shipment["status"] == "SHIPPED":
-        found["shipDate"] = records.at(shipment["shippedAt"])
-    if status == "OUT_FOR_DELIVERY":
-        found["deliveryWindow"] = {
-            "earliest": records.at(shipment["arriveAt"] - 6 * HOUR),
-            "latest": records.at(shipment["arriveAt"] + 2 * HOUR),
-        }
-    if status == "DELIVERED":
-        found.update(signedForBy=order["destinationAddress"]["name"], additionalLocationInfo="FRONT_DOOR")
-    return found
+    override_time = package.override.delivery_time if package.override else None
+    return override_time or events[-1].at

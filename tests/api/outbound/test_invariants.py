@@ -1,23 +1,32 @@
-"""Unit accounting under arbitrary operation sequences (hypothesis), and no overselling under concurrency."""
+"""Invariants of MCF orders under arbitrary operation sequences (a hypothesis state machine over both
+versions), and no overselling under concurrency.
+
+After every rule the clock's due transitions are settled, then: every unit is accounted for and no count
+is negative, and every status change of an order, a shipment or a returned unit since the last check left
+exactly one domain event, in order.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from collections import Counter
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
-import msgspec
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from emulator.apis.inventory.records import ITEMS
-from emulator.apis.outbound import records
+from emulator.apis.outbound import orderbook
+from emulator.apis.outbound.events import OrderStatusChanged, ReturnStatusChanged, ShipmentStatusChanged
+from emulator.apis.outbound.records import TERMINAL, Order
 from emulator.lwa.accounts import DEFAULTS
-from tests.api.outbound.support import ADDRESS, V2020, Mcf
+from emulator.runtime import Runtime
+from emulator.state.events import EventQuery
+from tests.api.outbound.support import ADDRESS, V2020, V2026, Mcf
 
 SKUS = ("A", "B")
-ORDER_IDS = ("O1", "O2", "O3", "O4")
 STATUSES = (
     "Received",
     "Planning",
@@ -28,108 +37,240 @@ STATUSES = (
     "Invalid",
     "Cancelled",
 )
-
-actions = st.one_of(
-    st.tuples(st.just("add"), st.sampled_from(SKUS), st.integers(1, 6)),
-    st.tuples(
-        st.just("create"),
-        st.sampled_from(ORDER_IDS),
-        st.dictionaries(st.sampled_from(SKUS), st.integers(1, 5), min_size=1),
-        st.sampled_from(("FillOrKill", "FillAll", "FillAllAvailable")),
-        st.sampled_from(("Ship", "Hold")),
-    ),
-    st.tuples(
-        st.just("update"),
-        st.sampled_from(ORDER_IDS),
-        st.sampled_from(SKUS),
-        st.integers(1, 6),
-        st.sampled_from(("Ship", "Hold")),
-    ),
-    st.tuples(st.just("cancel"), st.sampled_from(ORDER_IDS)),
-    st.tuples(st.just("status"), st.sampled_from(ORDER_IDS), st.sampled_from(STATUSES)),
-    st.tuples(st.just("advance"), st.sampled_from((60, 3600, 3 * 3600, 86400, 15 * 86400))),
-    st.tuples(st.just("return"), st.sampled_from(ORDER_IDS)),
+STATUSES_2026 = ("PROCESSING", "COMPLETE", "COMPLETE_PARTIAL", "CANCELLED", "UNFULFILLABLE", "INVALID")
+POLICIES = {"FillOrKill": "FILL_OR_KILL", "FillAll": "FILL_ALL", "FillAllAvailable": "FILL_ALL_AVAILABLE"}
+ACTIONS = {"Ship": "SHIP", "Hold": "HOLD"}
+Key = tuple[str, ...]
+OUTBOUND_EVENTS = frozenset(
+    kind.type_name() for kind in (OrderStatusChanged, ShipmentStatusChanged, ReturnStatusChanged)
 )
 
+lines = st.dictionaries(st.sampled_from(SKUS), st.integers(1, 5), min_size=1)
+policies = st.sampled_from(tuple(POLICIES))
+actions = st.sampled_from(("Ship", "Ship", "Ship", "Hold"))  # mostly orders that move on
 
-def apply(mcf: Mcf, action: tuple) -> None:
-    kind, *args = action
-    if kind == "add":
-        mcf.add(args[0], args[1])
-    elif kind == "create":
-        order_id, lines, policy, how = args
-        mcf.create(order_id, lines, fulfillmentPolicy=policy, fulfillmentAction=how)
-    elif kind == "update":
-        order_id, sku, quantity, how = args
-        mcf.call(
-            "PUT",
-            f"{V2020}/fulfillmentOrders/{order_id}",
-            json={
-                "fulfillmentAction": how,
-                "items": [{"sellerFulfillmentOrderItemId": sku, "quantity": quantity}],
-            },
+
+def answered(response: Any) -> None:
+    """Whatever the emulator thinks of a request, it answers it (never a 5xx)."""
+    assert response.status_code < 500, response.text
+
+
+def statuses(orders: list[Order]) -> dict[Key, str]:
+    """The status of every order, shipment and returned unit, by what it is."""
+    found: dict[Key, str] = {}
+    for order in orders:
+        found["order", order.order_id] = order.status
+        for shipment in order.shipments:
+            found["shipment", order.order_id, shipment.shipment_id] = shipment.status
+        for item in order.return_items:
+            found["return", order.order_id, item.return_item_id] = item.status
+    return found
+
+
+def subject(event: Any) -> Key:
+    if isinstance(event, OrderStatusChanged):
+        return "order", event.order_id
+    if isinstance(event, ShipmentStatusChanged):
+        return "shipment", event.order_id, event.shipment_id
+    assert isinstance(event, ReturnStatusChanged), event
+    return "return", event.order_id, event.return_item_id
+
+
+class OrderMachine(RuleBasedStateMachine):
+    """One seller placing, changing, cancelling, forcing and returning orders in both versions."""
+
+    placed_orders = Bundle("orders")
+
+    def __init__(self, mcf: Mcf) -> None:
+        super().__init__()
+        self.mcf = mcf
+        self.runtime: Runtime = mcf.runtime
+        self.runtime.reset()
+        self.runtime.clock.set(datetime(2026, 3, 1, tzinfo=UTC))
+        self.runtime.clock.freeze()  # time moves only when a rule moves it
+        self.added: Counter[str] = Counter()
+        self.placed = 0
+        for sku in SKUS:
+            mcf.stock(sku, 6)
+            self.added[sku] += 6
+        self.seen = statuses(self.orders())
+        self.last_event = self.runtime.store.events.last_sequence
+
+    def orders(self) -> list[Order]:
+        return list(self.runtime.store.tenant(DEFAULTS.seller_id).table(orderbook.ORDERS).values())
+
+    @rule(sku=st.sampled_from(SKUS), quantity=st.integers(1, 6))
+    def add(self, sku: str, quantity: int) -> None:
+        self.mcf.add(sku, quantity)
+        self.added[sku] += quantity
+
+    def new_id(self) -> str:
+        self.placed += 1
+        return f"O{self.placed}"
+
+    @rule(target=placed_orders, wanted=lines, policy=policies, action=actions)
+    def create_2020(self, wanted: dict[str, int], policy: str, action: str) -> str:
+        order_id = self.new_id()
+        created = self.mcf.create(order_id, wanted, fulfillmentPolicy=policy, fulfillmentAction=action)
+        assert created.status_code == 200, created.text
+        return order_id
+
+    @rule(target=placed_orders, wanted=lines, policy=policies, action=actions)
+    def create_2026(self, wanted: dict[str, int], policy: str, action: str) -> str:
+        order_id = self.new_id()
+        items = [
+            {
+                "lineItemId": sku,
+                "product": {"productIdentifier": {"amazonSku": sku}},
+                "amount": {"unit": "EACHES", "value": str(quantity)},
+            }
+            for sku, quantity in wanted.items()
+        ]
+        body = {
+            "orderId": order_id,
+            "destination": {"deliveryAddress": ADDRESS},
+            "lineItems": items,
+            "fulfillmentConfiguration": {"policy": POLICIES[policy], "action": ACTIONS[action]},
+        }
+        created = self.mcf.call("POST", f"{V2026}/orders", json=body)
+        assert created.status_code == 200, created.text
+        return order_id
+
+    @rule(order_id=placed_orders, sku=st.sampled_from(SKUS), quantity=st.integers(1, 6), action=actions)
+    def update_2020(self, order_id: str, sku: str, quantity: int, action: str) -> None:
+        body = {
+            "fulfillmentAction": action,
+            "items": [{"sellerFulfillmentOrderItemId": sku, "quantity": quantity}],
+        }
+        answered(self.mcf.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}", json=body))
+
+    @rule(order_id=placed_orders, action=actions)
+    def update_2026(self, order_id: str, action: str) -> None:
+        body = {"fulfillmentConfiguration": {"action": ACTIONS[action]}}
+        answered(self.mcf.call("PUT", f"{V2026}/orders/{order_id}", json=body))
+
+    @rule(order_id=placed_orders, version=st.sampled_from((V2020, V2026)))
+    def cancel(self, order_id: str, version: str) -> None:
+        if version == V2020:
+            answered(self.mcf.cancel(order_id))
+        else:
+            answered(self.mcf.call("PUT", f"{V2026}/orders/{order_id}/cancel"))
+
+    @rule(order_id=placed_orders, status=st.sampled_from(STATUSES))
+    def status_2020(self, order_id: str, status: str) -> None:
+        answered(self.mcf.set_status(order_id, status))
+
+    @rule(order_id=placed_orders, status=st.sampled_from(STATUSES_2026))
+    def status_2026(self, order_id: str, status: str) -> None:
+        answered(self.mcf.call("PUT", f"{V2026}/orders/{order_id}/status", json={"status": status}))
+
+    @rule(seconds=st.sampled_from((60, 3600, 3 * 3600, 86400, 4 * 86400, 15 * 86400)))
+    def advance(self, seconds: int) -> None:
+        self.mcf.advance(seconds)
+
+    @rule(order_id=placed_orders)
+    def return_shipped(self, order_id: str) -> None:
+        self.mcf.return_shipped(order_id)
+
+    @invariant()
+    def units_are_accounted_for(self) -> None:
+        self.runtime.settle()
+        orders = self.orders()
+        for sku in SKUS:
+            self.check_stock(sku, orders)
+        for order in orders:
+            for line in order.lines:
+                progress = line.progress
+                assert (
+                    min(progress.reserved, progress.picked, line.shipped, line.cancelled, line.unfulfillable)
+                    >= 0
+                )
+                assert line.shipped + line.cancelled + line.unfulfillable + progress.reserved <= line.quantity
+                assert progress.picked <= progress.reserved, line
+            if order.status in TERMINAL:
+                assert all(line.progress.reserved == 0 for line in order.lines), order.status
+
+    def check_stock(self, sku: str, orders: list[Order]) -> None:
+        """The SKU's buckets (as getInventorySummaries shows them) against the units the orders hold."""
+        details = self.mcf.details(sku)
+        assert all(count >= 0 for count in numbers(details)), details
+        total = details["totalQuantity"]
+        assert total == (
+            details["fulfillableQuantity"]
+            + details["inboundWorkingQuantity"]
+            + details["inboundShippedQuantity"]
+            + details["inboundReceivingQuantity"]
+            + details["reservedQuantity"]["totalReservedQuantity"]
+            + details["researchingQuantity"]["totalResearchingQuantity"]
+            + details["unfulfillableQuantity"]["totalUnfulfillableQuantity"]
+        ), details
+        held = [line for order in orders for line in order.lines if line.sku == sku]
+        assert details["reservedQuantity"]["pendingCustomerOrderQuantity"] == sum(
+            line.progress.reserved for line in held
         )
-    elif kind == "cancel":
-        mcf.cancel(args[0])
-    elif kind == "status":
-        mcf.set_status(args[0], args[1])
-    elif kind == "advance":
-        mcf.advance(args[0])
-    else:
-        mcf.return_shipped(args[0])
-
-
-def check_accounting(mcf: Mcf, added: Counter) -> None:
-    tenant = mcf.runtime.store.tenant(DEFAULTS.seller_id)
-    orders = list(tenant.table(records.ORDERS).values())
-    for sku in SKUS:
-        item = tenant.table(ITEMS).get(f"ATVPDKIKX0DER/{sku}")
-        q = item.buckets
-        assert all(v >= 0 for v in msgspec.structs.astuple(q)), q
-        assert item.balanced() and item.added == added[sku], (q, item.added, added[sku])
-        lines = [i for o in orders for i in o["items"] if i["sellerSku"] == sku]
-        assert q.pending_customer_order == sum(i["reserved"] for i in lines)
         returned = sum(
             1
-            for o in orders
-            for r in o["returnItems"]
-            if r["status"] == "Processed"
-            and next(
-                i
-                for i in o["items"]
-                if i["sellerFulfillmentOrderItemId"] == r["sellerFulfillmentOrderItemId"]
-            )["sellerSku"]
-            == sku
+            for order in orders
+            for item in order.return_items
+            if item.status == "Processed" and order.line(item.line_id).sku == sku
         )
-        assert q.shipped == sum(i["shipped"] for i in lines) - returned
-    for order in orders:
-        for i in order["items"]:
-            assert min(i["reserved"], i["picked"], i["shipped"], i["cancelled"], i["unfulfillable"]) >= 0, i
-            assert i["shipped"] + i["cancelled"] + i["unfulfillable"] + i["reserved"] <= i["quantity"], i
-            assert i["picked"] <= i["reserved"], i
-        if order["status"] in ("Complete", "CompletePartialled", "Unfulfillable", "Invalid", "Cancelled"):
-            assert all(i["reserved"] == 0 for i in order["items"]), order["status"]
+        shipped = self.added[sku] - total  # units that left the network
+        assert shipped == sum(line.shipped for line in held) - returned >= 0
+
+    @invariant()
+    def every_status_change_left_one_event_in_order(self) -> None:
+        self.runtime.settle()
+        events = self.runtime.store.events.query(
+            EventQuery(seller_id=DEFAULTS.seller_id, types=OUTBOUND_EVENTS, after_sequence=self.last_event)
+        )
+        orders = self.orders()
+        now = statuses(orders)
+        running = dict(self.seen)
+        for entry in events:
+            event, key = entry.event, subject(entry.event)
+            assert event.previous == running.get(key), (entry, running.get(key))
+            assert event.status != event.previous, entry
+            running[key] = event.status
+        assert running == now
+        by_id = {order.order_id: order for order in orders}
+        for entry in events:
+            if isinstance(entry.event, OrderStatusChanged):
+                order = by_id[entry.event.order_id]
+                assert entry.event.marketplace_id == order.marketplace_id
+                assert entry.event.displayable_order_id == order.terms.displayable_order_id
+        last_shipment_event = {
+            subject(e.event): e.event for e in events if isinstance(e.event, ShipmentStatusChanged)
+        }
+        for (_, order_id, shipment_id), event in last_shipment_event.items():
+            shipment = next(s for s in by_id[order_id].shipments if s.shipment_id == shipment_id)
+            assert [(p.number, p.carrier_code, p.tracking_number) for p in event.packages] == [
+                (p.number, p.carrier_code, p.tracking_number) for p in shipment.packages
+            ]
+            assert event.estimated_arrival_at == shipment.arrive_at
+        self.seen = now
+        self.last_event = self.runtime.store.events.last_sequence
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(actions, min_size=1, max_size=25))
-def test_every_unit_is_accounted_for(client, app, runtime, steps):
-    runtime.reset()
-    runtime.clock.set(datetime(2026, 3, 1, tzinfo=UTC))
-    mcf = Mcf(client, runtime)
-    added: Counter = Counter()
-    for sku in SKUS:
-        mcf.stock(sku, 3)
-        added[sku] += 3
-    for step in steps:
-        apply(mcf, step)
-        if step[0] == "add":
-            added[step[1]] += step[2]
-        check_accounting(mcf, added)
-    assert not app.edge.violations
+def numbers(document: Any) -> list[int]:
+    """Every integer in a JSON document."""
+    if isinstance(document, dict):
+        return [n for value in document.values() for n in numbers(value)]
+    return [document] if isinstance(document, int) and not isinstance(document, bool) else []
 
 
-def test_concurrent_creates_never_oversell(app, runtime):
+def test_orders_keep_their_units_and_report_every_status_change(client, runtime):
+    run_state_machine_as_test(
+        lambda: OrderMachine(Mcf(client, runtime)),
+        settings=settings(
+            max_examples=60,
+            stateful_step_count=30,
+            deadline=None,
+            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        ),
+    )
+
+
+def test_concurrent_creates_never_oversell(app, client, runtime):
     async def scenario() -> list[int]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8787") as http:
@@ -182,9 +323,10 @@ def test_concurrent_creates_never_oversell(app, runtime):
 
     statuses = asyncio.run(scenario())
     assert statuses == [200] * 40
-    orders = list(runtime.store.tenant(DEFAULTS.seller_id).table(records.ORDERS).values())
-    accepted = [o for o in orders if o["status"] == "Received"]
+    orders = list(runtime.store.tenant(DEFAULTS.seller_id).table(orderbook.ORDERS).values())
+    accepted = [o for o in orders if o.status == "Received"]
     assert len(accepted) == 10 and len(orders) - len(accepted) == 30
-    assert all(o["status"] == "Invalid" for o in orders if o not in accepted)
-    q = runtime.store.tenant(DEFAULTS.seller_id).table(ITEMS).get("ATVPDKIKX0DER/SCARCE").buckets
-    assert q.fulfillable == 0 and q.pending_customer_order == 10
+    assert all(o.status == "Invalid" for o in orders if o not in accepted)
+    details = Mcf(client, runtime).details("SCARCE")
+    assert details["fulfillableQuantity"] == 0
+    assert details["reservedQuantity"]["pendingCustomerOrderQuantity"] == 10
