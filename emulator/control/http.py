@@ -112,12 +112,14 @@ def admin_routes(
 
 
 async def body_of(request: Request, *, required: bool = True) -> Any:
-    """The request's JSON or YAML document (None when empty and not required)."""
+    """The request's JSON or YAML document (None when there is no body and none is required). A body of
+    nothing but white space is no document at all, so it is refused rather than read as "no body"."""
     raw = await request.body()
-    if not raw.strip():
-        if required:
-            raise ControlError(400, "InvalidBody", "this endpoint needs a JSON or YAML body")
+    if not raw and not required:
         return None
+    if not raw.strip():
+        what = "needs a JSON or YAML body" if required else "takes a JSON or YAML body or none"
+        raise ControlError(400, "InvalidBody", f"the body is blank: this endpoint {what}")
     try:
         document = parse_document(raw, request.headers.get("content-type", ""))
     except ValueError as error:
