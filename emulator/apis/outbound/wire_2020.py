@@ -7,7 +7,7 @@ from typing import Any
 
 import msgspec
 
-from emulator.apis.outbound import preview, returns, tracking
+from emulator.apis.outbound import features, preview, returns, tracking
 from emulator.apis.outbound.planning import Plan, RequestedLine, RoughPlace, decimal_text
 from emulator.apis.outbound.records import (
     NO_DETAILS,
@@ -590,3 +590,43 @@ def delivery_offers(plans: list[Plan], expires_at: float) -> Body:
             for p in plans
         ]
     }
+
+
+def feature_list(country: str) -> list[Body]:
+    """getFeatures' `features`: every feature and whether the seller can use it in `country`."""
+    return [
+        {"featureName": name, "featureDescription": text, "sellerEligible": features.offered(name, country)}
+        for name, (text, _, _) in features.CATALOG.items()
+    ]
+
+
+def _feature_sku(found: features.FeatureSku) -> Body:
+    return {"sellerSku": found.sku, "fnSku": found.fn_sku, "asin": found.asin, "skuCount": found.count}
+
+
+def feature_inventory(
+    marketplace_id: str, name: str, skus: list[features.FeatureSku], token: str | None
+) -> Body:
+    """getFeatureInventory's payload: one page of eligible SKUs."""
+    payload: Body = {
+        "marketplaceId": marketplace_id,
+        "featureName": name,
+        "featureSkus": [_feature_sku(found) | {"overlappingSkus": []} for found in skus],
+    }
+    if token:
+        payload["nextToken"] = token
+    return payload
+
+
+def feature_sku(marketplace_id: str, name: str, eligibility: features.Eligibility) -> Body:
+    """getFeatureSKU's payload."""
+    found: Body = {
+        "marketplaceId": marketplace_id,
+        "featureName": name,
+        "isEligible": eligibility.found is not None,
+    }
+    if eligibility.found is None:
+        found["ineligibleReasons"] = eligibility.reasons
+    else:
+        found.update(_feature_sku(eligibility.found))
+    return found
