@@ -22,7 +22,6 @@ from emulator.context import Call
 from emulator.errors import InvalidInput, NotFound, Unauthorized
 from emulator.registry import operation
 
-
 Handler = Callable[[Call], dict[str, Any]]
 
 
