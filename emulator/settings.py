@@ -57,6 +57,10 @@ class Settings:
             raise ValueError(f"rate-limit mode must be one of {RATE_LIMIT_MODES}, not {self.rate_limits!r}")
         if self.state != "memory" and not self.state.startswith("sqlite:"):
             raise ValueError(f"state must be `memory` or `sqlite:PATH`, not {self.state!r}")
+        for name in ("port", "tls_port", "proxy_port"):
+            number = getattr(self, name)
+            if number is not None and not 0 < number < 65536:
+                raise ValueError(f"{name} must be a port number 1-65535, not {number}")
         if self.event_retention < 1:
             raise ValueError(f"event retention must be at least 1, not {self.event_retention}")
 
