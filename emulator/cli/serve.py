@@ -9,11 +9,18 @@ from pathlib import Path
 from typing import Any
 
 from emulator.protocol import ADMIN_TOKEN, CONTROL_PREFIX, FAULT, LWA_TOKEN_PATH
-from emulator.settings import AUTH_MODES, RATE_LIMIT_MODES, Settings
+from emulator.settings import AUTH_MODES, PROFILES, RATE_LIMIT_MODES, Settings
 
 
 def register(commands: Any) -> None:
     cmd = commands.add_parser("serve", help="run the emulator")
+    cmd.add_argument(
+        "--profile",
+        choices=tuple(PROFILES),
+        default=None,
+        help="default (convenient: permissive LWA, throttling reported) or production (strict LWA, enforced "
+        "throttling, as Amazon answers); explicit --auth / --rate-limits still win",
+    )
     cmd.add_argument("--host", default=None, help="interface to bind (default 127.0.0.1, loopback only)")
     cmd.add_argument("--port", type=port, default=None, help="port, 1-65535 (default 8787)")
     cmd.add_argument("--models", type=Path, default=None, help="directory of Amazon's SP-API models")
@@ -165,7 +172,7 @@ def banner(settings: Settings) -> str:
     )
     return "\n".join(
         [
-            f"mcf-emulator listening on {base}  (auth: {settings.auth_mode})",
+            f"mcf-emulator listening on {base}  (profile: {settings.profile}, auth: {settings.auth_mode})",
             f"  SP-API endpoint : {base}",
             f"  LWA token URL   : {base}{LWA_TOKEN_PATH}",
             f"  admin API       : {base}{CONTROL_PREFIX}/health  (state: {settings.state}, "
@@ -190,6 +197,7 @@ def run(args: argparse.Namespace) -> int:
     from emulator.tls.listeners import ListenerServer, open_listeners
 
     settings = Settings.from_env(
+        profile=args.profile,
         host=args.host,
         port=args.port,
         models_dir=args.models,

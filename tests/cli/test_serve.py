@@ -251,3 +251,35 @@ def test_sigterm_checkpoints_sqlite_state_into_the_main_file(catalog, tmp_path):
     with sqlite3.connect(alone) as db:
         tables = {row[0] for row in db.execute("SELECT DISTINCT tbl FROM records")}
     assert any("inventory" in table for table in tables), tables
+
+
+def test_the_production_profile_is_strict_and_says_so(catalog):
+    port = free_port()
+    process = mcf(
+        "serve", "--profile", "production", "--port", str(port), "--models", str(catalog.models_dir)
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_healthy(base, process)
+    assert httpx.get(base + "/_emulator/health").json()["rateLimits"] == "enforce"
+    stranger = {
+        "grant_type": "refresh_token",
+        "refresh_token": DEFAULTS.refresh_token,
+        "client_id": "amzn1.application-oa2-client.someone-else",
+        "client_secret": "nope",
+    }
+    refused = httpx.post(base + "/auth/o2/token", data=stranger)
+    assert refused.status_code == 401 and refused.json()["error"] == "invalid_client"
+    process.send_signal(signal.SIGTERM)
+    out = process.communicate(timeout=20)[0]
+    assert "(profile: production, auth: strict)" in out and "rate limits: enforce" in out
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("MCF_EMULATOR_SEED", "abc"), ("MCF_EMULATOR_AUTH", "bogus"), ("MCF_EMULATOR_PROFILE", "prod")],
+)
+def test_bad_environment_values_name_the_variable(variable, value):
+    process = mcf("serve", env=os.environ | {variable: value})
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 2 and out == "" and "Traceback" not in err
+    assert err.startswith(f"mcf-emulator: {variable}={value!r}: ") and err.count("\n") == 1, err
