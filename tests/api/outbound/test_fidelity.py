@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.api.outbound.support import ADDRESS, V2020, V2026, order_body
+from tests.conftest import issue_token
 
 JP = "A1VC38T7YXB528"
 JP_ADDRESS = {
@@ -114,7 +115,9 @@ def test_priority_is_not_offered_in_the_us_by_2026_but_is_by_2020(mcf):
 
 
 def test_a_city_in_a_japanese_address_is_refused(runtime, client, mcf):
-    runtime.accounts.add_seller("A1MCFEMULATOR1", ["ATVPDKIKX0DER", JP])
+    runtime.accounts.add_seller("A3JAPANSELLER", [JP])  # the default seller stays as it is for other tests
+    token = runtime.accounts.add_refresh_token("amzn1.application-oa2-client.mcfemulator", "A3JAPANSELLER")
+    mcf.headers = {"x-amz-access-token": issue_token(client, token)}
     mcf.stock("MUG-01", 5, marketplace=JP)
     body = order_body("JP-1") | {"marketplaceId": JP, "destinationAddress": {**JP_ADDRESS, "city": "Tokyo"}}
     _error(mcf.call("POST", f"{V2020}/fulfillmentOrders", json=body), "city must not be used in Japan")
