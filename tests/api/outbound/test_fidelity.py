@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.outbound.support import ADDRESS, V2020, V2026, order_body
+from tests.api.outbound.support import ADDRESS, JP, JP_ADDRESS, V2020, V2026, order_body
 from tests.conftest import issue_token
 
-JP = "A1VC38T7YXB528"
-JP_ADDRESS = {
-    "name": "Taro",
-    "addressLine1": "1-1 Chiyoda",
-    "stateOrRegion": "Tokyo",
-    "postalCode": "100-0001",
-    "countryCode": "JP",
-}
 LINE_2026 = {
     "lineItemId": "L1",
     "product": {"productIdentifier": {"amazonSku": "MUG-01"}},
