@@ -11,9 +11,9 @@ from hypothesis.stateful import run_state_machine_as_test
 from schemathesis.errors import NoLinksFound
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from contracts.checks import CHECKS
 from contracts.schemas import OPTIONS, stateful_schema
 from contracts.target import Target
+from contracts.volume import Meter
 from emulator.catalog import Operation
 
 STEPS_PER_RUN = 6
@@ -25,19 +25,21 @@ def operation_of(case: Any, target: Target) -> Operation:
 
 
 def conformance_test(schema: OpenApiSchema) -> Callable[..., None]:
-    """Per operation: generated valid and invalid requests; every answer must satisfy `CHECKS`.
+    """Per operation: generated valid and invalid requests; every answer goes through the `meter`.
 
     Operations the target has no behaviour for are skipped with the reason, not failed.
     """
 
     @schema.parametrize()
     @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # reset once per operation
-    def test_operation_conforms(case: Any, contract: Target) -> None:
+    def test_operation_conforms(case: Any, contract: Target, meter: Meter) -> None:
         op = operation_of(case, contract)
         reason = contract.missing_behaviour(op)
         if reason:
             pytest.skip(reason)
-        case.call_and_validate(headers=contract.headers(op), checks=CHECKS, **contract.call_kwargs())
+        transport = contract.call_kwargs()
+        response = case.call(headers=contract.headers(op), **transport)
+        meter.validate(op.model, case, response, transport_kwargs=transport)
 
     parametrized: Callable[..., None] = test_operation_conforms  # schemathesis' decorator is untyped
     return parametrized
@@ -45,9 +47,10 @@ def conformance_test(schema: OpenApiSchema) -> Callable[..., None]:
 
 def stateful_test(model: str) -> Callable[..., None]:
     """Schemathesis' state machine over the project's links, restricted to operations the target serves:
-    random sequences where each step may feed the next through a link; every answer must satisfy `CHECKS`."""
+    random sequences where each step may feed the next through a link; every answer goes through the
+    `meter`."""
 
-    def test_links_hold_in_random_sequences(contract: Target) -> None:
+    def test_links_hold_in_random_sequences(contract: Target, meter: Meter) -> None:
         served = [
             op.operation_id
             for op in contract.catalog
@@ -68,9 +71,7 @@ def stateful_test(model: str) -> Callable[..., None]:
                 def validate_response(
                     self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any
                 ) -> None:
-                    case.validate_response(
-                        response, checks=CHECKS, transport_kwargs=kwargs, recorder=self.recorder
-                    )
+                    meter.validate(model, case, response, transport_kwargs=kwargs, recorder=self.recorder)
 
             run_state_machine_as_test(
                 OnTarget,
