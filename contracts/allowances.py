@@ -149,16 +149,22 @@ ALLOWANCES: tuple[Allowance, ...] = (
         "a status update without a status has nothing to apply",
     ),
     Allowance(
-        ("getListingsItem", "putListingsItem", "patchListingsItem", "deleteListingsItem"),
+        ("getListingsItem", "putListingsItem", "patchListingsItem", "deleteListingsItem", "getSubscriptions"),
         _I,
         "has more than 1 item",
-        "marketplaceIds is a comma-separated list of one: a generated id holding a comma is two ids",
+        "a comma-separated list of at most one: a generated value holding a comma is two values on the wire",
     ),
     Allowance(
         ("createDestination",),
         _I,
         "Exactly one of sqs or eventBridge",
         "the docs: a destination's resourceSpecification names one SQS queue or one EventBridge account",
+    ),
+    Allowance(
+        ("createDestination",),
+        _I,
+        "The SQS ARN is not valid",
+        "the docs: an SQS destination is the ARN of an existing queue (arn:aws:sqs:region:account:name)",
     ),
     Allowance(
         ("createDestination",),

@@ -28,7 +28,7 @@ from emulator.edge.schemas import close, closed_definitions
 class RunOptions:
     """Budget of one contract run; `conftest.py` fills it from the command line before collection."""
 
-    max_examples: int = 6
+    max_examples: int = 10
     phases: tuple[str, ...] = ("examples", "coverage", "fuzzing")
     models_dir: str | None = None
 
