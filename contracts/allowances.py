@@ -106,6 +106,18 @@ ALLOWANCES: tuple[Allowance, ...] = (
     ),
     Allowance(_ORDERS_2026, _I, "must be EACHES", "the 2026 docs give EACHES as the only quantity unit"),
     Allowance(_ORDERS_2026, _I, "is not a decimal number", "amount.value is a decimal number in a string"),
+    Allowance(
+        ("createOrder", "getOrderPreview"),
+        _I,
+        "must be a whole number of eaches",
+        "quantities in EACHES count units: a fraction or an infinity is no quantity",
+    ),
+    Allowance(
+        ("getOrderPreview", "createOrder"),
+        _I,
+        "does not participate in marketplace",
+        "a seller can only order in marketplaces it participates in (see getMarketplaceParticipations)",
+    ),
     Allowance(_NEW_ORDERS, _I, "At least one item is required", "Amazon refuses an order without items"),
     Allowance(("addInventory",), _I, "at least one item", "a stock addition without items changes nothing"),
     Allowance(
@@ -129,6 +141,18 @@ ALLOWANCES: tuple[Allowance, ...] = (
     Allowance(
         ("getFulfillmentPreview", "createFulfillmentOrder"), _I, "at most 250 units", "MCF caps an order"
     ),
+    Allowance(
+        ("createFulfillmentOrder", "getFulfillmentPreview", "updateFulfillmentOrder"),
+        _I,
+        "quantity must be positive",
+        "an order line ships at least one unit; the model's integer has no minimum, Amazon's rule does",
+    ),
+    Allowance(
+        ("createFulfillmentOrder",),
+        _I,
+        "displayableOrderId must not start or end with spaces",
+        "displayableOrderId is printed on the packing slip and must be a clean, trimmed id",
+    ),
     Allowance(("getFeatureInventory",), _I, "is not a valid feature name", "features are a closed set"),
     Allowance(
         ("listAllFulfillmentOrders", "listOrders", "getInventorySummaries", "searchListingsItems"),
@@ -149,10 +173,16 @@ ALLOWANCES: tuple[Allowance, ...] = (
         "a status update without a status has nothing to apply",
     ),
     Allowance(
-        ("getListingsItem", "putListingsItem", "patchListingsItem", "deleteListingsItem", "getSubscriptions"),
+        (
+            "getInventorySummaries",
+            "getSubscriptions",
+            "putListingsItem",
+            "deleteListingsItem",
+            "searchListingsItems",
+        ),
         _I,
-        "has more than 1 item",
-        "a comma-separated list of at most one: a generated value holding a comma is two values on the wire",
+        "has more than",
+        "these csv lists have maxItems: a generated value holding a comma is two values on the wire",
     ),
     Allowance(
         ("createDestination",),
