@@ -59,6 +59,7 @@ _EMPTY_OPS = (
     "deleteListingsItem",
     "searchListingsItems",
 )
+_MONEY_OPS = (*_NEW_ORDERS, "updateFulfillmentOrder", "updateOrder", "getOffers")
 _I = "InvalidInput"
 
 ALLOWANCES: tuple[Allowance, ...] = (
@@ -117,6 +118,30 @@ ALLOWANCES: tuple[Allowance, ...] = (
         _I,
         "does not participate in marketplace",
         "a seller can only order in marketplaces it participates in (see getMarketplaceParticipations)",
+    ),
+    Allowance(
+        _MONEY_OPS,
+        _I,
+        "must be an ISO 4217 currency code",
+        "currencyCode is a free string in the models; Amazon's docs define it as an ISO 4217 code",
+    ),
+    Allowance(
+        _MONEY_OPS,
+        _I,
+        "is not a decimal number",
+        "money values are decimal numbers written as strings (the models' Decimal type)",
+    ),
+    Allowance(
+        _MONEY_OPS,
+        _I,
+        "must not be negative",
+        "declared values, prices, taxes and COD charges are amounts owed; a negative one is refused",
+    ),
+    Allowance(
+        ("createOrder", "getOrderPreview", "getOffers"),
+        _I,
+        "the amazonSku of",
+        "a line must name a SKU the seller stocks (2026-07-04 names it amazonSku)",
     ),
     Allowance(_NEW_ORDERS, _I, "At least one item is required", "Amazon refuses an order without items"),
     Allowance(("addInventory",), _I, "at least one item", "a stock addition without items changes nothing"),
