@@ -18,16 +18,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from contracts.target import Target
-from contracts.workflows import US
+from contracts.workflows import US, WORKFLOWS
 
-ADDRESS = {
-    "name": "Jane Doe",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrRegion": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-}
 SKUS = ("W-MUG", "W-CUP", "W-PEN")
 OPEN_ORDERS = ("W-OPEN-1", "W-OPEN-2", "W-OPEN-3")
 HELD_ORDER = "W-HELD-1"
@@ -95,35 +87,26 @@ def _call(target: Target, operation_id: str, path: str, **kwargs: Any) -> Any:
 
 
 def order_2020(order_id: str, sku: str = "W-MUG", quantity: int = 1, action: str = "Ship") -> dict[str, Any]:
+    """The workflows' createFulfillmentOrder body, for one line of `quantity` units of `sku`."""
     return {
+        **_workflow_body("createFulfillmentOrder"),
         "sellerFulfillmentOrderId": order_id,
         "displayableOrderId": order_id,
-        "displayableOrderDate": "2026-01-02T03:04:05Z",
-        "displayableOrderComment": "Thank you",
-        "shippingSpeedCategory": "Standard",
-        "destinationAddress": ADDRESS,
         "fulfillmentAction": action,
         "items": [{"sellerSku": sku, "sellerFulfillmentOrderItemId": "line-1", "quantity": quantity}],
     }
 
 
-def listing() -> dict[str, Any]:
-    return {
-        "productType": "PRODUCT",
-        "requirements": "LISTING",
-        "attributes": {
-            "item_name": [{"value": "World mug", "marketplace_id": US}],
-            "condition_type": [{"value": "new_new"}],
-            "purchasable_offer": [
-                {
-                    "marketplace_id": US,
-                    "currency": "USD",
-                    "our_price": [{"schedule": [{"value_with_tax": 9.99}]}],
-                }
-            ],
-            "fulfillment_availability": [{"fulfillment_channel_code": "DEFAULT", "quantity": 3}],
-        },
-    }
+def _workflow_body(operation_id: str) -> dict[str, Any]:
+    """The request body the project's workflows send first to `operation_id` (a known-good body)."""
+    body: dict[str, Any] = next(
+        step.body for workflow in WORKFLOWS for step in workflow.steps if step.operation_id == operation_id
+    )
+    return body
+
+
+ADDRESS: dict[str, str] = _workflow_body("createFulfillmentOrder")["destinationAddress"]
+LISTING = _workflow_body("putListingsItem")
 
 
 def seed(target: Target, seller_id: str) -> World:
@@ -157,7 +140,7 @@ def seed(target: Target, seller_id: str) -> World:
         "putListingsItem",
         f"/listings/2021-08-01/items/{seller_id}/{LISTING_SKU}",
         params={"marketplaceIds": US},
-        json=listing(),
+        json=LISTING,
     )
     destination, spare = (
         _call(
@@ -231,6 +214,11 @@ def _order_2026(world: World) -> st.SearchStrategy[Overlay]:
         },
         whole_body=True,
     )
+
+
+def _forced(id_param: str, status_field: str, statuses: tuple[str, ...]) -> st.SearchStrategy[Overlay]:
+    """A sandbox status update of an open order to one of `statuses`."""
+    return _one(path={id_param: open_orders}, body={status_field: st.sampled_from(statuses)}, whole_body=True)
 
 
 def _subscription(world: World) -> st.SearchStrategy[Overlay]:
@@ -328,10 +316,10 @@ OVERLAYS: dict[str, Callable[[World], st.SearchStrategy[Overlay]]] = {
         whole_body=True,
     ),
     "cancelFulfillmentOrder": lambda w: _one(path={"sellerFulfillmentOrderId": open_orders}),
-    "submitFulfillmentOrderStatusUpdate": lambda w: _one(
-        path={"sellerFulfillmentOrderId": open_orders},
-        body={"fulfillmentOrderStatus": st.sampled_from(("Planning", "Processing", "Complete", "Cancelled"))},
-        whole_body=True,
+    "submitFulfillmentOrderStatusUpdate": lambda w: _forced(
+        "sellerFulfillmentOrderId",
+        "fulfillmentOrderStatus",
+        ("Planning", "Processing", "Complete", "Cancelled"),
     ),
     "getFeatures": lambda w: _one(query=MARKETPLACE),
     "getFeatureInventory": lambda w: _one(
@@ -355,11 +343,7 @@ OVERLAYS: dict[str, Callable[[World], st.SearchStrategy[Overlay]]] = {
         whole_body=True,
     ),
     "cancelOrder": lambda w: _one(path={"orderId": open_orders}),
-    "updateOrderStatus": lambda w: _one(
-        path={"orderId": open_orders},
-        body={"status": st.sampled_from(("COMPLETE", "CANCELLED"))},
-        whole_body=True,
-    ),
+    "updateOrderStatus": lambda w: _forced("orderId", "status", ("COMPLETE", "CANCELLED")),
     "updatePackage": lambda w: _one(
         path={"orderId": SHIPPED_ORDER, "packageId": st.sampled_from([str(n) for n in w.package_numbers])},
         body={"status": st.sampled_from(("DELIVERED", "DELAYED"))},
@@ -380,7 +364,7 @@ OVERLAYS: dict[str, Callable[[World], st.SearchStrategy[Overlay]]] = {
     "putListingsItem": lambda w: _one(
         path={"sellerId": w.seller_id, "sku": w.new_id("W-LISTED")},
         query={**LISTING_QUERY, "mode": DROP, "includedData": DROP},
-        body=listing(),
+        body=LISTING,
         whole_body=True,
     ),
     "patchListingsItem": lambda w: _one(

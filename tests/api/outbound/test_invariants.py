@@ -1,5 +1,5 @@
 """Invariants of MCF orders under arbitrary operation sequences (a hypothesis state machine over both
-versions); concurrent creates over HTTP are in tests/e2e/test_concurrent_orders.py.
+versions); threads racing for scarce stock over HTTP are in tests/e2e/test_mcf_flow.py.
 
 After every rule the clock's due transitions are settled, then: every unit is accounted for and no count
 is negative, and every status change of an order, a shipment or a returned unit since the last check left
