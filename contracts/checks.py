@@ -19,8 +19,17 @@ from typing import Any
 import orjson
 from schemathesis.checks import CHECKS as REGISTERED
 from schemathesis.checks import load_all_checks
+from schemathesis.specs.openapi.checks import content_type_conformance
 
 from emulator.protocol import RATE_LIMIT, REQUEST_ID
+
+
+def content_type_when_there_is_content(ctx: Any, response: Any, case: Any) -> bool | None:
+    """schemathesis' Content-Type check, except on a 204: it has no content, so no content type."""
+    if response.status_code == 204 and not response.content:
+        return None
+    result: bool | None = content_type_conformance(ctx, response, case)
+    return result
 
 
 def error_envelope_conformance(ctx: Any, response: Any, case: Any) -> bool | None:
@@ -71,9 +80,25 @@ NOT_RUN = {
 
 def _builtin_checks() -> list[Any]:
     load_all_checks()
-    names = [name for name in REGISTERED.get_all_names() if name not in NOT_RUN]
+    # content_type_conformance runs as content_type_when_there_is_content (a 204 has no content type)
+    names = [
+        name
+        for name in REGISTERED.get_all_names()
+        if name not in NOT_RUN and name != "content_type_conformance"
+    ]
     return list(REGISTERED.get_by_names(names))
 
 
 #: Checks every contract test runs, on any target.
-CHECKS = [*_builtin_checks(), error_envelope_conformance, request_id_present, rate_limit_header_valid]
+CHECKS = [
+    *_builtin_checks(),
+    content_type_when_there_is_content,
+    error_envelope_conformance,
+    request_id_present,
+    rate_limit_header_valid,
+]
+
+#: The checks of the success search (`test_success.py`): it looks for the case that reaches a 2xx, so a
+#: business rejection on the way (a SKU with reserved units cannot be deleted) is expected there; the volume
+#: runs judge those against the reviewed allow-list.
+SUCCESS_CHECKS = [check for check in CHECKS if getattr(check, "__name__", "") != "positive_data_acceptance"]

@@ -57,3 +57,11 @@ def emulator_serve(*options: str) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     with running([command, "serve", "--port", str(port), *options], f"{base}/_emulator/health"):
         yield base
+        fail_on_served_violations(base)
+
+
+def fail_on_served_violations(base: str) -> None:
+    """Fail if the server recorded responses that break their model or internal failures while it ran."""
+    found = httpx.get(f"{base}/_emulator/violations", timeout=10).json()["violations"]
+    if found:
+        pytest.fail(f"{base} recorded contract violations: {found}")

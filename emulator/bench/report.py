@@ -80,7 +80,13 @@ def load_table(results: dict[str, Any]) -> list[str]:
     return _table(["scenario", "conns", "server", "req/s", "p50 ms", "p99 ms", "CPU us/req", "errors"], rows)
 
 
+def _answer_bytes(target: dict[str, Any] | None, op: str) -> str:
+    found = ((target or {}).get("probe") or {}).get(op)
+    return "-" if not found else f"{found['bytes']:,}"
+
+
 def ratio_table(results: dict[str, Any]) -> list[str]:
+    """Emulator throughput as a multiple of each baseline's, next to the bytes each server answered."""
     main = _target(results, "emulator")
     others = [
         (kind, label)
@@ -91,26 +97,38 @@ def ratio_table(results: dict[str, Any]) -> list[str]:
         )
         if _target(results, kind)
     ]
+    sized = [main, *(_target(results, kind) for kind, _ in others if kind != "bare")]
     rows = []
     loads: dict[str, Any] = (main or {}).get("load", {})
     for op in loads:
+        size = " / ".join(_answer_bytes(target, op) for target in sized)
         for conns in loads[op]:
             mine = _load(main, op, int(conns))
             if mine is None:
-                rows.append([op, conns, *("errors" for _ in others)])
+                rows.append([op, conns, *("errors" for _ in others), size])
                 continue
             row = [op, conns]
             for kind, _ in others:
                 theirs = _load(_target(results, kind), op, int(conns))
                 ratio = mine["requests_per_second"] / theirs["requests_per_second"] if theirs else None
                 row.append("-" if ratio is None else f"{ratio:.0%}" if kind == "bare" else f"{ratio:.1f}x")
-            rows.append(row)
-    return _table(["emulator req/s vs", "conns", *(label for _, label in others)], rows) + [
+            rows.append([*row, size])
+    names = " / ".join(label for kind, label in (("emulator", "emulator"), *others) if kind != "bare")
+    bytes_header = "answer bytes: " + names.replace("x Prism", "Prism")
+    return _table(["emulator req/s vs", "conns", *(label for _, label in others), bytes_header], rows) + [
+        "(answer bytes: the size of each server's answer to the probe of that scenario; bare sends the "
+        "emulator's bytes)",
         (
             "(CPU us/req in the table above is the server's own CPU time per request: other load on the "
             "machine does not change it)"
-        )
+        ),
     ]
+
+
+def _orders(world: dict[str, Any]) -> str:
+    """A world's order count, and what it was after the create load (reads ran before it, creates during)."""
+    before, after = world.get("orders", 0), world.get("orders_after_load")
+    return f"{before:,} orders" + (f" ({after:,} after the creates)" if after else "")
 
 
 def scaling_table(results: dict[str, Any]) -> list[str]:
@@ -126,7 +144,7 @@ def scaling_table(results: dict[str, Any]) -> list[str]:
         cells = [f"{c:,.0f}" if c else "-" for c in costs]
         ratio = f"{costs[-1] / costs[0]:.2f}x" if costs[0] and costs[-1] else "-"
         rows.append([op, *cells, ratio])
-    names = [f"CPU us/req @ {w['world'].get('orders', 0):,} orders" for w in worlds]
+    names = [f"CPU us/req @ {_orders(w['world'])}" for w in worlds]
     rss = ", ".join(
         f"{w['world'].get('orders', 0):,} orders {w['world'].get('rss_mb')} MB before the load, "
         f"{w['rss_mb']} MB after it"

@@ -57,6 +57,10 @@ class ControlPlane:
         """Which operations have behaviour, per model."""
         return self.rt.registry.coverage(self.rt.catalog)
 
+    def violations(self) -> dict[str, Any]:
+        """Contract violations and internal failures the edge recorded (kept until a harness takes them)."""
+        return {"violations": [found.describe() for found in self.edge.violations]}
+
     # state -------------------------------------------------------------------------------------
     def reset(self, seller_id: str | None = None, *, faults: bool = False, journal: bool = False) -> None:
         """Forget sellers' data (all, or one seller's); optionally fault rules and the journal too."""

@@ -1,8 +1,8 @@
 """All admin endpoints under `/_emulator/`, described by specs/emulator-control.openapi.yaml.
 
-GET /_emulator/health, GET /_emulator/coverage, and the groups in state.py, clock.py, faults.py,
-journal.py (journal and rate limits), events.py, notifications.py (outbox and delivery faults) and
-accounts.py (applications, sellers, self-authorization, one seller's overview).
+GET /_emulator/health, GET /_emulator/coverage, GET /_emulator/violations, and the groups in state.py,
+clock.py, faults.py, journal.py (journal and rate limits), events.py, notifications.py (outbox and
+delivery faults) and accounts.py (applications, sellers, self-authorization, one seller's overview).
 """
 
 from __future__ import annotations
@@ -27,8 +27,14 @@ def routes(plane: ControlPlane, settings: Settings) -> list[Route]:
     async def coverage(request: Request) -> Response:
         return reply(plane.coverage())
 
+    async def violations(request: Request) -> Response:
+        return reply(plane.violations())
+
     schemas = BodySchemas()
-    table: dict[str, dict[str, Endpoint]] = {"/coverage": {"GET": coverage}}
+    table: dict[str, dict[str, Endpoint]] = {
+        "/coverage": {"GET": coverage},
+        "/violations": {"GET": violations},
+    }
     for group in (state, clock, faults, journal, events, notifications, accounts):
         table.update(group.endpoints(plane))
     return [

@@ -14,6 +14,7 @@ from emulator.registry import Registry
 from emulator.runtime import Runtime
 from emulator.settings import Settings
 from emulator.state.records import Record, TableSpec
+from tests.conftest import fail_on_violations
 
 
 class EchoedItem(Record):
@@ -74,7 +75,9 @@ def edge_app(catalog) -> EmulatorApp:
 
 @pytest.fixture
 def edge(edge_app) -> TestClient:
+    """A client of the edge-only emulator, reset; the test fails on violations it left untaken."""
     edge_app.runtime.reset()
     edge_app.edge.violations.clear()
     with TestClient(edge_app, base_url="http://127.0.0.1:8787") as test_client:
         yield test_client
+    fail_on_violations(edge_app)  # a test that provokes one on purpose takes it first

@@ -227,8 +227,8 @@ def test_strict_mode_turns_a_model_violation_into_a_loud_500(edge, auth):
     )
     assert response.status_code == 500
     assert "violates the model" in only_error(response)["message"]
-    violations = list(edge.app.edge.violations)
-    assert violations and violations[-1].operation_id == "getFeatures"
+    violations = edge.app.edge.violations.take()
+    assert [v.operation_id for v in violations] == ["getFeatures"]
 
 
 def test_fulfillment_service_id_is_echoed_on_success(edge, auth):

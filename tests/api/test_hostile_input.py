@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
+from tests.budget import examples
 from tests.conftest import issue_token
 
 json_values = st.recursive(
@@ -61,7 +62,7 @@ def check_envelope(response):
 def test_hostile_requests_never_break_the_edge(hostile_client, catalog):
     token = {"x-amz-access-token": issue_token(hostile_client)}
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
     @given(requests(catalog), st.booleans())
     def run(request, authorized):
         method, path, query, body, content, content_type = request

@@ -91,12 +91,14 @@ def _load(rps: float, p99: float = 2.0, errors: int = 0) -> dict[str, float]:
 def test_report_computes_ratios_and_verdicts() -> None:
     ops = ("getInventorySummaries", "getFulfillmentPreview")
 
+    sizes = {"emulator": 3102, "prism-static": 1024, "prism-dynamic": 47_000}
+
     def target(kind: str, rps: float, orders: int = 0, rss: float | None = None, errors: int = 0) -> dict:
         return {
             "name": kind,
             "kind": kind,
             "world": {"orders": orders, "rss_mb": rss},
-            "probe": {},
+            "probe": {op: {"status": 200, "bytes": sizes.get(kind, 3102)} for op in ops},
             "rss_mb": rss,
             "load": {
                 op: {"16": _load(rps, errors=errors), "64": _load(rps * 0.9, errors=errors)} for op in ops
@@ -133,7 +135,7 @@ def test_report_computes_ratios_and_verdicts() -> None:
             target("prism-static", 3000),
             target("prism-dynamic", 200),
             target("emulator-large", 6000, 100_000, rss=150.0),
-            target("emulator-baseline", 7000, 10),
+            {**target("emulator-baseline", 7000), "world": {"orders": 10, "orders_after_load": 41_234}},
         ],
         "notes": [],
     }
@@ -144,6 +146,11 @@ def test_report_computes_ratios_and_verdicts() -> None:
     assert marks["RSS < 200 MB with 100,000 orders"] is True
     text = render(results)
     assert "2.3x" in text and "39%" in text and "MISSED" not in text
+    assert "answer bytes: emulator / Prism static / Prism dynamic" in text
+    assert "3,102 / 1,024 / 47,000" in text
+    assert (
+        "CPU us/req @ 10 orders (41,234 after the creates)" in text
+    )  # the baselines answer other bytes than the emulator
 
     results["targets"][0] = target("emulator", 7000, 10_000, errors=5)
     marks = {label: met for label, _, met in verdicts(results)}

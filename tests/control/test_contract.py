@@ -15,11 +15,13 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from tests.budget import examples
+
 SPEC = Path(__file__).resolve().parents[2] / "specs" / "emulator-control.openapi.yaml"
 schema = schemathesis.openapi.from_path(SPEC)
 
 
 @schema.parametrize()
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=list(HealthCheck))
 def test_admin_api_matches_its_document(case, live, live_app):
     case.call_and_validate(app=live_app, excluded_checks=[positive_data_acceptance])

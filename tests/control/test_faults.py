@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import timedelta
 
 import httpx
 import pytest
 
+from emulator.edge.faults import Effect, FaultRule
 from emulator.state.clock import iso
 from tests.control.support import V2020, order_body, stock, summaries, token
 
@@ -100,7 +102,17 @@ def test_ranged_latency_stays_inside_its_range(http, auth):
     add(http, {"effect": {"type": "latency", "ms": [20, 60]}})
     for _ in range(3):
         assert summaries(http, auth).status_code == 200
-    assert all(e["latencyMs"] >= 20 for e in journal(http))
+    latencies = [e["latencyMs"] for e in journal(http)]
+    assert len(latencies) == 3
+    # at least the shortest delay; at most the longest plus the call's own work on a busy machine
+    assert all(20 <= ms < 60 + 250 for ms in latencies), latencies
+
+
+def test_ranged_latency_draws_every_delay_between_its_bounds():
+    rule = FaultRule("f1", Effect.parse({"type": "latency", "ms": [20, 60]}), {}, rng=random.Random(7))
+    drawn = [rule.inject().delay for _ in range(500)]
+    assert all(0.020 <= delay <= 0.060 for delay in drawn)
+    assert min(drawn) < 0.025 and max(drawn) > 0.055  # the whole range is used, not one end of it
 
 
 def test_dropped_connection_sends_no_response_and_does_not_process(http, auth, live):

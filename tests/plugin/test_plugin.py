@@ -212,16 +212,25 @@ def test_overridden_settings_fix_the_clock_for_every_test(pytester):
 
 
 def test_one_emulator_per_xdist_worker(pytester):
+    seen = pytester.path / "seen.txt"
     pytester.makepyfile(
         **{
             f"test_w{i}": f"""
-        def test_worker_{i}(spapi_url, spapi_client):
-            print("URL", spapi_url)
+        def test_worker_{i}(spapi_url, spapi_client, worker_id):
+            with open({str(seen)!r}, "a") as out:
+                out.write(worker_id + " " + spapi_url + "\\n")
             assert spapi_client.get("/fba/outbound/2020-07-01/returnReasonCodes",
                 params={{"sellerSku": "X", "marketplaceId": "ATVPDKIKX0DER"}}).status_code in (200, 400, 404)
     """
             for i in range(4)
         }
     )
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-n", "2", "-s")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-n", "2")
     result.assert_outcomes(passed=4)
+    urls: dict[str, set[str]] = {}
+    for line in seen.read_text().splitlines():
+        worker, url = line.split()
+        urls.setdefault(worker, set()).add(url)
+    assert sorted(urls) == ["gw0", "gw1"]
+    assert all(len(found) == 1 for found in urls.values()), urls  # one emulator within a worker
+    assert len(set.union(*urls.values())) == 2, urls  # and each worker has its own

@@ -16,6 +16,7 @@ from emulator.registry import registry
 from emulator.state import Store, TenantState
 from emulator.state.config import CONFIG, Setting
 from emulator.state.records import Schema, to_builtins
+from tests.budget import examples
 
 
 def new_order(order_id: str) -> Order:
@@ -76,7 +77,7 @@ def test_pages_follow_each_other_without_gaps_or_repeats():
     assert listed(tenant) == [f"O{n:03d}" for n in range(count)]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 120), st.integers(0, 50)), min_size=1, max_size=400))
 def test_the_index_lists_every_order_once_by_its_last_change(touches):
     """Orders touched in any order, at times going back and forth, across block splits and removals."""

@@ -27,6 +27,7 @@ from emulator.lwa.accounts import DEFAULTS
 from tests.api.inventory.conftest import recorded
 from tests.api.listings.conftest import Listings, listing
 from tests.api.outbound.support import INVENTORY, US, Mcf
+from tests.budget import examples
 
 SKUS = ("A", "B")
 ORDER_IDS = tuple(f"O{n}" for n in range(1, 9))
@@ -159,7 +160,9 @@ def check_listings(before: World, after: World, events: list[Any]) -> None:
             assert found == after.issues[sku], (sku, found, after.issues[sku])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(actions, min_size=10, max_size=30))
 def test_every_change_leaves_exactly_one_event_in_order(client, runtime, steps):
     runtime.reset()

@@ -14,6 +14,7 @@ from emulator.state.events import EventQuery
 from emulator.testing.handle import EmulatorHandle
 from tests.api.notifications.conftest import create_destination, grantless_headers, subscribe
 from tests.api.outbound.support import Mcf
+from tests.budget import examples
 from tests.conftest import BASE_URL, issue_token
 from tests.notifications.support import StockCounted, stock_payload
 
@@ -50,7 +51,7 @@ def sign_in(client, runtime, mcf: dict[str, Mcf]) -> None:
     mcf[OTHER].headers = {"x-amz-access-token": issue_token(client, token)}
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=list(HealthCheck))
 @given(steps)
 def test_one_notification_per_subscribed_event(client, app, runtime, plan):
     EmulatorHandle(app, BASE_URL).reset()
