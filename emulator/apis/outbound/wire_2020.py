@@ -8,6 +8,8 @@ from typing import Any
 import msgspec
 
 from emulator.apis.outbound import features, preview, returns, tracking
+from emulator.apis.outbound.dialect import V2020
+from emulator.apis.outbound.money import money_in
 from emulator.apis.outbound.planning import Plan, RequestedLine, RoughPlace, decimal_text
 from emulator.apis.outbound.records import (
     NO_DETAILS,
@@ -108,8 +110,8 @@ def drop_off_out(drop_off: DropOffLocation) -> Body:
 # --- requests -------------------------------------------------------------------------------------------
 
 
-def _money_in(body: Body | None) -> Money | None:
-    return Money(currency_code=body["currencyCode"], amount=body["value"]) if body else None
+def _money_in(body: Body | None, field: str) -> Money | None:
+    return money_in(body["currencyCode"], body["value"], f"{field}.value") if body else None
 
 
 def _constraints_in(body: list[Body] | None) -> list[FeatureConstraint] | None:
@@ -125,9 +127,9 @@ def _details_in(body: Body) -> LineDetails:
         gift_message=body.get("giftMessage"),
         displayable_comment=body.get("displayableComment"),
         fulfillment_network_sku=body.get("fulfillmentNetworkSku"),
-        per_unit_declared_value=_money_in(body.get("perUnitDeclaredValue")),
-        per_unit_price=_money_in(body.get("perUnitPrice")),
-        per_unit_tax=_money_in(body.get("perUnitTax")),
+        per_unit_declared_value=_money_in(body.get("perUnitDeclaredValue"), "perUnitDeclaredValue"),
+        per_unit_price=_money_in(body.get("perUnitPrice"), "perUnitPrice"),
+        per_unit_tax=_money_in(body.get("perUnitTax"), "perUnitTax"),
     )
 
 
@@ -146,10 +148,10 @@ def _cod_in(body: Body | None) -> CodSettings | None:
         return None
     return CodSettings(
         required=bool(body.get("isCodRequired")),
-        charge=_money_in(body.get("codCharge")),
-        charge_tax=_money_in(body.get("codChargeTax")),
-        shipping_charge=_money_in(body.get("shippingCharge")),
-        shipping_charge_tax=_money_in(body.get("shippingChargeTax")),
+        charge=_money_in(body.get("codCharge"), "codSettings.codCharge"),
+        charge_tax=_money_in(body.get("codChargeTax"), "codSettings.codChargeTax"),
+        shipping_charge=_money_in(body.get("shippingCharge"), "codSettings.shippingCharge"),
+        shipping_charge_tax=_money_in(body.get("shippingChargeTax"), "codSettings.shippingChargeTax"),
     )
 
 
@@ -254,6 +256,7 @@ def preview_request(body: Body) -> preview.PreviewRequest:
         speeds=body.get("shippingSpeedCategories"),
         constraints=_constraints_in(body.get("featureConstraints")) or [],
         include_cod=bool(body.get("includeCODFulfillmentPreview")),
+        dialect=V2020,
     )
 
 
@@ -266,6 +269,7 @@ def offer_request(body: Body) -> preview.OfferRequest:
         quantity_text=(product.get("amount") or {"value": "1"})["value"],
         origin_country=origin,
         destination=rough_place(terms["destination"].get("deliveryAddress"), origin),
+        dialect=V2020,
     )
 
 
