@@ -8,7 +8,7 @@ status it was given (with the matching event) and the natural progression stops.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import msgspec
 
 from emulator.apis.outbound import shipments
 from emulator.apis.outbound.records import Order, Package, Shipment
@@ -37,24 +37,26 @@ OUT_FOR_DELIVERY_BEFORE = 6 * HOUR
 DELIVERY_WINDOW_AFTER = 2 * HOUR
 
 
-class Place(NamedTuple):
+class Place(msgspec.Struct, frozen=True, gc=False):
     city: str
     state: str
     country: str
 
 
-class TrackingEvent(NamedTuple):
+class TrackingEvent(msgspec.Struct, frozen=True, gc=False):
     at: float
     code: str
     place: Place
     description: str
 
 
-class PackageState(NamedTuple):
-    """A package at an instant: its 2020-07-01 CurrentStatus and its events so far, oldest first."""
+class PackageState(msgspec.Struct, frozen=True, gc=False):
+    """A package at an instant: its 2020-07-01 CurrentStatus, its events so far (oldest first), and when it
+    was delivered (None while it is not)."""
 
     status: str
     events: list[TrackingEvent]
+    delivered_at: float | None = None
 
 
 def _place(city: str, state: str, country: str) -> Place:
@@ -99,18 +101,15 @@ def state(order: Order, shipment: Shipment, package: Package, now: float) -> Pac
         status, code, text = OVERRIDES[override.status]
         if code:
             events.append(TrackingEvent(override.at, code, destination(order), text))
-        return PackageState(status, events)
-    codes = [e.code for e in events]
-    status = (
-        "DELIVERED" if "EVENT_301" in codes else "OUT_FOR_DELIVERY" if "EVENT_302" in codes else "IN_TRANSIT"
-    )
-    return PackageState(status, events)
-
-
-def delivered_at(order: Order, shipment: Shipment, package: Package, now: float) -> float | None:
-    """When the package was delivered, if it has been by `now`."""
-    status, events = state(order, shipment, package, now)
+    else:
+        codes = {e.code for e in events}
+        status = (
+            "DELIVERED"
+            if "EVENT_301" in codes
+            else "OUT_FOR_DELIVERY"
+            if "EVENT_302" in codes
+            else "IN_TRANSIT"
+        )
     if status != "DELIVERED":
-        return None
-    override_time = package.override.delivery_time if package.override else None
-    return override_time or events[-1].at
+        return PackageState(status, events)
+    return PackageState(status, events, (override.delivery_time if override else None) or events[-1].at)

@@ -63,18 +63,25 @@ def address_in(body: Body) -> Address:
 
 def address_out(address: Address) -> Body:
     """An `Address` without `email` (2020-07-01 has none)."""
-    return present(
-        ("name", address.name),
-        ("addressLine1", address.address_line1),
-        ("addressLine2", address.address_line2),
-        ("addressLine3", address.address_line3),
-        ("city", address.city),
-        ("districtOrCounty", address.district_or_county),
-        ("stateOrRegion", address.state_or_region),
-        ("postalCode", address.postal_code),
-        ("countryCode", address.country_code),
-        ("phone", address.phone),
-    )
+    found: Body = {
+        "name": address.name,
+        "addressLine1": address.address_line1,
+        "postalCode": address.postal_code,
+        "countryCode": address.country_code,
+    }
+    if address.address_line2 is not None:
+        found["addressLine2"] = address.address_line2
+    if address.address_line3 is not None:
+        found["addressLine3"] = address.address_line3
+    if address.city is not None:
+        found["city"] = address.city
+    if address.district_or_county is not None:
+        found["districtOrCounty"] = address.district_or_county
+    if address.state_or_region is not None:
+        found["stateOrRegion"] = address.state_or_region
+    if address.phone is not None:
+        found["phone"] = address.phone
+    return found
 
 
 def present(*pairs: tuple[str, Any]) -> Body:
@@ -283,21 +290,17 @@ def return_requests(body: Body) -> list[ReturnRequest]:
 # --- responses ------------------------------------------------------------------------------------------
 
 
-def _money_out(money: Money) -> Body:
-    return {"currencyCode": money.currency_code, "value": money.amount}
+def _money_out(money: Money | None) -> Body | None:
+    return None if money is None else {"currencyCode": money.currency_code, "value": money.amount}
 
 
 def _cod_out(cod: CodSettings) -> Body:
-    found: Body = {"isCodRequired": cod.required}
-    for key, money in (
-        ("codCharge", cod.charge),
-        ("codChargeTax", cod.charge_tax),
-        ("shippingCharge", cod.shipping_charge),
-        ("shippingChargeTax", cod.shipping_charge_tax),
-    ):
-        if money is not None:
-            found[key] = _money_out(money)
-    return found
+    return {"isCodRequired": cod.required} | present(
+        ("codCharge", _money_out(cod.charge)),
+        ("codChargeTax", _money_out(cod.charge_tax)),
+        ("shippingCharge", _money_out(cod.shipping_charge)),
+        ("shippingChargeTax", _money_out(cod.shipping_charge_tax)),
+    )
 
 
 def constraints_out(constraints: list[FeatureConstraint]) -> list[Body]:
@@ -308,55 +311,59 @@ def constraints_out(constraints: list[FeatureConstraint]) -> list[Body]:
 def fulfillment_order(order: Order) -> Body:
     """`FulfillmentOrder`."""
     terms = order.terms
-    window = terms.delivery_window
-    return present(
-        ("sellerFulfillmentOrderId", order.order_id),
-        ("marketplaceId", order.marketplace_id),
-        ("displayableOrderId", terms.displayable_order_id),
-        ("displayableOrderDate", terms.displayable_order_date),
-        ("displayableOrderComment", terms.displayable_order_comment),
-        ("shippingSpeedCategory", terms.shipping_speed),
-        ("deliveryWindow", {"startDate": window.start, "endDate": window.end} if window else None),
-        ("destinationAddress", address_out(terms.destination)),
-        ("fulfillmentAction", terms.action),
-        ("fulfillmentPolicy", terms.policy),
-        ("codSettings", _cod_out(terms.cod) if terms.cod else None),
-        ("receivedDate", at(order.received_at)),
-        ("fulfillmentOrderStatus", order.status),
-        ("statusUpdatedDate", at(order.status_updated_at)),
-        ("notificationEmails", terms.notification_emails),
-        (
-            "featureConstraints",
-            None if terms.feature_constraints is None else constraints_out(terms.feature_constraints),
-        ),
-    )
+    found: Body = {
+        "sellerFulfillmentOrderId": order.order_id,
+        "marketplaceId": order.marketplace_id,
+        "displayableOrderId": terms.displayable_order_id,
+        "displayableOrderDate": terms.displayable_order_date,
+        "displayableOrderComment": terms.displayable_order_comment,
+        "shippingSpeedCategory": terms.shipping_speed,
+        "destinationAddress": address_out(terms.destination),
+        "fulfillmentAction": terms.action,
+        "fulfillmentPolicy": terms.policy,
+        "receivedDate": at(order.received_at),
+        "fulfillmentOrderStatus": order.status,
+        "statusUpdatedDate": at(order.status_updated_at),
+    }
+    if terms.delivery_window is not None:
+        found["deliveryWindow"] = {
+            "startDate": terms.delivery_window.start,
+            "endDate": terms.delivery_window.end,
+        }
+    if terms.cod is not None:
+        found["codSettings"] = _cod_out(terms.cod)
+    if terms.notification_emails is not None:
+        found["notificationEmails"] = terms.notification_emails
+    if terms.feature_constraints is not None:
+        found["featureConstraints"] = constraints_out(terms.feature_constraints)
+    return found
 
 
 def _item(line: OrderLine, closed: bool) -> Body:
-    details = line.details or NO_DETAILS
-    found = present(
-        ("sellerSku", line.sku),
-        ("sellerFulfillmentOrderItemId", line.line_id),
-        ("quantity", line.quantity),
-        ("giftMessage", details.gift_message),
-        ("displayableComment", details.displayable_comment),
-        ("fulfillmentNetworkSku", details.fulfillment_network_sku),
-        ("cancelledQuantity", line.cancelled),
-        ("unfulfillableQuantity", line.unfulfillable),
-    )
-    for key, money in (
-        ("perUnitPrice", details.per_unit_price),
-        ("perUnitTax", details.per_unit_tax),
-        ("perUnitDeclaredValue", details.per_unit_declared_value),
-    ):
-        if money is not None:
-            found[key] = _money_out(money)
+    found: Body = {
+        "sellerSku": line.sku,
+        "sellerFulfillmentOrderItemId": line.line_id,
+        "quantity": line.quantity,
+        "cancelledQuantity": line.cancelled,
+        "unfulfillableQuantity": line.unfulfillable,
+    }
+    details = line.details
+    if details is not None:
+        found.update(
+            present(
+                ("giftMessage", details.gift_message),
+                ("displayableComment", details.displayable_comment),
+                ("fulfillmentNetworkSku", details.fulfillment_network_sku),
+                ("perUnitPrice", _money_out(details.per_unit_price)),
+                ("perUnitTax", _money_out(details.per_unit_tax)),
+                ("perUnitDeclaredValue", _money_out(details.per_unit_declared_value)),
+            )
+        )
     if line.shipped or line.progress.reserved:
         found["orderItemDisposition"] = "Sellable"
     if not closed:
-        found.update(
-            estimatedShipDate=at(line.estimated_ship_at), estimatedArrivalDate=at(line.estimated_arrival_at)
-        )
+        found["estimatedShipDate"] = at(line.estimated_ship_at)
+        found["estimatedArrivalDate"] = at(line.estimated_arrival_at)
     return found
 
 
@@ -368,7 +375,7 @@ def _package(order: Order, shipment: Shipment, package: Package, now: float) -> 
         "amazonFulfillmentTrackingNumber": package.amazon_tracking_number,
         "estimatedArrivalDate": at(shipment.arrive_at),
     }
-    if tracking.delivered_at(order, shipment, package, now) is not None:
+    if tracking.state(order, shipment, package, now).delivered_at is not None:
         found["deliveryInformation"] = {
             "dropOffLocation": {"type": "FRONT_DOOR"},
             "deliveryDocumentList": [
@@ -479,7 +486,8 @@ def _place_out(place: tracking.Place) -> Body:
 
 def tracking_details(order: Order, shipment: Shipment, package: Package, now: float) -> Body:
     """`PackageTrackingDetails`."""
-    status, events = tracking.state(order, shipment, package, now)
+    seen = tracking.state(order, shipment, package, now)
+    status, events = seen.status, seen.events
     found: Body = {
         "packageNumber": package.number,
         "trackingNumber": package.tracking_number,

@@ -471,8 +471,8 @@ def _tracking_out(order: Order, package: Package, delivered: float | None) -> Bo
 
 
 def _package(order: Order, shipment: Shipment, package: Package, now: float) -> Body:
-    status, _ = tracking.state(order, shipment, package, now)
-    delivered = tracking.delivered_at(order, shipment, package, now)
+    found = tracking.state(order, shipment, package, now)
+    status, delivered = found.status, found.delivered_at
     override = package.override
     return {
         "packageId": str(package.number),
