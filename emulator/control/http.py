@@ -105,9 +105,10 @@ def admin_routes(
 
 
 async def body_of(request: Request, *, required: bool = True) -> Any:
-    """The request's JSON or YAML document (None when empty and not required)."""
+    """The request's JSON or YAML document (None when there is no body and none is required; a body of
+    blanks is not an empty body but a document that fails to parse)."""
     raw = await request.body()
-    if not raw.strip():
+    if not raw:
         if required:
             raise ControlError(400, "InvalidBody", "this endpoint needs a JSON or YAML body")
         return None

@@ -185,3 +185,11 @@ def test_config_records_change_behaviour_and_survive_reset(http, auth, live):
     assert http.put("/_emulator/config/outbound.timings", json=[1]).status_code == 400
     assert http.delete("/_emulator/config/outbound.timings").status_code == 204
     assert http.delete("/_emulator/config/outbound.timings").status_code == 404
+
+
+@pytest.mark.parametrize("blank", [b" ", b"\n\t "])
+def test_a_body_of_blanks_is_rejected_not_taken_for_no_body(http, blank):
+    """A fixed example the control contract test found under the ci profile: reset accepted `' '`."""
+    response = http.post("/_emulator/reset", content=blank, headers={"content-type": "application/json"})
+    assert response.status_code == 400 and response.json()["error"] == "InvalidBody"
+    assert http.post("/_emulator/reset").status_code == 200  # no body at all is still fine
