@@ -35,8 +35,9 @@ ENV PATH=/opt/mcf-emulator/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     MCF_EMULATOR_MODELS=/opt/mcf-emulator/models \
     MCF_EMULATOR_HOST=0.0.0.0 \
-    MCF_EMULATOR_PORT=8787
-# --state sqlite:/data/world.db keeps the world across container restarts.
+    MCF_EMULATOR_PORT=8787 \
+    MCF_EMULATOR_CA_DIR=/data/ca
+# --state sqlite:/data/world.db keeps the world across container restarts; the local CA (--tls) lives in /data/ca.
 VOLUME ["/data"]
 WORKDIR /data
 USER 10001:10001

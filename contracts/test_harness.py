@@ -5,13 +5,17 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
+import orjson
 import pytest
 
-from contracts.checks import error_envelope_conformance, rate_limit_header_valid, request_id_present
+from contracts.allowances import ALLOWANCES, explain
+from contracts.checks import NOT_RUN, error_envelope_conformance, rate_limit_header_valid, request_id_present
 from contracts.links import LINKS, Link, links_by_source
+from contracts.report import collect, table, write_junit
 from contracts.runner import Exchange, evaluate
 from contracts.sandbox import agrees, case_inputs
 from contracts.schemas import contract_catalog, contract_schema
+from contracts.volume import Tally
 
 
 @pytest.mark.parametrize("link", LINKS, ids=[f"{k.source}-{k.status}-{k.target}" for k in LINKS])
@@ -98,3 +102,46 @@ def test_sp_api_checks_accept_conforming_answers_and_reject_others() -> None:
     assert rate_limit_header_valid(None, _response(200, **{"x-amzn-RateLimit-Limit": "2.0"}), None)
     with pytest.raises(AssertionError):
         rate_limit_header_valid(None, _response(200, **{"x-amzn-RateLimit-Limit": "fast"}), None)
+
+
+def test_allowances_explain_one_rule_each_never_a_whole_operation() -> None:
+    message = "Invalid marketplaceId: 'x' is not a known marketplace."
+    unknown = orjson.dumps({"errors": [{"code": "InvalidInput", "message": message}]})
+    assert explain("createInventoryItem", unknown) is not None
+    assert (
+        explain("getInventorySummaries", b'{"errors": [{"code": "InvalidInput", "message": "other"}]}')
+        is None
+    )
+    assert explain("putListingsItem", unknown) is None  # the rule names the operations it applies to
+    assert explain("createInventoryItem", b"not json") is None
+    found_at_volume = {  # what the N = 100 run found beyond the N = 10 runs
+        "createOrder": "amount.value must be a whole number of eaches (got '-Infinity').",
+        "createFulfillmentOrder": "quantity must be positive for Item Id: x.",
+        "getOrderPreview": "The seller does not participate in marketplace A1PA6795UKMFR9.",
+    }
+    for operation_id, text in found_at_volume.items():
+        body = orjson.dumps({"errors": [{"code": "InvalidInput", "message": text}]})
+        assert explain(operation_id, body) is not None, operation_id
+    assert all(a.reason and a.operations and a.message for a in ALLOWANCES)
+    assert set(NOT_RUN) == {"unsupported_method", "allow_header_conformance"}
+
+
+def test_tallies_travel_as_json_and_add_up_per_model(tmp_path: Any) -> None:
+    first = Tally("m", requests=3, server_errors=1, seconds=1.5)
+    first.failures["response_schema_conformance"] = 2
+    first.samples["response_schema_conformance"] = ["op 200 [bad]"]
+    second = Tally.from_json(Tally("m", requests=4, seconds=0.5).to_json())
+    models = collect([first, second, Tally("a", requests=1)])
+    assert list(models) == ["a", "m"] and models["m"].requests == 7 and models["m"].unexplained == 2
+    text = table(models, 10)
+    assert "response_schema_conformance 2" in text and text.splitlines()[-1].split()[:3] == [
+        "total",
+        "8",
+        "2",
+    ]
+    path = tmp_path / "volume.xml"
+    write_junit(models, path)
+    assert (
+        path.read_text().count("<testsuite ") == 2
+        and 'type="response_schema_conformance"' in path.read_text()
+    )

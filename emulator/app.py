@@ -34,6 +34,7 @@ from emulator.registry import registry
 from emulator.runtime import Runtime
 from emulator.settings import Settings
 from emulator.tls.hosts import lookup
+from emulator.ui import routes as ui_routes
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -95,7 +96,11 @@ class EmulatorApp:
             _install_faults_file(self.edge.faults, settings.faults_file)
         self.control = ControlPlane(runtime, self.edge, self.notifications)
         self.admin = Starlette(
-            routes=[*control_routes.routes(self.control, settings), *lwa_routes.routes(runtime.tokens)],
+            routes=[
+                *control_routes.routes(self.control, settings),
+                *ui_routes.routes(settings),
+                *lwa_routes.routes(runtime.tokens),
+            ],
             exception_handlers={HTTPException: _http_error},
         )
 

@@ -30,6 +30,18 @@ from typing import Any
 
 from emulator.protocol import ERROR_TYPE
 
+#: The tightest limits any in-scope model puts on an `Error` (Fulfillment Inbound 2024-03-20's); every
+#: error the emulator sends fits them, whichever model the operation belongs to.
+MESSAGE_LIMIT, DETAILS_LIMIT = 2048, 8192
+
+
+def clamp(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, the cut summarised at its end."""
+    if len(text) <= limit:
+        return text
+    keep = limit - 40
+    return f"{text[:keep]}... ({len(text) - keep} more characters)"
+
 
 class SpApiError(Exception):
     """An error an SP-API operation answers with: HTTP status plus one error object."""
@@ -48,8 +60,8 @@ class SpApiError(Exception):
         status: int | None = None,
         headers: dict[str, str] | None = None,
     ) -> None:
-        self.message = message or self.default_message
-        self.details = details
+        self.message = clamp(message or self.default_message, MESSAGE_LIMIT)
+        self.details = clamp(details, DETAILS_LIMIT)
         if code is not None:
             self.code = code
         if status is not None:

@@ -44,12 +44,20 @@ MARKERS = {
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    from emulator.settings import PROFILES
+
     group = parser.getgroup("spapi-emulator", "mcf-emulator (SP-API MCF emulator)")
     group.addoption(
         "--spapi-models",
         default=None,
         metavar="DIR",
         help="directory of Amazon's SP-API models (default: $MCF_EMULATOR_MODELS, then the cache)",
+    )
+    group.addoption(
+        "--spapi-profile",
+        default=None,
+        choices=tuple(PROFILES),
+        help="production: strict LWA and enforced throttling (default: $MCF_EMULATOR_PROFILE, else default)",
     )
     group.addoption(
         "--spapi-seed",
@@ -94,6 +102,7 @@ def spapi_emulator_settings(pytestconfig: pytest.Config) -> Settings:
         models_dir=Path(models) if models else None,
         strict_responses=True,
         seed=pytestconfig.getoption("--spapi-seed"),
+        profile=pytestconfig.getoption("--spapi-profile"),
     )
 
 

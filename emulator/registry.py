@@ -24,6 +24,26 @@ from emulator.state.scheduler import Handler as TransitionHandler
 E = TypeVar("E", bound=type[DomainEvent])
 
 Handler = Callable[..., Any]
+V = TypeVar("V")
+
+
+def _origin(thing: Any) -> tuple[str, str]:
+    """Where a declaration was written: its module and qualified name."""
+    return thing.__module__, thing.__qualname__
+
+
+def _declare(found: dict[str, V], key: str, value: V, origin: tuple[str, str], what: str) -> V:
+    """Bind `key` once; the same code declared again (its module imported anew, as pytester's in-process runs
+    do) rebinds, while a second declaration from elsewhere is a CatalogError."""
+    known = found.get(key)
+    if known is not None and known is not value and _origin_of(known) != origin:
+        raise CatalogError(f"{what} {key} is declared twice")
+    found[key] = value
+    return value
+
+
+def _origin_of(value: Any) -> tuple[str, str]:
+    return _origin(value.record) if isinstance(value, TableSpec) else _origin(value)
 
 
 @dataclass
@@ -37,14 +57,12 @@ class Registry:
 
     def table(self, spec: TableSpec[R]) -> TableSpec[R]:
         """Declare a table an API stores records in (so snapshots and backends can decode it)."""
-        if self.tables.setdefault(spec.name, spec) is not spec:
-            raise CatalogError(f"table {spec.name} is declared twice")
-        return spec
+        return _declare(self.tables, spec.name, spec, _origin(spec.record), "table")
 
     def event(self, kind: E) -> E:
         """Declare a domain event type an API records."""
-        if self.events.setdefault(kind.type_name(), kind) is not kind:
-            raise CatalogError(f"event type {kind.type_name()} is declared twice")
+        declared: type[DomainEvent] = kind
+        _declare(self.events, kind.type_name(), declared, _origin(kind), "event type")
         return kind
 
     def schema(self, *extra: TableSpec[Any]) -> Schema:
@@ -56,10 +74,7 @@ class Registry:
 
     def operation(self, operation_id: str) -> Callable[[Handler], Handler]:
         def bind(fn: Handler) -> Handler:
-            if operation_id in self.handlers:
-                raise CatalogError(f"{operation_id} is bound twice")
-            self.handlers[operation_id] = fn
-            return fn
+            return _declare(self.handlers, operation_id, fn, _origin(fn), "operation")
 
         return bind
 

@@ -55,6 +55,13 @@ class Runtime:
             self.durable.write(self.store, changes, events, meta_of(self.store, self.ids, self.clock))
         self.store.events.publish(events)
 
+    def close(self) -> None:
+        """Commit what is pending and close the durable backend (its WAL checkpointed into the main file)."""
+        self.commit()
+        if self.durable is not None:
+            self.durable.close()
+            self.durable = None
+
     def settle(self) -> int:
         """Fire every time-driven transition that is due by the emulator clock."""
         return self.store.scheduler.run_due(self.clock.timestamp(), self.store, self.registry.transitions)

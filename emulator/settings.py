@@ -12,6 +12,12 @@ from emulator.errors import EmulatorError
 
 AUTH_MODES = ("permissive", "strict")
 RATE_LIMIT_MODES = ("enforce", "report", "off")
+PROFILES: dict[str, dict[str, object]] = {
+    "default": {},
+    "production": {"auth_mode": "strict", "rate_limits": "enforce"},
+}
+"""Profile -> the defaults it changes; `production` shows a connector the error paths Amazon takes
+(invalid_client/invalid_grant from LWA, 429s). A flag or variable given explicitly still wins."""
 ENV_PREFIX = "MCF_EMULATOR_"
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
@@ -21,6 +27,7 @@ _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 class Settings:
     """How one emulator instance behaves. Defaults suit local use and CI."""
 
+    profile: str = "default"
     host: str = "127.0.0.1"
     port: int = 8787
     models_dir: Path | None = None
@@ -51,12 +58,18 @@ class Settings:
     eventbridge_endpoint: str | None = None
 
     def __post_init__(self) -> None:
+        if self.profile not in PROFILES:
+            raise ValueError(f"profile must be one of {tuple(PROFILES)}, not {self.profile!r}")
         if self.auth_mode not in AUTH_MODES:
             raise ValueError(f"auth mode must be one of {AUTH_MODES}, not {self.auth_mode!r}")
         if self.rate_limits not in RATE_LIMIT_MODES:
             raise ValueError(f"rate-limit mode must be one of {RATE_LIMIT_MODES}, not {self.rate_limits!r}")
         if self.state != "memory" and not self.state.startswith("sqlite:"):
             raise ValueError(f"state must be `memory` or `sqlite:PATH`, not {self.state!r}")
+        for name in ("port", "tls_port", "proxy_port"):
+            number = getattr(self, name)
+            if number is not None and not 0 < number < 65536:
+                raise ValueError(f"{name} must be a port number 1-65535, not {number}")
         if self.event_retention < 1:
             raise ValueError(f"event retention must be at least 1, not {self.event_retention}")
 
@@ -89,8 +102,9 @@ class Settings:
             except ValueError as error:
                 raise EmulatorError(f"{ENV_PREFIX}{suffix}={text!r}: {error}") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
+        profile = PROFILES.get(str(values.get("profile", "default")), {})
         try:
-            return replace(cls(), **values)  # type: ignore[arg-type]
+            return replace(cls(), **(profile | values))  # type: ignore[arg-type]
         except ValueError as error:
             raise EmulatorError(f"invalid settings: {error}") from None
 
@@ -99,6 +113,15 @@ def _flag(text: str) -> bool:
     if text.lower() in _TRUE + _FALSE:
         return text.lower() in _TRUE
     raise ValueError(f"expected one of {_TRUE + _FALSE}")
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in choices:
+            raise ValueError(f"expected one of {choices}")
+        return text
+
+    return parse
 
 
 def _instant(text: str) -> datetime:
@@ -115,17 +138,18 @@ def _port(text: str) -> int:
 
 #: MCF_EMULATOR_<suffix> -> (Settings field, parser). README "Docker" lists them.
 ENV_VARIABLES: dict[str, tuple[str, Callable[[str], object]]] = {
+    "PROFILE": ("profile", _one_of(tuple(PROFILES))),
     "HOST": ("host", str),
     "PORT": ("port", _port),
     "MODELS": ("models_dir", Path),
-    "AUTH": ("auth_mode", str),
+    "AUTH": ("auth_mode", _one_of(AUTH_MODES)),
     "STRICT_RESPONSES": ("strict_responses", _flag),
     "SEED": ("seed", int),
     "STATE": ("state", str),
     "WORLD": ("world_file", Path),
     "FAULTS": ("faults_file", Path),
     "FAULT_HEADER": ("fault_header", _flag),
-    "RATE_LIMITS": ("rate_limits", str),
+    "RATE_LIMITS": ("rate_limits", _one_of(RATE_LIMIT_MODES)),
     "CLOCK_START": ("clock_start", _instant),
     "CLOCK_SPEED": ("clock_speed", float),
     "EVENT_RETENTION": ("event_retention", int),

@@ -9,13 +9,20 @@ from pathlib import Path
 from typing import Any
 
 from emulator.protocol import ADMIN_TOKEN, CONTROL_PREFIX, FAULT, LWA_TOKEN_PATH
-from emulator.settings import AUTH_MODES, RATE_LIMIT_MODES, Settings
+from emulator.settings import AUTH_MODES, PROFILES, RATE_LIMIT_MODES, Settings
 
 
 def register(commands: Any) -> None:
     cmd = commands.add_parser("serve", help="run the emulator")
+    cmd.add_argument(
+        "--profile",
+        choices=tuple(PROFILES),
+        default=None,
+        help="default (convenient: permissive LWA, throttling reported) or production (strict LWA, enforced "
+        "throttling, as Amazon answers); explicit --auth / --rate-limits still win",
+    )
     cmd.add_argument("--host", default=None, help="interface to bind (default 127.0.0.1, loopback only)")
-    cmd.add_argument("--port", type=int, default=None, help="port (default 8787)")
+    cmd.add_argument("--port", type=port, default=None, help="port, 1-65535 (default 8787)")
     cmd.add_argument("--models", type=Path, default=None, help="directory of Amazon's SP-API models")
     cmd.add_argument("--auth", choices=AUTH_MODES, default=None, help="LWA mode (default permissive)")
     cmd.add_argument("--seed", type=int, default=None, help="seed for ids and tokens (reproducible runs)")
@@ -105,10 +112,10 @@ def register(commands: Any) -> None:
     cmd.add_argument(
         "--tls", action="store_true", default=None, help="also serve HTTPS for Amazon's hostnames"
     )
-    cmd.add_argument("--tls-port", type=int, default=None, help="HTTPS port with --tls (default 8443)")
+    cmd.add_argument("--tls-port", type=port, default=None, help="HTTPS port with --tls (default 8443)")
     cmd.add_argument(
         "--proxy-port",
-        type=int,
+        type=port,
         default=None,
         help="run the CONNECT proxy for Amazon's hostnames on this port",
     )
@@ -130,6 +137,17 @@ def _instant(value: str) -> datetime:
     except ValueError:
         raise argparse.ArgumentTypeError("use an ISO-8601 date-time, e.g. 2026-03-02T09:00:00Z") from None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def port(value: str) -> int:
+    """Check a port number: a whole number from 1 to 65535."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (1-65535)") from None
+    if not 0 < number < 65536:
+        raise argparse.ArgumentTypeError(f"{number} is not a port number (1-65535)")
+    return number
 
 
 def state_spec(value: str) -> str:
@@ -154,7 +172,7 @@ def banner(settings: Settings) -> str:
     )
     return "\n".join(
         [
-            f"mcf-emulator listening on {base}  (auth: {settings.auth_mode})",
+            f"mcf-emulator listening on {base}  (profile: {settings.profile}, auth: {settings.auth_mode})",
             f"  SP-API endpoint : {base}",
             f"  LWA token URL   : {base}{LWA_TOKEN_PATH}",
             f"  admin API       : {base}{CONTROL_PREFIX}/health  (state: {settings.state}, "
@@ -179,6 +197,7 @@ def run(args: argparse.Namespace) -> int:
     from emulator.tls.listeners import ListenerServer, open_listeners
 
     settings = Settings.from_env(
+        profile=args.profile,
         host=args.host,
         port=args.port,
         models_dir=args.models,
@@ -219,6 +238,9 @@ def run(args: argparse.Namespace) -> int:
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop_signal, lambda *_: None)
     tune_gc()
-    ListenerServer(config, listeners, context).run()
+    try:
+        ListenerServer(config, listeners, context).run()
+    finally:
+        app.runtime.close()  # with --state sqlite:, the one file is the whole state after a clean stop
     print("mcf-emulator stopped.", flush=True)
     return 0

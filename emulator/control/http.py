@@ -52,17 +52,24 @@ def _local(request: Request) -> bool:
         return True
 
 
-def _token_ok(settings: Settings, request: Request) -> bool:
+def _token_ok(settings: Settings, request: Request, in_query: bool) -> bool:
     if not settings.admin_token:
         return True
     given = request.headers.get(ADMIN_TOKEN) or request.headers.get("authorization", "").removeprefix(
         "Bearer "
     )
+    if not given and in_query:
+        given = request.query_params.get("token", "")
     return hmac.compare_digest(given.encode(), settings.admin_token.encode())
 
 
-def guarded(settings: Settings, fn: Endpoint, *, open_to_token: bool = False) -> Endpoint:
-    """`fn` behind the loopback check and (unless `open_to_token`) the admin token; ControlError -> 4xx."""
+def guarded(
+    settings: Settings, fn: Endpoint, *, open_to_token: bool = False, token_in_query: bool = False
+) -> Endpoint:
+    """`fn` behind the loopback check and (unless `open_to_token`) the admin token; ControlError -> 4xx.
+
+    `token_in_query`: the token may also come as `?token=` (a page a browser opens cannot send headers).
+    """
 
     async def endpoint(request: Request) -> Response:
         if not settings.admin_remote and not _local(request):
@@ -74,7 +81,7 @@ def guarded(settings: Settings, fn: Endpoint, *, open_to_token: bool = False) ->
                     "start the emulator with --admin-remote to open it",
                 )
             )
-        if not open_to_token and not _token_ok(settings, request):
+        if not open_to_token and not _token_ok(settings, request, token_in_query):
             return failure(ControlError(401, "Unauthorized", f"missing or wrong {ADMIN_TOKEN} header"))
         try:
             return await fn(request)
@@ -105,13 +112,14 @@ def admin_routes(
 
 
 async def body_of(request: Request, *, required: bool = True) -> Any:
-    """The request's JSON or YAML document (None when there is no body and none is required; a body of
-    blanks is not an empty body but a document that fails to parse)."""
+    """The request's JSON or YAML document (None when there is no body and none is required). A body of
+    nothing but white space is no document at all, so it is refused rather than read as "no body"."""
     raw = await request.body()
-    if not raw:
-        if required:
-            raise ControlError(400, "InvalidBody", "this endpoint needs a JSON or YAML body")
+    if not raw and not required:
         return None
+    if not raw.strip():
+        what = "needs a JSON or YAML body" if required else "takes a JSON or YAML body or none"
+        raise ControlError(400, "InvalidBody", f"the body is blank: this endpoint {what}")
     try:
         document = parse_document(raw, request.headers.get("content-type", ""))
     except ValueError as error:

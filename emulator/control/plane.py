@@ -16,12 +16,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from emulator import __version__
-from emulator.control import snapshot
+from emulator.control import overview, registration, snapshot
 from emulator.control.durations import parse_duration
 from emulator.control.seed import Seeder, SeedError
 from emulator.edge.faults import FaultSpecError
 from emulator.edge.pipeline import SpApiEdge
 from emulator.errors import ControlError
+from emulator.lwa.accounts import DEFAULTS
 from emulator.notifications import Notifier
 from emulator.runtime import Runtime
 from emulator.state.clock import reachable
@@ -41,7 +42,7 @@ class ControlPlane:
 
     # about -------------------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
-        """Version, operation count, clock, state backend and throttling mode."""
+        """Version, operation count, clock, state backend, throttling mode and response checks."""
         return {
             "status": "ok",
             "version": __version__,
@@ -49,6 +50,7 @@ class ControlPlane:
             "clock": self.rt.clock.describe(),
             "state": self.rt.settings.state.split(":")[0],
             "rateLimits": self.edge.limiter.mode,
+            "responseChecks": self.edge.violations.describe(),
         }
 
     def coverage(self) -> dict[str, Any]:
@@ -111,6 +113,44 @@ class ControlPlane:
         self.edge.limiter.refill()
         self.edge.faults.forget_stale()
         rt.commit(meta=True)
+
+    # applications and sellers ------------------------------------------------------------------
+    def applications(self) -> list[dict[str, Any]]:
+        return [registration.describe_application(a) for a in self.rt.accounts.applications()]
+
+    def register_application(self, document: dict[str, Any]) -> dict[str, Any]:
+        """Register (or replace) an application with its LWA credentials and redirect URIs."""
+        app = registration.register(self.rt.accounts, document)
+        self.rt.commit(meta=True)
+        return registration.describe_application(app)
+
+    def sellers(self) -> list[dict[str, Any]]:
+        return [registration.describe_seller(s) for s in self.rt.accounts.sellers()]
+
+    def add_seller(self, document: dict[str, Any]) -> dict[str, Any]:
+        seller = registration.add_seller(self.rt.accounts, document)
+        self.rt.commit(meta=True)
+        return registration.describe_seller(seller)
+
+    def authorize_self(self, client_id: str, seller_id: str) -> dict[str, Any]:
+        """Self-authorization of a private application: a seller's new refresh token for it."""
+        granted = registration.authorize_self(self.rt.accounts, client_id, seller_id)
+        self.rt.commit(meta=True)
+        return granted
+
+    def overview(self, seller_id: str | None = None) -> dict[str, Any]:
+        """One seller's stock by bucket, listings and recent MCF orders, read through the operations."""
+        seller = self.rt.accounts.seller(seller_id or DEFAULTS.seller_id)
+        if seller is None:
+            raise ControlError(404, "UnknownSeller", f"no seller {seller_id!r}")
+        invoke, marketplace = self.edge.invoke, seller.marketplaces[0] if seller.marketplaces else ""
+        return {
+            "sellerId": seller.seller_id,
+            "marketplaceId": marketplace,
+            "inventory": overview.inventory(invoke, seller.seller_id, marketplace),
+            "listings": overview.listings(invoke, seller.seller_id, marketplace),
+            "orders": overview.orders(invoke, seller.seller_id),
+        }
 
     # clock -------------------------------------------------------------------------------------
     def clock(self) -> dict[str, Any]:

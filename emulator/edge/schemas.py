@@ -34,12 +34,12 @@ def _allof_members(definitions: Schema) -> set[str]:
     return names
 
 
-def _close(node: Any, keep_open: bool = False) -> Any:
-    """`node` with its object schemas closed; the direct members of an `allOf` (inline ones too) stay
-    open, since each lists only part of the properties."""
+def close(node: Any, keep_open: bool = False) -> Any:
+    """`node` (a schema) with its object schemas closed; the direct members of an `allOf` (inline ones
+    too) stay open, since each lists only part of the properties."""
     if isinstance(node, dict):
         closed = {
-            k: [_close(m, keep_open=True) for m in v] if k == "allOf" and isinstance(v, list) else _close(v)
+            k: [close(m, keep_open=True) for m in v] if k == "allOf" and isinstance(v, list) else close(v)
             for k, v in node.items()
         }
         closable = "properties" in closed and "additionalProperties" not in closed and "allOf" not in node
@@ -47,7 +47,7 @@ def _close(node: Any, keep_open: bool = False) -> Any:
             closed["additionalProperties"] = False
         return closed
     if isinstance(node, list):
-        return [_close(item) for item in node]
+        return [close(item) for item in node]
     return node
 
 
@@ -55,7 +55,7 @@ def closed_definitions(definitions: Schema) -> Schema:
     """A copy of a model's definitions with every closable object schema closed."""
     keep_open = _allof_members(definitions)
     return {
-        name: copy.deepcopy(schema) if name in keep_open else _close(schema)
+        name: copy.deepcopy(schema) if name in keep_open else close(schema)
         for name, schema in definitions.items()
     }
 
@@ -73,7 +73,7 @@ class ValidatorCache:
             closed = self._definitions.get(id(definitions))
             if closed is None:
                 closed = self._definitions[id(definitions)] = closed_definitions(definitions)
-            document = {"definitions": closed, "allOf": [_close(schema)]}
+            document = {"definitions": closed, "allOf": [close(schema)]}
             found = self._validators[key] = jsonschema_rs.Draft4Validator(document, validate_formats=True)
         return found
 

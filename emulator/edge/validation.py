@@ -146,12 +146,14 @@ class RequestBinder:
             else:
                 found = headers.get(param.key)
                 raw = [] if found is None else [found]
-            if not raw or (raw == [""] and param.required):
+            if not raw:
                 if param.required:
                     raise _reject(f"{param.label} is required.", op=op)
                 continue
-            value = param.value(raw)
+            value = param.value(raw) if raw != [""] or not param.required else []
             if value == []:
+                if param.required:
+                    raise _reject(f"{param.label} must not be empty.", op=op)
                 continue
             validator = param.validator
             if validator is not None and not validator.is_valid(value):

@@ -1,11 +1,14 @@
 """Contract violations: responses that break the model, and internal failures the edge answered with 500.
 
 The edge records them; test harnesses read them and fail the test that caused them. Strict mode
-(`--strict-responses`) checks every response body before it is sent.
+(`--strict-responses`) checks every response body before it is sent and turns a violation into a 500.
+Without it one response in `SAMPLE_EVERY` is checked: a violation is still sent as it is, but it is
+logged as an error, recorded and counted in `/_emulator/health`, so a default `serve` never hides one.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +18,9 @@ from emulator.catalog import Operation
 from emulator.edge.validation import ResponseChecker
 
 CAPACITY = 1000  # newest violations kept
+SAMPLE_EVERY = 10  # without strict mode, one response in this many is checked
+
+log = logging.getLogger("mcf_emulator")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,22 +45,48 @@ class Violation:
 class Violations:
     """The newest violations, oldest first, and the strict-mode response check that finds most of them."""
 
-    def __init__(self, strict: bool, capacity: int = CAPACITY) -> None:
+    def __init__(self, strict: bool, capacity: int = CAPACITY, sample_every: int = SAMPLE_EVERY) -> None:
         self.strict = strict
+        self.sample_every = 1 if strict else sample_every
+        self.checked = 0  # responses checked
+        self.total = 0  # violations recorded, including those already taken
+        self._seen = 0
         self._checker = ResponseChecker()
         self._found: deque[Violation] = deque(maxlen=capacity)
 
     def record(self, request_id: str, op: Operation | None, status: int, problems: list[str]) -> None:
+        self.total += 1
         self._found.append(Violation(request_id, op.operation_id if op else None, status, tuple(problems)))
 
     def check(self, op: Operation, status: int, body: Any, request_id: str) -> list[str]:
-        """Strict mode: the ways `body` breaks the model, each recorded; always [] otherwise."""
-        if not self.strict:
+        """The ways `body` breaks the model, each recorded; [] when it conforms or is not sampled.
+
+        Only strict mode's problems should stop the response; sampled ones are logged here."""
+        self._seen += 1
+        if self._seen % self.sample_every:
             return []
+        self.checked += 1
         problems = self._checker.problems(op, status, body)
         if problems:
             self.record(request_id, op, status, problems)
-        return problems
+            if not self.strict:
+                log.error(
+                    "RESPONSE VIOLATES THE MODEL: %s %s (%s): %s",
+                    op.operation_id,
+                    status,
+                    request_id,
+                    problems,
+                )
+        return problems if self.strict else []
+
+    def describe(self) -> dict[str, Any]:
+        """How responses are checked and what was found, for `/_emulator/health`."""
+        return {
+            "mode": "strict" if self.strict else "sampled",
+            "checkEvery": self.sample_every,
+            "checked": self.checked,
+            "violations": self.total,
+        }
 
     def take(self) -> list[Violation]:
         """Every recorded violation, forgotten as it is handed over."""

@@ -19,6 +19,7 @@ class Application(Record):
     application_id: str
     redirect_uris: tuple[str, ...] = ()
     name: str = ""
+    draft: bool = False  # a draft app is authorized only with `version=beta` in the consent URL
 
 
 class Seller(Record):
@@ -92,6 +93,7 @@ class Accounts:
         application_id: str | None = None,
         redirect_uris: Iterable[str] = (),
         name: str = "",
+        draft: bool = False,
     ) -> Application:
         app = Application(
             client_id=client_id,
@@ -99,6 +101,7 @@ class Accounts:
             application_id=application_id or f"amzn1.sp.solution.{self._ids.uuid()}",
             redirect_uris=tuple(redirect_uris),
             name=name,
+            draft=draft,
         )
         return self._store.shared.table(APPLICATIONS).put(client_id, app)
 

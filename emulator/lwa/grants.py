@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from emulator.lwa.accounts import DEFAULTS, Accounts, RefreshGrant
+from emulator.lwa.accounts import DEFAULTS, Accounts, Application, RefreshGrant
 from emulator.state import Clock
 
 GRANT_TYPES = ("refresh_token", "authorization_code", "client_credentials")
@@ -113,16 +113,18 @@ class TokenService:
             raise LwaError("invalid_scope", f"An unknown scope was requested : {' '.join(unknown)}")
         return self._bearer(client_id, None, scopes) | {"scope": " ".join(scopes)}
 
-    def authorize(
-        self, application_id: str, redirect_uri: str | None, seller_id: str | None
-    ) -> tuple[str, str, str]:
-        """The consent step of the website flow: (redirect target, seller id, spapi_oauth_code).
+    def consent_target(
+        self, application_id: str, redirect_uri: str | None, version: str | None = None
+    ) -> tuple[Application, str]:
+        """The application a consent request names and the URI to send the seller back to.
 
         Raises LwaError carrying Seller Central's MD codes when the request would fail there.
         """
         app = self.accounts.application_by_id(application_id)
         if app is None:
             raise LwaError("MD1000", f"Unknown application_id {application_id!r}", 400)
+        if app.draft and version != "beta":
+            raise LwaError("MD1000", "The application is a draft: add version=beta to authorize it", 400)
         if redirect_uri and "#" in redirect_uri:
             raise LwaError("MD5110", "The redirect_uri must not contain a fragment (#)", 400)
         registered = app.redirect_uris
@@ -131,13 +133,20 @@ class TokenService:
                 raise LwaError(
                     "MD5101", "No redirect_uri given and none is registered for the application", 400
                 )
-            redirect_uri = registered[0]
-        elif registered and redirect_uri not in registered:
+            return app, registered[0]
+        if registered and redirect_uri not in registered:
             raise LwaError(
                 "MD5101", f"redirect_uri {redirect_uri!r} is not registered for the application", 400
             )
-        elif not registered and self.mode == "strict":
+        if not registered and self.mode == "strict":
             raise LwaError("MD5101", "The application has no registered redirect URIs", 400)
+        return app, redirect_uri
+
+    def grant_code(self, app: Application, redirect_uri: str, seller_id: str | None) -> tuple[str, str]:
+        """A seller's consent to `app`: (seller id, spapi_oauth_code good for one exchange in 5 minutes).
+
+        Without a seller id the default seller consents; an unknown one is created in permissive mode.
+        """
         seller_id = seller_id or DEFAULTS.seller_id
         if self.accounts.seller(seller_id) is None:
             if self.mode == "strict":
@@ -146,4 +155,4 @@ class TokenService:
         code = self.accounts.add_code(
             app.client_id, seller_id, redirect_uri, self.clock.timestamp() + AUTH_CODE_LIFETIME
         )
-        return redirect_uri, seller_id, code
+        return seller_id, code

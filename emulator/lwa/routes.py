@@ -1,15 +1,16 @@
-"""HTTP face of Login with Amazon: `POST /auth/o2/token` and the consent redirect."""
+"""HTTP face of Login with Amazon: `POST /auth/o2/token`, the consent page and its `auto=1` redirect."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl
 
 import orjson
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from emulator.lwa.consent import ConsentPages, with_state
 from emulator.lwa.grants import LwaError, TokenService
 from emulator.protocol import LWA_CONSENT_PATH, LWA_TOKEN_PATH
 
@@ -46,6 +47,7 @@ async def _token_form(request: Request) -> dict[str, str]:
 
 def routes(tokens: TokenService) -> list[Route]:
     """The token endpoint and the consent step of the authorization flow, answered by `tokens`."""
+    pages = ConsentPages(tokens)
 
     async def token(request: Request) -> Response:
         if request.method != "POST":
@@ -60,25 +62,25 @@ def routes(tokens: TokenService) -> list[Route]:
 
     async def consent(request: Request) -> Response:
         query = request.query_params
+        if query.get("auto") not in ("1", "true"):
+            return await pages.show(request)
         try:
             application_id = query.get("application_id")
             if not application_id:
                 raise LwaError(
                     "invalid_request", "The request is missing a required parameter : application_id"
                 )
-            target, seller_id, code = tokens.authorize(
-                application_id, query.get("redirect_uri"), query.get("selling_partner_id")
+            app, target = tokens.consent_target(
+                application_id, query.get("redirect_uri"), query.get("version")
             )
+            seller_id, code = tokens.grant_code(app, target, query.get("selling_partner_id"))
         except LwaError as error:
             return _lwa_json(error.body(), error.status)
-        parts = urlsplit(target)
         extra = {"spapi_oauth_code": code, "selling_partner_id": seller_id}
-        if query.get("state") is not None:
-            extra["state"] = query["state"]
-        joined = "&".join(p for p in (parts.query, urlencode(extra)) if p)
-        return RedirectResponse(urlunsplit(parts._replace(query=joined)), status_code=302)
+        return RedirectResponse(with_state(target, extra, query.get("state")), status_code=302)
 
     return [
         Route(LWA_TOKEN_PATH, token, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         Route(LWA_CONSENT_PATH, consent, methods=["GET"]),
+        Route(LWA_CONSENT_PATH, pages.decide, methods=["POST"]),
     ]

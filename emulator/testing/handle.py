@@ -79,13 +79,16 @@ class EmulatorHandle(ControlActions, NotificationActions):
         return self.now()
 
     @contextmanager
-    def frozen_clock(self, at: datetime | None = None) -> Iterator[datetime]:
-        """Stop emulator time (at `at`, or now) inside the block; it runs again afterwards."""
+    def frozen_clock(self, at: datetime | str | None = None) -> Iterator[datetime]:
+        """Stop emulator time (at `at`, or now) inside the block; it runs again afterwards. `at` is a
+        datetime (naive means UTC) or ISO-8601 text, as `clock set` and the API take it."""
         speed = self.runtime.clock.speed or 1.0
+        if isinstance(at, datetime) and at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
         self.control.freeze()
-        if at is not None:
-            self.control.set_clock(at if at.tzinfo else at.replace(tzinfo=UTC))
         try:
+            if at is not None:
+                self.control.set_clock(at)
             yield self.now()
         finally:
             self.control.run(speed)

@@ -141,6 +141,9 @@ def test_seller_operations_refuse_grantless_tokens(edge):
             "Query parameter 'marketplaceIds' is invalid",
         ),
         (SUMMARY_QUERY | {"startDateTime": "yesterday"}, "Query parameter 'startDateTime' is invalid"),
+        (SUMMARY_QUERY | {"marketplaceIds": ""}, "Query parameter 'marketplaceIds' must not be empty."),
+        (SUMMARY_QUERY | {"marketplaceIds": ",,"}, "Query parameter 'marketplaceIds' must not be empty."),
+        (SUMMARY_QUERY | {"granularityId": ""}, "Query parameter 'granularityId' must not be empty."),
     ],
 )
 def test_bad_parameters_get_invalid_input_naming_them(edge, auth, query, message):
@@ -277,3 +280,16 @@ def test_an_empty_optional_date_is_invalid_not_absent(edge, auth):
     response = edge.get(SUMMARIES, params=SUMMARY_QUERY | {"startDateTime": ""}, headers=auth)
     assert response.status_code == 400
     assert only_error(response)["message"].startswith("Query parameter 'startDateTime' is invalid")
+
+
+def test_error_texts_fit_the_tightest_model_limits(edge, auth):
+    name = "N" * 50_000  # Inbound 2024-03-20 caps `name` at 40 characters and `Error.message` at 2048
+    response = edge.post(
+        "/inbound/fba/2024-03-20/inboundPlans",
+        headers=auth,
+        json={"name": name, "destinationMarketplaces": ["ATVPDKIKX0DER"], "items": [], "sourceAddress": {}},
+    )
+    assert response.status_code == 400
+    error = only_error(response)
+    assert len(error["message"]) <= 2048 and len(error["details"]) <= 8192
+    assert error["message"].endswith("more characters)")

@@ -152,7 +152,8 @@ def test_strict_mode_rejects_unknown_and_foreign_refresh_tokens(strict_client):
 
 
 def consent(client, **query):
-    return client.get("/apps/authorize/consent", params=query, follow_redirects=False)
+    """The headless consent shortcut (`auto=1`): an instant redirect, problems as JSON."""
+    return client.get("/apps/authorize/consent", params={"auto": "1", **query}, follow_redirects=False)
 
 
 def test_website_authorization_flow_mints_a_refresh_token(strict_client):

@@ -203,3 +203,83 @@ def _token(base: str) -> str:
         "client_secret": DEFAULTS.client_secret,
     }
     return str(httpx.post(base + "/auth/o2/token", data=form).json()["access_token"])
+
+
+def test_a_second_server_on_a_busy_port_exits_with_one_line_and_no_banner(server, catalog):
+    base, _ = server
+    port = base.rsplit(":", 1)[1]
+    second = mcf("serve", "--port", port, "--models", str(catalog.models_dir))
+    out, err = second.communicate(timeout=30)
+    assert second.returncode == 2 and "listening on" not in out and "client_id" not in out
+    assert err.count("\n") == 1 and f"cannot listen on 127.0.0.1:{port}" in err, err
+    assert httpx.get(base + "/_emulator/health").status_code == 200  # the first one is untouched
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "0", "eighty"])
+def test_invalid_ports_are_refused_before_anything_starts(port):
+    process = mcf("serve", "--port", port)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 2 and out == "" and "Traceback" not in err
+    assert "--port" in err and "port number (1-65535)" in err, err
+    env = os.environ | {"MCF_EMULATOR_PORT": port}
+    process = mcf("serve", env=env)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 2 and out == "" and err.startswith("mcf-emulator: MCF_EMULATOR_PORT="), err
+
+
+def test_sigterm_checkpoints_sqlite_state_into_the_main_file(catalog, tmp_path):
+    import shutil
+    import sqlite3
+
+    port = free_port()
+    database = tmp_path / "world.db"
+    process = mcf(
+        "serve", "--port", str(port), "--models", str(catalog.models_dir), "--state", f"sqlite:{database}"
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_healthy(base, process)
+    seeded = httpx.post(base + "/_emulator/seed", json={"inventory": [{"sku": "MUG-1", "quantity": 3}]})
+    assert seeded.status_code == 200, seeded.text
+    process.send_signal(signal.SIGTERM)
+    process.communicate(timeout=20)
+    assert process.returncode == 0
+    wal = tmp_path / "world.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+    alone = tmp_path / "copy" / "world.db"
+    alone.parent.mkdir()
+    shutil.copy(database, alone)  # the main file alone is the whole state
+    with sqlite3.connect(alone) as db:
+        tables = {row[0] for row in db.execute("SELECT DISTINCT tbl FROM records")}
+    assert any("inventory" in table for table in tables), tables
+
+
+def test_the_production_profile_is_strict_and_says_so(catalog):
+    port = free_port()
+    process = mcf(
+        "serve", "--profile", "production", "--port", str(port), "--models", str(catalog.models_dir)
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_healthy(base, process)
+    assert httpx.get(base + "/_emulator/health").json()["rateLimits"] == "enforce"
+    stranger = {
+        "grant_type": "refresh_token",
+        "refresh_token": DEFAULTS.refresh_token,
+        "client_id": "amzn1.application-oa2-client.someone-else",
+        "client_secret": "nope",
+    }
+    refused = httpx.post(base + "/auth/o2/token", data=stranger)
+    assert refused.status_code == 401 and refused.json()["error"] == "invalid_client"
+    process.send_signal(signal.SIGTERM)
+    out = process.communicate(timeout=20)[0]
+    assert "(profile: production, auth: strict)" in out and "rate limits: enforce" in out
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("MCF_EMULATOR_SEED", "abc"), ("MCF_EMULATOR_AUTH", "bogus"), ("MCF_EMULATOR_PROFILE", "prod")],
+)
+def test_bad_environment_values_name_the_variable(variable, value):
+    process = mcf("serve", env=os.environ | {variable: value})
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 2 and out == "" and "Traceback" not in err
+    assert err.startswith(f"mcf-emulator: {variable}={value!r}: ") and err.count("\n") == 1, err

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -59,14 +60,55 @@ def reserved_and_fulfillable(http: httpx.Client, auth: dict[str, str]) -> tuple[
     return details["reservedQuantity"]["totalReservedQuantity"], details["fulfillableQuantity"]
 
 
-def all_orders(http: httpx.Client, auth: dict[str, str]) -> set[str]:
-    found, params = set(), {}
+def all_orders(http: httpx.Client, auth: dict[str, str]) -> dict[str, str]:
+    """Every order of the default seller: id -> status."""
+    found: dict[str, str] = {}
+    params: dict[str, str] = {}
     while True:
         payload = http.get(f"{V2020}/fulfillmentOrders", headers=auth, params=params).json()["payload"]
-        found.update(o["sellerFulfillmentOrderId"] for o in payload["fulfillmentOrders"])
+        found.update(
+            (o["sellerFulfillmentOrderId"], o["fulfillmentOrderStatus"]) for o in payload["fulfillmentOrders"]
+        )
         if not payload.get("nextToken"):
             return found
         params = {"nextToken": payload["nextToken"]}
+
+
+def all_events(http: httpx.Client) -> list[dict[str, Any]]:
+    """Every retained domain event, oldest first, paged with `after`."""
+    events: list[dict[str, Any]] = []
+    after = 0
+    while True:
+        page = http.get("/_emulator/events", params={"after": after, "limit": 500}).json()
+        events.extend(page["events"])
+        if not page["events"]:
+            return events
+        after = page["events"][-1]["sequence"]
+
+
+def assert_every_change_has_its_event(
+    http: httpx.Client, orders: dict[str, str], stock: dict[str, Any]
+) -> None:
+    """After a restart: each order's newest OrderStatusChanged names its status, no event names an order that
+    is not there, and MUG-01's newest InventoryAvailabilityChanged holds its quantities now."""
+    events = all_events(http)
+    sequences = [e["sequence"] for e in events]
+    assert sequences == sorted(set(sequences)), "events are not in one strictly increasing order"
+    newest_status: dict[str, str] = {}
+    newest_stock: dict[str, Any] | None = None
+    for event in events:
+        if event["type"] == "OrderStatusChanged":
+            newest_status[event["data"]["order_id"]] = event["data"]["status"]
+        elif event["type"] == "InventoryAvailabilityChanged" and event["data"]["seller_sku"] == "MUG-01":
+            newest_stock = event["data"]["buckets"]
+    assert newest_status == orders, "an order's state and its events disagree after the restart"
+    assert newest_stock is not None
+    details = stock["inventoryDetails"]
+    assert newest_stock.get("fulfillable", 0) == details["fulfillableQuantity"]
+    assert (
+        newest_stock.get("pending_customer_order", 0)
+        == details["reservedQuantity"]["pendingCustomerOrderQuantity"]
+    )
 
 
 def test_kill_9_under_concurrent_writes_loses_no_acknowledged_write(tmp_path):
@@ -121,7 +163,8 @@ def test_kill_9_under_concurrent_writes_loses_no_acknowledged_write(tmp_path):
         server = start(db, port)
         with httpx.Client(base_url=url, timeout=5) as http:
             present = all_orders(http, auth)
-            assert set(acked_orders) <= present
+            assert set(acked_orders) <= set(present)
+            assert_every_change_has_its_event(http, present, stock_levels(http, auth)["MUG-01"])
             for access_token in acked_tokens[-5:]:
                 answer = http.get(
                     f"{V2020}/fulfillmentOrders/{acked_orders[0]}",

@@ -122,6 +122,8 @@ def test_handle_clock_faults_and_journal(pytester):
         """
         from datetime import UTC, datetime, timedelta
 
+        from emulator.errors import ControlError
+
         QUERY = {"granularityType": "Marketplace", "granularityId": "ATVPDKIKX0DER",
                  "marketplaceIds": "ATVPDKIKX0DER"}
 
@@ -129,6 +131,14 @@ def test_handle_clock_faults_and_journal(pytester):
             with spapi_emulator.frozen_clock(datetime(2030, 1, 1, tzinfo=UTC)) as now:
                 assert spapi_emulator.now() == now == datetime(2030, 1, 1, tzinfo=UTC)
                 assert spapi_emulator.advance("1d") == datetime(2030, 1, 2, tzinfo=UTC)
+            assert spapi_emulator.runtime.clock.speed == 1.0
+            with spapi_emulator.frozen_clock("2026-12-01T09:00:00Z") as now:  # text, as `clock set` takes
+                assert now == datetime(2026, 12, 1, 9, tzinfo=UTC)
+            try:
+                with spapi_emulator.frozen_clock("next tuesday"):
+                    raise AssertionError("a bad instant must not enter the block")
+            except ControlError as error:
+                assert error.code == "InvalidInstant"
             assert spapi_emulator.runtime.clock.speed == 1.0
             with spapi_emulator.faults({"match": {"operationId": "getInventorySummaries"},
                                         "effect": {"type": "error", "status": 429, "code": "QuotaExceeded"}}):

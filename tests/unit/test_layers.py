@@ -71,6 +71,14 @@ ALLOWED = {
         "emulator.runtime",
         "emulator.settings",
         "emulator.tls.hosts",
+        "emulator.ui",
+    ),
+    "emulator.ui": (
+        "emulator",
+        "emulator.control.http",
+        "emulator.errors",
+        "emulator.protocol",
+        "emulator.settings",
     ),
     "emulator.notifications": (
         "emulator.apis.notifications",

@@ -153,7 +153,7 @@ def test_a_2020_order_reads_back_as_it_was_created():
 
 def test_a_2026_order_reads_back_as_it_was_created():
     draft = wire_2026.draft(BODY_2026, NOW)
-    assert draft.id_field == "orderId" and draft.terms.displayable_order_id == "N-1"
+    assert draft.dialect.order_id == "orderId" and draft.terms.displayable_order_id == "N-1"
     assert [(c.name, c.policy) for c in draft.terms.feature_constraints or ()] == [
         ("BLANK_BOX", "Required"),
         ("PACKING_SLIP", "Required"),

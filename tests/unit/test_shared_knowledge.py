@@ -97,3 +97,16 @@ def test_event_retention_comes_from_the_environment_and_must_be_positive(monkeyp
     assert Settings.from_env(event_retention=7).event_retention == 7
     with pytest.raises(ValueError, match="event retention"):
         Settings(event_retention=0)
+
+
+def test_the_production_profile_changes_defaults_but_explicit_choices_win(monkeypatch):
+    from emulator.settings import Settings
+
+    strict = Settings.from_env(profile="production")
+    assert (strict.auth_mode, strict.rate_limits) == ("strict", "enforce")
+    assert Settings.from_env(profile="production", rate_limits="report").rate_limits == "report"
+    monkeypatch.setenv("MCF_EMULATOR_PROFILE", "production")
+    monkeypatch.setenv("MCF_EMULATOR_AUTH", "permissive")
+    mixed = Settings.from_env()
+    assert (mixed.profile, mixed.auth_mode, mixed.rate_limits) == ("production", "permissive", "enforce")
+    assert Settings().profile == "default" and Settings().auth_mode == "permissive"

@@ -1,8 +1,9 @@
 """getInventorySummaries: selection, the InventorySummary shape and `nextToken` pages (reference §8.1).
 
 Choices where Amazon is silent: 50 summaries per page; summaries in SKU order; a token is bound
-to the query that issued it (later filters are ignored while paging) and dies 30 s of emulator
-time after it was issued, as observed (§13 #14).
+to the query that issued it (filters sent with it must be that query's, else it is refused as an
+invalid token; filters left out are the token's) and dies 30 s of emulator time after it was issued,
+as observed (§13 #14).
 """
 
 from __future__ import annotations
@@ -124,6 +125,20 @@ def _query(params: dict[str, Any], clock: Clock) -> SummaryQuery:
     )
 
 
+_FILTERS = (("details", "details"), ("start", "startDateTime"), ("skus", "sellerSkus"), ("sku", "sellerSku"))
+"""SummaryQuery field -> the query parameter that sets it."""
+
+
+def _belongs(params: dict[str, Any], clock: Clock, query: SummaryQuery) -> bool:
+    """Whether every filter sent with a nextToken is the one of the query that issued it."""
+    asked = _query(params, clock)
+    return all(
+        getattr(asked, field) == getattr(query, field)
+        for field, name in _FILTERS
+        if params.get(name) is not None
+    )
+
+
 def page(
     tenant: TenantState, clock: Clock, ids: IdFactory, marketplace_id: str, params: dict[str, Any]
 ) -> dict[str, Any]:
@@ -133,7 +148,12 @@ def page(
     token = params.get("nextToken")
     if token is not None:
         saved = tokens.get(token)
-        if saved is None or now - saved.issued_at > TOKEN_TTL or saved.marketplace_id != marketplace_id:
+        if (
+            saved is None
+            or now - saved.issued_at > TOKEN_TTL
+            or saved.marketplace_id != marketplace_id
+            or not _belongs(params, clock, saved.query)
+        ):
             raise InvalidInput("Next token is invalid or expired", f"nextToken={token}")
         query, offset = saved.query, saved.offset
     else:

@@ -11,6 +11,8 @@ no listing is a 400, as Amazon's sandbox answers a delete of a bad SKU (the mode
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from emulator.apis.inventory import marketplaces
@@ -19,6 +21,22 @@ from emulator.apis.listings.records import Requirements, Submission, Verdict
 from emulator.context import Call
 from emulator.errors import InvalidInput, NotFound, Unauthorized
 from emulator.registry import operation
+
+Handler = Callable[[Call], dict[str, Any]]
+
+
+def _spelled(handler: Handler) -> Handler:
+    """Listings Items spells its 400 code `BAD_REQUEST` (the model's canned errors), not `InvalidInput`."""
+
+    @wraps(handler)
+    def run(call: Call) -> dict[str, Any]:
+        try:
+            return handler(call)
+        except InvalidInput as error:
+            error.code = "BAD_REQUEST"
+            raise
+
+    return run
 
 
 def _checked(call: Call) -> list[str]:
@@ -49,6 +67,7 @@ def _answer(call: Call, judged: Submission) -> dict[str, Any]:
 
 
 @operation("putListingsItem")
+@_spelled
 def put_listings_item(call: Call) -> dict[str, Any]:
     """Creates or fully replaces a listing; INVALID answers are HTTP 200 with issues."""
     _one_marketplace(call)
@@ -58,6 +77,7 @@ def put_listings_item(call: Call) -> dict[str, Any]:
 
 
 @operation("patchListingsItem")
+@_spelled
 def patch_listings_item(call: Call) -> dict[str, Any]:
     """Applies add/replace/merge/delete patches to top-level attributes (an unknown SKU starts a listing)."""
     listing = records.find(call.tenant, _one_marketplace(call), call.params["sku"])
@@ -74,6 +94,7 @@ def patch_listings_item(call: Call) -> dict[str, Any]:
 
 
 @operation("deleteListingsItem")
+@_spelled
 def delete_listings_item(call: Call) -> dict[str, Any]:
     """Deletes the listing in one marketplace at once; an unknown SKU is a 400."""
     marketplace_id, sku = _one_marketplace(call), call.params["sku"]
@@ -88,6 +109,7 @@ def delete_listings_item(call: Call) -> dict[str, Any]:
 
 
 @operation("getListingsItem")
+@_spelled
 def get_listings_item(call: Call) -> dict[str, Any]:
     """The listing across the requested marketplaces, with the `includedData` parts asked for."""
     sku = call.params["sku"]
@@ -102,6 +124,7 @@ def get_listings_item(call: Call) -> dict[str, Any]:
 
 
 @operation("searchListingsItems")
+@_spelled
 def search_listings_items(call: Call) -> dict[str, Any]:
     """Filters, sorts and pages the seller's listings (first 1000 matches reachable)."""
     _checked(call)

@@ -8,8 +8,8 @@ a SKU is eligible when it exists in the marketplace and has units in the network
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from emulator.apis.inventory import service as inventory
 from emulator.apis.outbound.records import FeatureConstraint
@@ -53,10 +53,28 @@ def require_known(name: str) -> None:
         raise InvalidInput(f"{name!r} is not a valid feature name.", f"featureName={name}")
 
 
+@dataclass(frozen=True)
+class FeatureSku:
+    """A SKU that can use a feature: its identifiers and its fulfillable count."""
+
+    sku: str
+    fn_sku: str
+    asin: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """Whether one SKU can use a feature: why not, or the SKU as the feature sees it."""
+
+    reasons: list[str]
+    found: FeatureSku | None
+
+
 def sku_eligibility(
     tenant: TenantState, marketplace_id: str, country: str, name: str, sku: str
-) -> dict[str, Any]:
-    """getFeatureSKU's payload for one SKU."""
+) -> Eligibility:
+    """getFeatureSKU's answer for one SKU."""
     require_known(name)
     item = inventory.find(tenant, marketplace_id, sku)
     reasons = []
@@ -66,17 +84,14 @@ def sku_eligibility(
         reasons.append("INVALID_SKU")
     elif inventory.total_quantity(item) == 0:
         reasons.append("SKU_NOT_ELIGIBLE")
-    result: dict[str, Any] = {"marketplaceId": marketplace_id, "featureName": name, "isEligible": not reasons}
     if reasons or item is None:
-        result["ineligibleReasons"] = reasons
-    else:
-        result.update(sellerSku=sku, fnSku=item.fn_sku, asin=item.asin, skuCount=item.buckets.fulfillable)
-    return result
+        return Eligibility(reasons, None)
+    return Eligibility([], FeatureSku(sku, item.fn_sku, item.asin, item.buckets.fulfillable))
 
 
 def eligible_skus(
     tenant: TenantState, marketplace_id: str, country: str, name: str, since: float | None
-) -> list[dict[str, Any]]:
+) -> list[FeatureSku]:
     """Every SKU eligible for the feature (optionally only those changed since `since`), in SKU order."""
     require_known(name)
     if not offered(name, country):
@@ -87,13 +102,4 @@ def eligible_skus(
         if inventory.total_quantity(i) > 0 and (since is None or i.updated_at >= since)
     ]
     chosen.sort(key=lambda i: i.seller_sku)
-    return [
-        {
-            "sellerSku": i.seller_sku,
-            "fnSku": i.fn_sku,
-            "asin": i.asin,
-            "skuCount": i.buckets.fulfillable,
-            "overlappingSkus": [],
-        }
-        for i in chosen
-    ]
+    return [FeatureSku(i.seller_sku, i.fn_sku, i.asin, i.buckets.fulfillable) for i in chosen]

@@ -153,18 +153,7 @@ def _feature_marketplace(call: Call) -> tuple[str, str]:
 def get_features(call: Call) -> dict[str, Any]:
     """The MCF features and whether the seller can use each in the marketplace."""
     _, country = _feature_marketplace(call)
-    return {
-        "payload": {
-            "features": [
-                {
-                    "featureName": name,
-                    "featureDescription": text,
-                    "sellerEligible": features.offered(name, country),
-                }
-                for name, (text, _, _) in features.CATALOG.items()
-            ]
-        }
-    }
+    return {"payload": {"features": wire_2020.feature_list(country)}}
 
 
 @operation("getFeatureInventory")
@@ -182,22 +171,18 @@ def get_feature_inventory(call: Call) -> dict[str, Any]:
     start = 0
     if call.params.get("nextToken"):
         token = call.params["nextToken"]
-        start = next((n + 1 for n, s in enumerate(skus) if text.derived(name, s["sellerSku"]) == token), -1)
+        start = next((n + 1 for n, s in enumerate(skus) if text.derived(name, s.sku) == token), -1)
         if start < 0:
             raise InvalidInput("nextToken is invalid or expired.", f"nextToken={token}")
     chunk = skus[start : start + FEATURE_PAGE]
-    payload: dict[str, Any] = {"marketplaceId": marketplace_id, "featureName": name, "featureSkus": chunk}
-    if start + FEATURE_PAGE < len(skus):
-        payload["nextToken"] = text.derived(name, chunk[-1]["sellerSku"])
-    return {"payload": payload}
+    token = text.derived(name, chunk[-1].sku) if start + FEATURE_PAGE < len(skus) else None
+    return {"payload": wire_2020.feature_inventory(marketplace_id, name, chunk, token)}
 
 
 @operation("getFeatureSKU")
 def get_feature_sku(call: Call) -> dict[str, Any]:
     """Whether one SKU can use a feature, with its fulfillable count."""
     marketplace_id, country = _feature_marketplace(call)
-    return {
-        "payload": features.sku_eligibility(
-            call.tenant, marketplace_id, country, call.params["featureName"], call.params["sellerSku"]
-        )
-    }
+    name = call.params["featureName"]
+    found = features.sku_eligibility(call.tenant, marketplace_id, country, name, call.params["sellerSku"])
+    return {"payload": wire_2020.feature_sku(marketplace_id, name, found)}

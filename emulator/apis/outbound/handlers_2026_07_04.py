@@ -70,7 +70,7 @@ def _with_shipments(call: Call) -> bool:
 @operation("getOrder")
 def get_order(call: Call) -> dict[str, Any]:
     """The order with shipments, packages and embedded tracking (unless shipments=EXCLUDE)."""
-    order = orderbook.get(call.tenant, call.params["orderId"])
+    order = orderbook.get(call.tenant, call.params["orderId"], "orderId")
     return {"order": wire_2026.fulfillment_order(order, call.clock.timestamp(), _with_shipments(call))}
 
 

@@ -49,7 +49,7 @@ class Env:
     def of_call(cls, call: Call, id_param: str) -> tuple[Env, Order]:
         """The caller's Env and the order named by the path parameter `id_param` (404 if unknown)."""
         env = cls.of(call.store, call.seller_id)
-        return env, orderbook.get(env.tenant, call.params[id_param])
+        return env, orderbook.get(env.tenant, call.params[id_param], id_param)
 
 
 class ScheduledStep(msgspec.Struct, kw_only=True):

@@ -35,13 +35,11 @@ def find(tenant: TenantState, order_id: str) -> Order | None:
     return tenant.table(ORDERS).get(order_id)
 
 
-def get(tenant: TenantState, order_id: str) -> Order:
-    """The order, or 404 naming it."""
+def get(tenant: TenantState, order_id: str, field: str = "sellerFulfillmentOrderId") -> Order:
+    """The order, or 404 naming it by `field` (the parameter the request named it with)."""
     order = find(tenant, order_id)
     if order is None:
-        raise NotFound(
-            f"Fulfillment order {order_id!r} was not found.", f"sellerFulfillmentOrderId={order_id}"
-        )
+        raise NotFound(f"Fulfillment order {order_id!r} was not found.", f"{field}={order_id}")
     return order
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, BY_ID, Marketplace, require
 from emulator.apis.outbound import features, lifecycle, orderbook, planning, update_index
+from emulator.apis.outbound.dialect import Dialect
 from emulator.apis.outbound.records import (
     NO_DETAILS,
     OPEN_FOR_CHANGES,
@@ -44,16 +45,16 @@ def marketplace_for(
     )
 
 
-def _check_terms(terms: OrderTerms, marketplace: Marketplace) -> None:
+def _check_terms(terms: OrderTerms, marketplace: Marketplace, dialect: Dialect) -> None:
     """What a new order's terms must satisfy in its marketplace."""
     problem = planning.address_problem(terms.destination)
     if problem:
-        raise InvalidInput(f"The destination address is invalid: {problem}.", "destinationAddress")
+        raise InvalidInput(f"The destination address is invalid: {problem}.", dialect.address)
     speed = terms.shipping_speed
-    if not planning.speed_available(speed, marketplace.country):
+    if not planning.speed_available(speed, marketplace.country, dialect):
         raise InvalidInput(
             f"Shipping speed {speed} is not available in marketplace {marketplace.marketplace_id}.",
-            f"shippingSpeedCategory={speed}",
+            f"{dialect.speed}={speed}",
         )
     if speed == "ScheduledDelivery" and terms.action == "Hold":
         raise InvalidInput("ScheduledDelivery orders must use fulfillmentAction Ship.", "fulfillmentAction")
@@ -69,11 +70,12 @@ def _check_terms(terms: OrderTerms, marketplace: Marketplace) -> None:
 
 
 def _validate(env: lifecycle.Env, draft: OrderDraft, marketplace: Marketplace) -> None:
-    orderbook.check_id(draft.order_id, draft.id_field)
+    dialect = draft.dialect
+    orderbook.check_id(draft.order_id, dialect.order_id)
     if orderbook.exists(env.tenant, draft.order_id):
         raise InvalidInput(
             f"A fulfillment order with id {draft.order_id} already exists.",
-            f"sellerFulfillmentOrderId={draft.order_id}",
+            f"{dialect.order_id}={draft.order_id}",
         )
     shown = draft.terms.displayable_order_id
     if shown != shown.strip() or "  " in shown:
@@ -81,14 +83,9 @@ def _validate(env: lifecycle.Env, draft: OrderDraft, marketplace: Marketplace) -
             "displayableOrderId must not start or end with spaces or contain double spaces.",
             f"displayableOrderId={shown}",
         )
-    planning.check_lines(draft.lines)
-    for line in draft.lines:
-        if line.quantity <= 0:
-            raise InvalidInput(
-                f"quantity must be positive for Item Id: {line.line_id}.", f"quantity={line.quantity}"
-            )
-    planning.require_skus(env.tenant, marketplace.marketplace_id, draft.lines)
-    _check_terms(draft.terms, marketplace)
+    planning.check_lines(draft.lines, dialect)
+    planning.require_skus(env.tenant, marketplace.marketplace_id, draft.lines, dialect)
+    _check_terms(draft.terms, marketplace, dialect)
 
 
 def create(env: lifecycle.Env, draft: OrderDraft, participations: Sequence[str], now: float) -> Order:

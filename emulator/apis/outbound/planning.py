@@ -2,8 +2,8 @@
 
 Version-neutral; previews (both versions), delivery offers and order creation build on it.
 Choices where Amazon is silent (documented in the README): fee tables below, in the marketplace
-currency; Priority offered in US/CA/MX/IN, ScheduledDelivery only in JP, COD only in JP and IN;
-unfulfillable item reasons `InsufficientInventory` / `InvalidQuantity`; order reasons
+currency; Priority where the request's version offers it (`dialect`), ScheduledDelivery only in JP, COD
+only in JP and IN; unfulfillable item reason `InsufficientInventory`; order reasons
 `DeliverySLAUnavailable`, `InvalidDestinationAddress`, `FeatureNotAvailable`.
 """
 
@@ -11,19 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
 from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, Marketplace
 from emulator.apis.outbound import features
+from emulator.apis.outbound.dialect import V2020, Dialect
+from emulator.apis.outbound.money import DECIMAL
 from emulator.apis.outbound.records import FeatureConstraint
 from emulator.apis.outbound.timings import DAY, Timings
 from emulator.errors import InvalidInput
 from emulator.state import TenantState
 
 SPEEDS = ("Standard", "Expedited", "Priority", "ScheduledDelivery")
-PRIORITY_COUNTRIES = ("US", "CA", "MX", "IN")
 COD_COUNTRIES = ("JP", "IN")
 MAX_LINES, MAX_UNITS = 100, 250
 MAX_INT32 = 2**31 - 1
@@ -116,18 +117,18 @@ def decimal_text(amount: Decimal) -> str:
 
 def whole_units(text: str, field: str) -> int:
     """A decimal-string amount of eaches as an int: finite, whole and within int32 (else a 400)."""
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise InvalidInput(f"{field} {text!r} is not a decimal number.", field) from None
+    if not DECIMAL.match(text):
+        raise InvalidInput(f"{field} {text!r} is not a decimal number.", field)
+    value = Decimal(text)
     if not value.is_finite() or value != value.to_integral_value() or abs(value) > MAX_INT32:
         raise InvalidInput(f"{field} must be a whole number of eaches (got {text!r}).", field)
     return int(value)
 
 
-def speed_available(speed: str, country: str) -> bool:
+def speed_available(speed: str, country: str, dialect: Dialect = V2020) -> bool:
+    """Whether `speed` is offered in `country` to requests of `dialect`'s version."""
     if speed == "Priority":
-        return country in PRIORITY_COUNTRIES
+        return country in dialect.priority_countries
     if speed == "ScheduledDelivery":
         return country == "JP"
     return True
@@ -142,29 +143,35 @@ def address_problem(address: Place) -> str | None:
         return "postalCode is empty"
     if country != "JP" and not (address.city or "").strip():
         return "city is required outside Japan"
+    if country == "JP" and address.city is not None:
+        return "city must not be used in Japan"
     return None
 
 
-def check_lines(lines: Sequence[Line]) -> None:
-    """Amazon's documented limits: 100 lines, 250 units, unique line ids."""
+def check_lines(lines: Sequence[Line], dialect: Dialect) -> None:
+    """Amazon's documented limits: 100 lines, 250 units, unique line ids, positive quantities."""
     if not lines:
-        raise InvalidInput("At least one item is required.", "items")
+        raise InvalidInput("At least one item is required.", dialect.lines)
     if len(lines) > MAX_LINES:
-        raise InvalidInput(f"An order may have at most {MAX_LINES} line items.", "items")
-    if sum(max(0, line.quantity) for line in lines) > MAX_UNITS:
-        raise InvalidInput(f"An order may have at most {MAX_UNITS} units.", "items")
+        raise InvalidInput(f"An order may have at most {MAX_LINES} line items.", dialect.lines)
+    for line in lines:
+        if line.quantity <= 0:
+            raise InvalidInput(
+                f"{dialect.quantity} must be positive for {dialect.line(line.line_id)}.",
+                f"{dialect.quantity}={line.quantity}",
+            )
+    if sum(line.quantity for line in lines) > MAX_UNITS:
+        raise InvalidInput(f"An order may have at most {MAX_UNITS} units.", dialect.lines)
     ids = [line.line_id for line in lines]
     if len(set(ids)) != len(ids):
-        raise InvalidInput("sellerFulfillmentOrderItemId values must be unique within an order.", "items")
+        raise InvalidInput(f"{dialect.line_id} values must be unique within an order.", dialect.lines)
 
 
-def require_skus(tenant: TenantState, marketplace_id: str, lines: Sequence[Line]) -> None:
+def require_skus(tenant: TenantState, marketplace_id: str, lines: Sequence[Line], dialect: Dialect) -> None:
     """Unknown SKUs are a 400 with Amazon's observed wording (reference §6.2), not an unfulfillable line."""
     for line in lines:
         if inventory.find(tenant, marketplace_id, line.sku) is None:
-            raise InvalidInput(
-                f"the SellerSKU for Item Id: {line.line_id} is invalid.", f"sellerSku={line.sku}"
-            )
+            raise InvalidInput(dialect.unknown_sku.format(line=line.line_id), f"{dialect.sku}={line.sku}")
 
 
 # Per-unit fulfilment fee by shipping weight (lb): tiers up to 3 lb, then a per-pound surcharge.
@@ -192,10 +199,11 @@ def plan(
     speed: str,
     constraints: Sequence[FeatureConstraint],
     cod: bool = False,
+    dialect: Dialect = V2020,
 ) -> Plan:
     """The promise for `lines` at `speed`, judged against unreserved (fulfillable) stock."""
     result = Plan(speed, marketplace)
-    if not speed_available(speed, marketplace.country):
+    if not speed_available(speed, marketplace.country, dialect):
         result.order_reasons.append("DeliverySLAUnavailable")
     if address_problem(address):
         result.order_reasons.append("InvalidDestinationAddress")
@@ -204,9 +212,6 @@ def plan(
     per_unit = Decimal("0")
     for line in lines:
         item = inventory.find(tenant, marketplace.marketplace_id, line.sku)
-        if line.quantity <= 0:
-            result.unfulfillable.append((line, ["InvalidQuantity"]))
-            continue
         if item is None or inventory.available(item) < line.quantity:
             result.unfulfillable.append((line, ["InsufficientInventory"]))
             continue

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, Marketplace, require
 from emulator.apis.outbound import planning
+from emulator.apis.outbound.dialect import Dialect
 from emulator.apis.outbound.lifecycle import Env
 from emulator.apis.outbound.planning import Plan, RequestedLine, RoughPlace
 from emulator.apis.outbound.records import Address, FeatureConstraint
@@ -34,6 +35,7 @@ class PreviewRequest:
     """Speeds asked for; None for every speed the marketplace offers."""
     constraints: list[FeatureConstraint]
     include_cod: bool
+    dialect: Dialect
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class OfferRequest:
     quantity_text: str
     origin_country: str
     destination: RoughPlace
+    dialect: Dialect
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,9 @@ class Weight:
     value: str
 
 
-def speeds_for(requested: list[str] | None, marketplace: Marketplace) -> list[str]:
-    return list(requested or [s for s in planning.SPEEDS if planning.speed_available(s, marketplace.country)])
+def speeds_for(requested: list[str] | None, marketplace: Marketplace, dialect: Dialect) -> list[str]:
+    offered = [s for s in planning.SPEEDS if planning.speed_available(s, marketplace.country, dialect)]
+    return list(requested or offered)
 
 
 def weight(pounds: Decimal, marketplace: Marketplace) -> Weight:
@@ -64,8 +68,8 @@ def weight(pounds: Decimal, marketplace: Marketplace) -> Weight:
 
 def plans(env: Env, marketplace: Marketplace, request: PreviewRequest, now: float) -> list[tuple[Plan, bool]]:
     """(plan, isCOD) for every requested speed, plus COD variants where COD exists."""
-    planning.check_lines(request.lines)
-    planning.require_skus(env.tenant, marketplace.marketplace_id, request.lines)
+    planning.check_lines(request.lines, request.dialect)
+    planning.require_skus(env.tenant, marketplace.marketplace_id, request.lines, request.dialect)
     with_cod = (False, True) if request.include_cod and planning.cod_capable(marketplace) else (False,)
     return [
         (
@@ -79,10 +83,11 @@ def plans(env: Env, marketplace: Marketplace, request: PreviewRequest, now: floa
                 speed,
                 request.constraints,
                 cod=cod,
+                dialect=request.dialect,
             ),
             cod,
         )
-        for speed in speeds_for(request.speeds, marketplace)
+        for speed in speeds_for(request.speeds, marketplace, request.dialect)
         for cod in with_cod
     ]
 
@@ -105,10 +110,19 @@ def offer_plans(
     if quantity <= 0:
         raise InvalidInput("Amount value must be a positive whole number of eaches.", "amount.value")
     line = RequestedLine(sku=request.sku, line_id=request.sku, quantity=quantity)
-    planning.require_skus(env.tenant, marketplace.marketplace_id, [line])
+    planning.require_skus(env.tenant, marketplace.marketplace_id, [line], request.dialect)
     found = [
-        planning.plan(env.tenant, now, env.timings, marketplace, request.destination, [line], speed, [])
-        for speed in planning.SPEEDS
-        if planning.speed_available(speed, marketplace.country)
+        planning.plan(
+            env.tenant,
+            now,
+            env.timings,
+            marketplace,
+            request.destination,
+            [line],
+            speed,
+            [],
+            dialect=request.dialect,
+        )
+        for speed in speeds_for(None, marketplace, request.dialect)
     ]
     return marketplace, [p for p in found if p.fulfillable]

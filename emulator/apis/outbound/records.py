@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from emulator.apis.outbound.dialect import V2020, Dialect
 from emulator.state.records import Record
 
 TERMINAL = ("Complete", "CompletePartialled", "Unfulfillable", "Invalid", "Cancelled")
@@ -338,8 +339,8 @@ class OrderDraft:
     marketplace_id: str | None
     terms: OrderTerms
     lines: list[OrderLine]
-    id_field: str = "sellerFulfillmentOrderId"
-    """How the request named the order id (error messages use it)."""
+    dialect: Dialect = V2020
+    """The request's version (its errors use that version's field names)."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ from typing import Any
 
 import msgspec
 
-from emulator.apis.outbound import preview, returns, tracking
+from emulator.apis.outbound import features, preview, returns, tracking
+from emulator.apis.outbound.dialect import V2020
+from emulator.apis.outbound.money import money_in
 from emulator.apis.outbound.planning import Plan, RequestedLine, RoughPlace, decimal_text
 from emulator.apis.outbound.records import (
     NO_DETAILS,
@@ -101,8 +103,8 @@ def drop_off_out(drop_off: DropOffLocation) -> Body:
 # --- requests -------------------------------------------------------------------------------------------
 
 
-def _money_in(body: Body | None) -> Money | None:
-    return Money(currency_code=body["currencyCode"], amount=body["value"]) if body else None
+def _money_in(body: Body | None, field: str) -> Money | None:
+    return money_in(body["currencyCode"], body["value"], f"{field}.value") if body else None
 
 
 def _constraints_in(body: list[Body] | None) -> list[FeatureConstraint] | None:
@@ -118,9 +120,9 @@ def _details_in(body: Body) -> LineDetails:
         gift_message=body.get("giftMessage"),
         displayable_comment=body.get("displayableComment"),
         fulfillment_network_sku=body.get("fulfillmentNetworkSku"),
-        per_unit_declared_value=_money_in(body.get("perUnitDeclaredValue")),
-        per_unit_price=_money_in(body.get("perUnitPrice")),
-        per_unit_tax=_money_in(body.get("perUnitTax")),
+        per_unit_declared_value=_money_in(body.get("perUnitDeclaredValue"), "perUnitDeclaredValue"),
+        per_unit_price=_money_in(body.get("perUnitPrice"), "perUnitPrice"),
+        per_unit_tax=_money_in(body.get("perUnitTax"), "perUnitTax"),
     )
 
 
@@ -139,10 +141,10 @@ def _cod_in(body: Body | None) -> CodSettings | None:
         return None
     return CodSettings(
         required=bool(body.get("isCodRequired")),
-        charge=_money_in(body.get("codCharge")),
-        charge_tax=_money_in(body.get("codChargeTax")),
-        shipping_charge=_money_in(body.get("shippingCharge")),
-        shipping_charge_tax=_money_in(body.get("shippingChargeTax")),
+        charge=_money_in(body.get("codCharge"), "codSettings.codCharge"),
+        charge_tax=_money_in(body.get("codChargeTax"), "codSettings.codChargeTax"),
+        shipping_charge=_money_in(body.get("shippingCharge"), "codSettings.shippingCharge"),
+        shipping_charge_tax=_money_in(body.get("shippingChargeTax"), "codSettings.shippingChargeTax"),
     )
 
 
@@ -247,6 +249,7 @@ def preview_request(body: Body) -> preview.PreviewRequest:
         speeds=body.get("shippingSpeedCategories"),
         constraints=_constraints_in(body.get("featureConstraints")) or [],
         include_cod=bool(body.get("includeCODFulfillmentPreview")),
+        dialect=V2020,
     )
 
 
@@ -259,6 +262,7 @@ def offer_request(body: Body) -> preview.OfferRequest:
         quantity_text=(product.get("amount") or {"value": "1"})["value"],
         origin_country=origin,
         destination=rough_place(terms["destination"].get("deliveryAddress"), origin),
+        dialect=V2020,
     )
 
 
@@ -590,3 +594,43 @@ def delivery_offers(plans: list[Plan], expires_at: float) -> Body:
             for p in plans
         ]
     }
+
+
+def feature_list(country: str) -> list[Body]:
+    """getFeatures' `features`: every feature and whether the seller can use it in `country`."""
+    return [
+        {"featureName": name, "featureDescription": text, "sellerEligible": features.offered(name, country)}
+        for name, (text, _, _) in features.CATALOG.items()
+    ]
+
+
+def _feature_sku(found: features.FeatureSku) -> Body:
+    return {"sellerSku": found.sku, "fnSku": found.fn_sku, "asin": found.asin, "skuCount": found.count}
+
+
+def feature_inventory(
+    marketplace_id: str, name: str, skus: list[features.FeatureSku], token: str | None
+) -> Body:
+    """getFeatureInventory's payload: one page of eligible SKUs."""
+    payload: Body = {
+        "marketplaceId": marketplace_id,
+        "featureName": name,
+        "featureSkus": [_feature_sku(found) | {"overlappingSkus": []} for found in skus],
+    }
+    if token:
+        payload["nextToken"] = token
+    return payload
+
+
+def feature_sku(marketplace_id: str, name: str, eligibility: features.Eligibility) -> Body:
+    """getFeatureSKU's payload."""
+    found: Body = {
+        "marketplaceId": marketplace_id,
+        "featureName": name,
+        "isEligible": eligibility.found is not None,
+    }
+    if eligibility.found is None:
+        found["ineligibleReasons"] = eligibility.reasons
+    else:
+        found.update(_feature_sku(eligibility.found))
+    return found

@@ -17,6 +17,8 @@ import msgspec
 
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, BY_ID, Marketplace
 from emulator.apis.outbound import planning, preview, tracking
+from emulator.apis.outbound.dialect import V2026, V2026_PREVIEW
+from emulator.apis.outbound.money import money_in
 from emulator.apis.outbound.planning import Plan, RequestedLine, decimal_text
 from emulator.apis.outbound.records import (
     NO_DETAILS,
@@ -132,8 +134,8 @@ def amount(units: int) -> Body:
     return {"unit": "EACHES", "value": f"{units}.0"}
 
 
-def _money_in(body: Body | None) -> Money | None:
-    return Money(currency_code=body["currencyCode"], amount=body["amount"]) if body else None
+def _money_in(body: Body | None, field: str) -> Money | None:
+    return money_in(body["currencyCode"], body["amount"], f"{field}.amount") if body else None
 
 
 def _money_out(money: Money) -> Body:
@@ -199,7 +201,9 @@ def _line_services_in(body: Body | None) -> LineServices | None:
     payment = (services.get("delivery") or {}).get("paymentOnDelivery") or {}
     return LineServices(
         packing_slip=_slip_in((services.get("packaging") or {}).get("packingSlip")),
-        payment_on_delivery_price=_money_in(payment.get("perUnitServicePrice")),
+        payment_on_delivery_price=_money_in(
+            payment.get("perUnitServicePrice"), "paymentOnDelivery.perUnitServicePrice"
+        ),
     )
 
 
@@ -207,7 +211,9 @@ def _line_in(item: Body) -> OrderLine:
     product = item["product"]
     sku = product["productIdentifier"]["amazonSku"]
     details = LineDetails(
-        per_unit_declared_value=_money_in(product.get("perUnitDeclaredValue")),
+        per_unit_declared_value=_money_in(
+            product.get("perUnitDeclaredValue"), "product.perUnitDeclaredValue"
+        ),
         services=_line_services_in(item.get("fulfillmentConfiguration")),
     )
     return OrderLine(
@@ -268,7 +274,7 @@ def draft(body: Body, now: float) -> OrderDraft:
         marketplace_id=marketplace_of(body.get("origin")),
         terms=terms,
         lines=[_line_in(item) for item in body["lineItems"]],
-        id_field="orderId",
+        dialect=V2026,
     )
 
 
@@ -299,6 +305,7 @@ def preview_request(body: Body) -> preview.PreviewRequest:
         speeds=[pick(TIERS, t, "serviceTiers", "") for t in tiers] if tiers else None,
         constraints=_constraints_from(_services_in(config.get("services"))),
         include_cod=bool(body.get("includePaymentOnDelivery")),
+        dialect=V2026_PREVIEW,
     )
 
 
@@ -316,6 +323,7 @@ def offer_request(body: Body, item: Body) -> preview.OfferRequest:
         quantity_text="1",
         origin_country=origin,
         destination=rough_place((body.get("destination") or {}).get("deliveryAddress"), origin),
+        dialect=V2026,
     )
 
 
@@ -603,7 +611,7 @@ def order_preview(found: list[tuple[Plan, bool]], marketplace: Marketplace, with
     first = found[0][0]
     constraints = [
         _constraint(
-            "ItemQuantityNotAvailable" if "InsufficientInventory" in reasons else "InvalidQuantity",
+            "ItemQuantityNotAvailable",
             f"{line.sku}: {', '.join(reasons)}.",
             "amazonSku",
             line.sku,

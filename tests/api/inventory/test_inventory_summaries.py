@@ -112,3 +112,13 @@ def test_granularity_must_match_the_marketplace(mcf):
 
 def test_more_than_fifty_seller_skus_is_rejected(mcf):
     rejected(mcf, sellerSkus=",".join(f"S{n}" for n in range(51)))
+
+
+def test_a_next_token_sent_with_other_filters_is_refused(mcf):
+    for n in range(60):
+        mcf.stock(f"SKU-{n:03d}")
+    token = summaries(mcf)["pagination"]["nextToken"]
+    assert rejected(mcf, nextToken=token, details="true")["message"] == "Next token is invalid or expired"
+    assert rejected(mcf, nextToken=token, sellerSku="SKU-001")["details"] == f"nextToken={token}"
+    same = summaries(mcf, nextToken=token, details="false")  # the filters of the query that issued it
+    assert skus(same) == [f"SKU-{n:03d}" for n in range(50, 60)]

@@ -193,9 +193,10 @@ def test_bad_patches_are_invalid_and_change_nothing(listings, patch, product_typ
     assert listings.item("MUG-1", "attributes") == before
 
 
-def test_delete_of_an_unknown_sku_is_400(listings):
+def test_delete_of_an_unknown_sku_is_400_with_the_listings_code(listings):
     answer = listings.delete("NOPE")
     assert answer.status_code == 400 and answer.json()["errors"][0]["details"] == "sku=NOPE"
+    assert answer.json()["errors"][0]["code"] == "BAD_REQUEST"  # the model's canned 400, not InvalidInput
 
 
 def test_patch_of_an_unknown_sku_starts_a_partial_listing(listings):

@@ -16,6 +16,14 @@ US = "ATVPDKIKX0DER"
 INVENTORY = "/fba/inventory/v1"
 V2020 = "/fba/outbound/2020-07-01"
 V2026 = "/fulfillment/outbound/2026-07-04"
+JP = "A1VC38T7YXB528"
+JP_ADDRESS = {
+    "name": "Taro",
+    "addressLine1": "1-1 Chiyoda",
+    "stateOrRegion": "Tokyo",
+    "postalCode": "100-0001",
+    "countryCode": "JP",
+}
 ADDRESS = {
     "name": "Jane Doe",
     "addressLine1": "1 Main St",

@@ -8,17 +8,8 @@ import pytest
 
 from emulator.apis.outbound.timings import DEFAULT
 from emulator.state.clock import parse_iso
-from tests.api.outbound.support import ADDRESS, V2020
+from tests.api.outbound.support import ADDRESS, JP, JP_ADDRESS, V2020
 from tests.conftest import issue_token
-
-JP = "A1VC38T7YXB528"
-JP_ADDRESS = {
-    "name": "Taro",
-    "addressLine1": "1-1 Chiyoda",
-    "stateOrRegion": "Tokyo",
-    "postalCode": "100-0001",
-    "countryCode": "JP",
-}
 
 
 def preview(mcf, items, **fields):

@@ -1,0 +1,249 @@
+"""The reviewed allow-list: schema-valid requests SP-API rejects on purpose.
+
+Amazon's models describe the shape of a request, not the business rules behind it, so a request
+schemathesis generates as valid can still be refused (an order id already used, a marketplace the
+seller does not sell in). Such a refusal fails `positive_data_acceptance` (ST202) unless it is declared
+here. Each entry names the operation, the SP-API error code and a fragment of the message the emulator
+answers with, so one entry explains exactly one rule and never a whole operation; its reason ties the
+rule to Amazon's documented behaviour. Anything else a check finds stays a failure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import orjson
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """A business rejection of schema-valid data that Amazon documents, on the operations it applies to."""
+
+    operations: tuple[str, ...]
+    code: str
+    message: str  # a fragment of the error message the rule answers with
+    reason: str
+
+    def matches(self, operation_id: str, code: str, message: str) -> bool:
+        return operation_id in self.operations and code == self.code and self.message in message
+
+
+_MARKETPLACE_OPS = (
+    "createInventoryItem",
+    "deleteInventoryItem",
+    "addInventory",
+    "getInventorySummaries",
+    "createFulfillmentOrder",
+    "getFulfillmentPreview",
+    "getFeatures",
+    "getFeatureInventory",
+    "getFeatureSKU",
+    "listReturnReasonCodes",
+)
+_SUBSCRIPTION_OPS = (
+    "getSubscription",
+    "createSubscription",
+    "getSubscriptionById",
+    "deleteSubscriptionById",
+    "getSubscriptions",
+    "sendTestNotification",
+)
+_ORDERS_2026 = ("createOrder", "getOrderPreview", "getOffers", "updateOrder", "updateOrderStatus")
+_NEW_ORDERS = ("createFulfillmentOrder", "getFulfillmentPreview", "createOrder", "getOrderPreview")
+_EMPTY_OPS = (
+    *_MARKETPLACE_OPS,
+    "getSubscriptions",
+    "getListingsItem",
+    "putListingsItem",
+    "patchListingsItem",
+    "deleteListingsItem",
+    "searchListingsItems",
+)
+_MONEY_OPS = (*_NEW_ORDERS, "updateFulfillmentOrder", "updateOrder", "getOffers")
+_I = "InvalidInput"
+
+ALLOWANCES: tuple[Allowance, ...] = (
+    Allowance(
+        _MARKETPLACE_OPS,
+        _I,
+        "is not a known marketplace",
+        "marketplace ids are a closed set Amazon lists; any other id is answered 400 InvalidInput",
+    ),
+    Allowance(
+        _EMPTY_OPS,
+        _I,
+        "must not be empty.",
+        "an empty marketplace id, SKU, granularity or idempotency token names nothing; SP-API answers 400",
+    ),
+    Allowance(
+        _SUBSCRIPTION_OPS,
+        _I,
+        "is not valid.",
+        "notificationType is a string in the model but one of the types the Notifications docs list",
+    ),
+    Allowance(
+        _ORDERS_2026,
+        _I,
+        "is not supported",
+        "MCF ships from and to the countries of the marketplaces it serves; others are refused",
+    ),
+    Allowance(
+        _ORDERS_2026,
+        _I,
+        "must be one of",
+        "action, policy, serviceTiers and status are strings in the 2026 model; its docs list the values",
+    ),
+    Allowance(
+        ("deliveryOffers",),
+        _I,
+        "Unsupported origin countryCode",
+        "delivery offers are made for the countries MCF ships from; others are refused",
+    ),
+    Allowance(
+        ("addInventory",),
+        _I,
+        'is not of type "integer"',
+        "Swagger 2.0 is JSON Schema draft 4: a quantity written with an exponent (1e21) is not an integer",
+    ),
+    Allowance(_ORDERS_2026, _I, "must be EACHES", "the 2026 docs give EACHES as the only quantity unit"),
+    Allowance(_ORDERS_2026, _I, "is not a decimal number", "amount.value is a decimal number in a string"),
+    Allowance(
+        ("createOrder", "getOrderPreview"),
+        _I,
+        "must be a whole number of eaches",
+        "quantities in EACHES count units: a fraction or an infinity is no quantity",
+    ),
+    Allowance(
+        ("getOrderPreview", "createOrder"),
+        _I,
+        "does not participate in marketplace",
+        "a seller can only order in marketplaces it participates in (see getMarketplaceParticipations)",
+    ),
+    Allowance(
+        _MONEY_OPS,
+        _I,
+        "must be an ISO 4217 currency code",
+        "currencyCode is a free string in the models; Amazon's docs define it as an ISO 4217 code",
+    ),
+    Allowance(
+        _MONEY_OPS,
+        _I,
+        "is not a decimal number",
+        "money values are decimal numbers written as strings (the models' Decimal type)",
+    ),
+    Allowance(
+        _MONEY_OPS,
+        _I,
+        "must not be negative",
+        "declared values, prices, taxes and COD charges are amounts owed; a negative one is refused",
+    ),
+    Allowance(
+        ("createOrder", "getOrderPreview", "getOffers"),
+        _I,
+        "the amazonSku of",
+        "a line must name a SKU the seller stocks (2026-07-04 names it amazonSku)",
+    ),
+    Allowance(_NEW_ORDERS, _I, "At least one item is required", "Amazon refuses an order without items"),
+    Allowance(("addInventory",), _I, "at least one item", "a stock addition without items changes nothing"),
+    Allowance(
+        _NEW_ORDERS,
+        _I,
+        "the SellerSKU for Item Id",
+        "an order line must name a SKU the seller stocks; Amazon answers with this very message",
+    ),
+    Allowance(
+        ("listReturnReasonCodes",),
+        _I,
+        "The SellerSKU",
+        "return reasons are listed for a SKU the seller has; an unknown one is refused",
+    ),
+    Allowance(
+        ("createFulfillmentOrder", "createOrder"),
+        _I,
+        "must be 1 to 40 characters",
+        "the docs limit order ids to 40 letters, digits, hyphens and underscores",
+    ),
+    Allowance(
+        ("getFulfillmentPreview", "createFulfillmentOrder"), _I, "at most 250 units", "MCF caps an order"
+    ),
+    Allowance(
+        ("createFulfillmentOrder", "getFulfillmentPreview", "updateFulfillmentOrder"),
+        _I,
+        "quantity must be positive",
+        "an order line ships at least one unit; the model's integer has no minimum, Amazon's rule does",
+    ),
+    Allowance(
+        ("createFulfillmentOrder",),
+        _I,
+        "displayableOrderId must not start or end with spaces",
+        "displayableOrderId is printed on the packing slip and must be a clean, trimmed id",
+    ),
+    Allowance(("getFeatureInventory",), _I, "is not a valid feature name", "features are a closed set"),
+    Allowance(
+        ("listAllFulfillmentOrders", "listOrders", "getInventorySummaries", "searchListingsItems"),
+        _I,
+        "Token is invalid.",
+        "a page token is only valid as the emulator issued it; SP-API refuses made-up tokens",
+    ),
+    Allowance(
+        ("getInventorySummaries",),
+        _I,
+        "granularityId must be the marketplace",
+        "the docs: granularityId is the marketplace id when granularityType is Marketplace",
+    ),
+    Allowance(
+        ("submitFulfillmentOrderStatusUpdate",),
+        _I,
+        "fulfillmentOrderStatus is required",
+        "a status update without a status has nothing to apply",
+    ),
+    Allowance(
+        (
+            "getInventorySummaries",
+            "getSubscriptions",
+            "putListingsItem",
+            "deleteListingsItem",
+            "searchListingsItems",
+        ),
+        _I,
+        "has more than",
+        "these csv lists have maxItems: a generated value holding a comma is two values on the wire",
+    ),
+    Allowance(
+        ("createDestination",),
+        _I,
+        "Exactly one of sqs or eventBridge",
+        "the docs: a destination's resourceSpecification names one SQS queue or one EventBridge account",
+    ),
+    Allowance(
+        ("createDestination",),
+        _I,
+        "The SQS ARN is not valid",
+        "the docs: an SQS destination is the ARN of an existing queue (arn:aws:sqs:region:account:name)",
+    ),
+    Allowance(
+        ("createDestination",),
+        _I,
+        "must not be empty",
+        "an EventBridge destination needs the account and region it delivers to",
+    ),
+)
+
+
+def error_of(content: bytes) -> tuple[str, str]:
+    """(code, message) of the first error in an SP-API error body, or empty strings."""
+    try:
+        document = orjson.loads(content) if content else None
+    except orjson.JSONDecodeError:
+        return "", ""
+    errors = document.get("errors") if isinstance(document, dict) else None
+    if not isinstance(errors, list) or not errors or not isinstance(errors[0], dict):
+        return "", ""
+    first = errors[0]
+    return str(first.get("code", "")), str(first.get("message", ""))
+
+
+def explain(operation_id: str, content: bytes) -> Allowance | None:
+    """The allowance that explains this rejection, or None."""
+    code, message = error_of(content)
+    return next((a for a in ALLOWANCES if a.matches(operation_id, code, message)), None)
