@@ -59,6 +59,7 @@ def check_envelope(response):
     assert response.headers["x-amzn-requestid"]
 
 
+@pytest.mark.hypothesis
 def test_hostile_requests_never_break_the_edge(hostile_client, catalog):
     token = {"x-amz-access-token": issue_token(hostile_client)}
 
