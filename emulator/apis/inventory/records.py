@@ -126,6 +126,9 @@ class InventoryItem(Record):
     buckets: Buckets = Buckets()
     # bookkeeping, never rendered
     added: int = 0  # units ever received: the conservation law's left side
+    implicit_offer: bool = (
+        False  # sandbox createInventoryItem's FBA offer, until the SKU's listing is deleted
+    )
 
     @property
     def key(self) -> str:

@@ -92,6 +92,7 @@ class Facts(Record):
     offers: list[Offer] = []
     channels: list[Channel] = []
     external_ids: list[ExternalId] = []
+    fba: bool = False  # the offer is fulfilled by Amazon: a channel is AMAZON_NA, AMAZON_EU, ...
 
 
 class Listing(Record):
@@ -111,6 +112,7 @@ class Listing(Record):
     issues: tuple[Issue, ...] = ()  # found by asynchronous processing
     # bookkeeping of asynchronous processing, never rendered
     live: bool = False  # processed at least once
+    fba_offer: bool = False  # `facts.fba` as of the latest processing: what MCF goes by (`published`)
     submission_id: str = ""  # the latest accepted write: processing of an earlier one is stale
 
     def accept(
