@@ -145,6 +145,8 @@ def _pick(env: Env, order: Order, now: float) -> None:
             )
     set_status(env, order, "Processing", now)
     shipments.pick(env.tenant, env.seller_id, order, now, env.timings)  # the caller saves the order
+    if not any(line.remaining for line in order.lines):  # every line withdrawn: nothing left to wait for
+        _settle_outcome(env, order, now)
 
 
 def _ship(env: Env, order: Order, now: float) -> None:
