@@ -13,17 +13,15 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import invariant, rule, run_state_machine_as_test
+from hypothesis.stateful import invariant, rule
 
 from emulator.apis.inventory.events import InventoryAvailabilityChanged, StockMove
 from emulator.lwa.accounts import DEFAULTS
 from emulator.state.events import EventQuery
 from tests.api.listings.conftest import Listings, listing
 from tests.api.outbound.support import Mcf
-from tests.api.outbound.test_invariants import SKUS, OrderMachine
-from tests.budget import examples
+from tests.api.outbound.test_invariants import SKUS, OrderMachine, run_machine
 
 STOCK_EVENTS = frozenset({InventoryAvailabilityChanged.type_name()})
 PROCESSED_BY = 3600  # an advance this long certainly completes a pending listing write
@@ -113,15 +111,7 @@ class GatedOrderMachine(OrderMachine):
 
 @pytest.mark.hypothesis
 def test_a_sku_without_an_fba_offer_is_never_reserved_nor_shipped(client, runtime):
-    run_state_machine_as_test(
-        lambda: GatedOrderMachine(Mcf(client, runtime)),
-        settings=settings(
-            max_examples=examples(40),
-            stateful_step_count=30,
-            deadline=None,
-            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-        ),
-    )
+    run_machine(lambda: GatedOrderMachine(Mcf(client, runtime)), 40)
 
 
 def test_a_deleted_listing_stops_an_order_already_holding_units(client, runtime):
