@@ -26,7 +26,6 @@ def read(attributes: Attributes, marketplace_id: str) -> Facts:
                     audience=audience if isinstance(audience, str) else "ALL",
                 )
             )
-    channels = [_channel(e) for e in attributes.get("fulfillment_availability", [])]
     return Facts(
         item_name=_text(_first_value(attributes, "item_name")),
         condition=_text(_first_value(attributes, "condition_type")),
@@ -34,12 +33,11 @@ def read(attributes: Attributes, marketplace_id: str) -> Facts:
         suggested_asin=_text(_first_value(attributes, "merchant_suggested_asin")) or None,
         parent_sku=_text(_first_value(attributes, "child_parent_sku_relationship", "parent_sku")),
         offers=offers,
-        channels=channels,
+        channels=[_channel(e) for e in attributes.get("fulfillment_availability", [])],
         external_ids=[
             ExternalId(type=str(e.get("type", "")).upper(), value=str(e.get("value")))
             for e in attributes.get("externally_assigned_product_identifier", [])
         ],
-        fba=any(c.fba for c in channels),
     )
 
 

@@ -92,7 +92,11 @@ class Facts(Record):
     offers: list[Offer] = []
     channels: list[Channel] = []
     external_ids: list[ExternalId] = []
-    fba: bool = False  # the offer is fulfilled by Amazon: a channel is AMAZON_NA, AMAZON_EU, ...
+
+    @property
+    def fba(self) -> bool:
+        """Whether the offer is fulfilled by Amazon: a channel is `AMAZON_NA`, `AMAZON_EU`, ..."""
+        return any(c.fba for c in self.channels)
 
 
 class Listing(Record):
@@ -112,7 +116,9 @@ class Listing(Record):
     issues: tuple[Issue, ...] = ()  # found by asynchronous processing
     # bookkeeping of asynchronous processing, never rendered
     live: bool = False  # processed at least once
-    fba_offer: bool = False  # `facts.fba` as of the latest processing: what MCF goes by (`published`)
+    # `facts.fba` as of the latest processing, what MCF goes by (`published`); True until first processed,
+    # so that live listings of older snapshots (when every SKU was fulfillable) keep their offer
+    fba_offer: bool = True
     submission_id: str = ""  # the latest accepted write: processing of an earlier one is stale
 
     def accept(

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 import pytest
 
+from emulator.apis.inventory.records import InventoryItem
+from emulator.apis.listings.records import Listing
 from tests.api.listings.conftest import Listings, listing
 from tests.api.outbound.support import ADDRESS, US, V2020, V2026, Mcf
 
@@ -229,3 +232,22 @@ def summary_name(mcf: Mcf) -> str:
     assert response.status_code == 200, response.text
     [summary] = response.json()["payload"]["inventorySummaries"]
     return str(summary["productName"])
+
+
+def test_records_of_older_snapshots_keep_their_offers():
+    """Before the gate, every SKU with stock was fulfillable; records written then still decode that way."""
+    item = msgspec.convert(
+        {
+            "seller_sku": "MUG",
+            "marketplace_id": US,
+            "product_name": "Mug",
+            "fn_sku": "X001",
+            "asin": "B001",
+            "unit_weight_lb": 1.0,
+            "updated_at": 0.0,
+        },
+        InventoryItem,
+    )
+    assert item.implicit_offer
+    old = msgspec.convert({"sku": "MUG", "marketplace_id": US, "created_at": 0.0, "live": True}, Listing)
+    assert old.fba_offer
