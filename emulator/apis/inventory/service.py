@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from emulator.apis.inventory import names
 from emulator.apis.inventory.events import FOLLOWERS, InventoryAvailabilityChanged, StockMove
 from emulator.apis.inventory.records import (
     INBOUND,
@@ -172,7 +173,7 @@ def _shift(
         marketplace_id=item.marketplace_id,
         fn_sku=item.fn_sku,
         asin=item.asin,
-        product_name=item.product_name,
+        product_name=names.product_name(tenant, item),
         move=why,
         quantity=quantity,
         source=source,
