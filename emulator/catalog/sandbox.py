@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import orjson
 
+from emulator.catalog.loader import Catalog
 from emulator.catalog.operation import Operation, Parameter, StaticCase
 
 BODY = "body"
@@ -69,6 +70,13 @@ class CannedRequest:
             else:
                 pairs.append((name, ",".join(items)))
         return pairs
+
+
+def static_operations(catalog: Catalog) -> frozenset[str]:
+    """The operations Amazon's sandbox answers from static cases: every operation of a model that
+    documents any (an operation without cases of its own then matches no request)."""
+    models = {op.model for op in catalog if op.static_cases}
+    return frozenset(op.operation_id for op in catalog if op.model in models)
 
 
 def wire_text(value: Any) -> str:

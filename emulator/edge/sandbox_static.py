@@ -6,8 +6,8 @@ order), the body compared as JSON. Of the matching cases the most specific (most
 the first documented among equals; its status and body are sent exactly as documented (no body when
 none is documented). These answers are Amazon's text, not the emulator's, so strict response checks do
 not apply to them. A request no case matches gets a 400 naming the operation and the values each case
-accepts, and what the model finds wrong with the request if anything. Operations without cases (the
-APIs whose sandbox is dynamic) run the live steps.
+accepts, and what the model finds wrong with the request if anything. Operations of models without
+cases (the APIs whose sandbox is dynamic) run the live steps.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import orjson
 
 from emulator.catalog import Catalog, Operation
 from emulator.catalog.operation import StaticCase
-from emulator.catalog.sandbox import BODY, Constraint, constraints
+from emulator.catalog.sandbox import BODY, Constraint, constraints, static_operations
 from emulator.edge.exchange import Exchange, Step
 from emulator.edge.validation import RequestBinder, parse_query
 from emulator.errors import InvalidInput, SpApiError
@@ -38,10 +38,10 @@ class StaticCases:
 
     def __init__(self, catalog: Catalog) -> None:
         self._cases: dict[str, tuple[_Case, ...]] = {}
-        for op in catalog:
+        for operation_id in static_operations(catalog):
+            op = catalog[operation_id]
             found = [_Case(i, case, constraints(op, case)) for i, case in enumerate(op.static_cases)]
-            if found:
-                self._cases[op.operation_id] = tuple(sorted(found, key=lambda c: -len(c.wants)))
+            self._cases[operation_id] = tuple(sorted(found, key=lambda c: -len(c.wants)))
 
     def answers(self, operation_id: str) -> bool:
         """Whether this operation answers from static cases."""
@@ -66,7 +66,7 @@ class StaticCases:
             f"case {c.index} ({c.case.status}): "
             + (", ".join(w.describe() for w in c.wants) if c.wants else "any request")
             for c in sorted(self._cases[op.operation_id], key=lambda c: c.index)
-        )
+        ) or f"Its model ({op.model}) documents no static case of it"
         found = f" The model also rejects this request: {problem}" if problem else ""
         return InvalidInput(
             f"No static sandbox case of {op.operation_id} matches this request.",

@@ -1,4 +1,4 @@
-"""Every static sandbox case of the pinned models sent to a target and its answer compared with the documented one.
+"""Every static sandbox case of the pinned models sent to a target, its answer compared with the document.
 
 A case is *matched* when the status and the body are the documented ones (a case with no documented
 body expects none), *differed* with the first difference otherwise, and *errored* when it could not be

@@ -1,4 +1,4 @@
-"""Where parity runs and the contract suite send their calls: presets, reachability, LWA tokens per operation."""
+"""Where parity runs and the contract suite call: presets, reachability, LWA tokens per operation."""
 
 from __future__ import annotations
 
