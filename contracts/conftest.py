@@ -50,11 +50,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=OPTIONS.max_examples,
         help=f"generated examples per operation and phase (default {OPTIONS.max_examples})",
     )
+    group.addoption(
+        "--contract-phases",
+        default=",".join(OPTIONS.phases),
+        help="schemathesis phases of the per-operation runs, comma-separated (default "
+        f"{','.join(OPTIONS.phases)}); `examples,fuzzing` skips the coverage phase's many boundary requests, "
+        "for a quick pass or a throttled target",
+    )
     group.addoption("--volume-junit", default=None, help="write the volume table as JUnit XML to this path")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     OPTIONS.max_examples = config.getoption("volume")
+    OPTIONS.phases = tuple(
+        p.strip() for p in str(config.getoption("--contract-phases")).split(",") if p.strip()
+    )
     OPTIONS.models_dir = config.getoption("--spapi-models", None)
     where = target_url(config)
     if where is not None and not hasattr(config, "workerinput"):  # once, in the controller

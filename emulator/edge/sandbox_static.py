@@ -62,11 +62,14 @@ class StaticCases:
 
     def unmatched(self, op: Operation, problem: str | None) -> SpApiError:
         """The 400 for a request no case matches: the operation, what each case accepts, the model's word."""
-        accepted = "; ".join(
-            f"case {c.index} ({c.case.status}): "
-            + (", ".join(w.describe() for w in c.wants) if c.wants else "any request")
-            for c in sorted(self._cases[op.operation_id], key=lambda c: c.index)
-        ) or f"Its model ({op.model}) documents no static case of it"
+        accepted = (
+            "; ".join(
+                f"case {c.index} ({c.case.status}): "
+                + (", ".join(w.describe() for w in c.wants) if c.wants else "any request")
+                for c in sorted(self._cases[op.operation_id], key=lambda c: c.index)
+            )
+            or f"Its model ({op.model}) documents no static case of it"
+        )
         found = f" The model also rejects this request: {problem}" if problem else ""
         return InvalidInput(
             f"No static sandbox case of {op.operation_id} matches this request.",
