@@ -113,3 +113,17 @@ def test_parity_exits_1_on_differences_and_2_when_the_target_is_unreachable(app,
     started = time.monotonic()
     assert main(["parity", "--target", f"http://127.0.0.1:{free_port()}"]) == 2
     assert "cannot be reached" in capsys.readouterr().err and time.monotonic() - started < 10
+
+
+def test_the_plugin_starts_a_static_emulator_on_request(pytester) -> None:
+    pytester.makepyfile(
+        """
+        def test_documented_answer(spapi_emulator_settings, spapi_client):
+            assert spapi_emulator_settings.sandbox_mode == "static"
+            answer = spapi_client.get("/listings/2021-08-01/items/A1/BadSKU", params={"marketplaceIds": "X"})
+            assert answer.status_code == 400
+            assert answer.json()["errors"][0]["code"] == "BAD_REQUEST"
+        """
+    )
+    result = pytester.runpytest_inprocess("-p", "no:cacheprovider", "--spapi-sandbox-mode", "static")
+    result.assert_outcomes(passed=1)
