@@ -59,7 +59,11 @@ def replay(
             content = orjson.dumps(request.body)
             headers["content-type"] = "application/json"
         response = http.request(
-            op.method, request.url(op), params=request.query_pairs(op), headers=headers, content=content
+            op.method,
+            request.url(op),
+            params=tuple(request.query_pairs(op)),
+            headers=headers,
+            content=content,
         )
     except (ValueError, httpx.HTTPError, LwaError) as error:
         return Outcome(op.model, op.operation_id, index, ERRORED, f"{type(error).__name__}: {error}")
