@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from emulator.lwa.accounts import DEFAULTS
-from emulator.protocol import ACCESS_TOKEN, LWA_TOKEN_PATH
+from emulator.catalog import Catalog
+from emulator.parity.target import Tokens
+from emulator.testing.credentials import Credentials
 from tests.processes import emulator_serve
 
 
@@ -19,20 +20,14 @@ def static_url() -> Iterator[str]:
         yield base
 
 
-def seller_token(base: str, scope: str | None = None) -> str:
-    """An access token of the default seller at `base`, or a grantless one for `scope`."""
-    client = {"client_id": DEFAULTS.client_id, "client_secret": DEFAULTS.client_secret}
-    grant = (
-        {"grant_type": "refresh_token", "refresh_token": DEFAULTS.refresh_token}
-        if scope is None
-        else {"grant_type": "client_credentials", "scope": scope}
-    )
-    return str(httpx.post(base + LWA_TOKEN_PATH, data=client | grant).json()["access_token"])
-
-
 @pytest.fixture(scope="module")
-def static_http(static_url: str) -> Iterator[httpx.Client]:
+def static_http(static_url: str, catalog: Catalog) -> Iterator[httpx.Client]:
     """An httpx client on the static emulator acting for the default seller."""
-    headers = {ACCESS_TOKEN: seller_token(static_url)}
-    with httpx.Client(base_url=static_url, headers=headers, timeout=30) as http:
+    with httpx.Client(base_url=static_url, timeout=30) as http:
+        http.headers.update(tokens_for(http).headers(catalog["getReports"]))
         yield http
+
+
+def tokens_for(http: httpx.Client) -> Tokens:
+    """LWA tokens of the emulator's default application at the URL `http` reaches."""
+    return Tokens(Credentials.for_emulator(str(http.base_url)), http)

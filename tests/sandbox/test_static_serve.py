@@ -14,12 +14,10 @@ import pytest
 from emulator.catalog import load_catalog
 from emulator.cli import main
 from emulator.parity.engine import MATCHED, replay, static_cases
-from emulator.parity.target import Tokens
-from emulator.protocol import ACCESS_TOKEN, RATE_LIMIT
-from emulator.testing.credentials import Credentials
+from emulator.protocol import RATE_LIMIT
 from emulator.testing.server import EmulatorServer
 from tests.processes import free_port
-from tests.sandbox.conftest import seller_token
+from tests.sandbox.conftest import tokens_for
 
 CATALOG = load_catalog(os.environ.get("MCF_EMULATOR_MODELS"))
 CASES = list(static_cases(CATALOG))
@@ -39,7 +37,7 @@ def test_the_pinned_models_document_151_static_cases() -> None:
 @pytest.mark.parametrize(("op", "index"), CASES, ids=[f"{op.operation_id}#{i}" for op, i in CASES])
 def test_every_static_case_is_answered_exactly_as_documented(op, index, static_url) -> None:
     with httpx.Client(base_url=static_url, timeout=30) as http:
-        outcome = replay(op, index, http, Tokens(Credentials.for_emulator(static_url), http))
+        outcome = replay(op, index, http, tokens_for(http))
     assert outcome.verdict == MATCHED, outcome.detail
 
 
@@ -67,7 +65,7 @@ def test_a_request_no_case_matches_is_a_400_naming_the_operation_and_what_its_ca
     )
 
 
-def test_malformed_requests_in_static_mode_are_4xx_that_say_what_is_wrong(static_http, static_url):
+def test_malformed_requests_in_static_mode_are_4xx_that_say_what_is_wrong(static_http):
     plans = "/inbound/fba/2024-03-20/inboundPlans"
     _assert_rejected(static_http.get(plans, params={"pageSize": "abc"}), 400, "listInboundPlans", "pageSize")
     malformed = static_http.post(
@@ -77,7 +75,7 @@ def test_malformed_requests_in_static_mode_are_4xx_that_say_what_is_wrong(static
     _assert_rejected(static_http.get("/reports/2021-06-30/nowhere"), 403, "No SP-API operation")
     _assert_rejected(static_http.delete(plans), 403, "DELETE")
     test = "/notifications/v1/subscriptions/ANY_OFFER_CHANGED/testNotification"
-    grantless = {ACCESS_TOKEN: seller_token(static_url, "sellingpartnerapi::notifications")}
+    grantless = tokens_for(static_http).headers(CATALOG["sendTestNotification"])
     _assert_rejected(static_http.post(test, json={}, headers=grantless), 400, "documents no static case")
     assert static_http.get("/_emulator/health").json()["status"] == "ok"
 
