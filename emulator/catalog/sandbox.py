@@ -107,19 +107,17 @@ def constraints(op: Operation, case: StaticCase) -> tuple[Constraint, ...]:
 def canned_request(op: Operation, case: StaticCase, stand_ins: Mapping[str, str]) -> CannedRequest:
     """The request that replays `case`. A path parameter the case leaves out takes its value from
     `stand_ins` (by name, or `*` for any); ValueError when there is none, naming the parameter."""
-    request = CannedRequest()
-    places = {"path": request.path, "query": request.query, "header": request.headers}
     given = {(c.location, c.name): c.value for c in constraints(op, case)}
+    places: dict[str, dict[str, Any]] = {"path": {}, "query": {}, "header": {}}
     for param in op.parameters:
         if (param.location, param.name) in given:
             places[param.location][param.name] = given[(param.location, param.name)]
         elif param.location == "path":
             places["path"][param.name] = _stand_in(param, stand_ins)
-    if op.body is not None and (BODY, op.body.name) in given:
-        return CannedRequest(
-            request.path, request.query, request.headers, given[(BODY, op.body.name)], has_body=True
-        )
-    return request
+    body_key = (BODY, op.body.name if op.body else "")
+    return CannedRequest(
+        places["path"], places["query"], places["header"], given.get(body_key), has_body=body_key in given
+    )
 
 
 def _stand_in(param: Parameter, stand_ins: Mapping[str, str]) -> str:

@@ -2,8 +2,8 @@
 
 The target is `--target URL` (default: the emulator at `MCF_EMULATOR_URL`, else 127.0.0.1:8787) or
 `amazon-sandbox` with `--region`. LWA credentials come from `SPAPI_LWA_*` when they are set, else the
-emulator's defaults. Exit 0 when every case matched, 1 on any difference or error, 2 when the target
-cannot be reached.
+emulator's defaults (Amazon's sandbox needs them set). Exit 0 when every case matched, 1 on any
+difference or error, 2 when the target cannot be reached or lacks credentials.
 """
 
 from __future__ import annotations
@@ -39,7 +39,13 @@ def run(args: argparse.Namespace) -> int:
     url = args.target or Settings.from_env().url
     if url == AMAZON_SANDBOX:
         url = sandbox_endpoint(args.region)
-    credentials = Credentials.from_env(url) or Credentials.for_emulator(url)
+    credentials = Credentials.from_env(url)
+    if credentials is None and args.target == AMAZON_SANDBOX:
+        print(
+            "mcf-emulator parity: amazon-sandbox needs your LWA credentials in SPAPI_LWA_*", file=sys.stderr
+        )
+        return 2
+    credentials = credentials or Credentials.for_emulator(url)
     problem = unreachable(url)
     if problem:
         print(f"mcf-emulator parity: {problem}", file=sys.stderr)

@@ -91,7 +91,6 @@ class SpApiEdge:
             *handling,
             MarkStale(self.faults, clock),
         )
-        self.sandbox_mode = settings.sandbox_mode
         self.invoke = Invoker(catalog, router, ids, accounts, live)  # seeding builds live state
 
     async def __call__(self, scope: Mapping[str, Any], receive: Any, send: Any) -> str | None:

@@ -103,7 +103,7 @@ def test_parity_prints_every_case_matched_against_static_mode(static_url) -> Non
     assert "fulfillmentInbound_2024-03-20" in done.stdout
 
 
-def test_parity_exits_1_on_differences_and_2_when_the_target_is_unreachable(app, capsys) -> None:
+def test_parity_exits_1_on_differences_and_2_without_target_or_credentials(app, capsys, monkeypatch) -> None:
     with EmulatorServer(app) as server:
         assert main(["parity", "--target", server.url]) == 1
     out = capsys.readouterr().out
@@ -111,6 +111,10 @@ def test_parity_exits_1_on_differences_and_2_when_the_target_is_unreachable(app,
     started = time.monotonic()
     assert main(["parity", "--target", f"http://127.0.0.1:{free_port()}"]) == 2
     assert "cannot be reached" in capsys.readouterr().err and time.monotonic() - started < 10
+    for name in ("SPAPI_LWA_CLIENT_ID", "SPAPI_LWA_CLIENT_SECRET", "SPAPI_LWA_REFRESH_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["parity", "--target", "amazon-sandbox", "--region", "eu"]) == 2
+    assert "needs your LWA credentials" in capsys.readouterr().err
 
 
 def test_the_plugin_starts_a_static_emulator_on_request(pytester) -> None:
