@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 
+_TARGET_HELP = "an SP-API base URL, or amazon-sandbox (default: the local emulator, MCF_EMULATOR_URL)"
+
+
 def register(commands: Any) -> None:
     cmd = commands.add_parser("parity", help="replay every static sandbox case against a target")
-    cmd.add_argument(
-        "--target",
-        default=None,
-        help="an SP-API base URL, or amazon-sandbox (default: the local emulator, MCF_EMULATOR_URL)",
-    )
+    cmd.add_argument("--target", default=None, help=_TARGET_HELP)
     cmd.add_argument("--region", choices=("na", "eu", "fe"), default="na", help="with amazon-sandbox")
     cmd.add_argument("--models", type=Path, default=None, help="directory of Amazon's SP-API models")
     cmd.set_defaults(run=run)
