@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-
 _TARGET_HELP = "an SP-API base URL, or amazon-sandbox (default: the local emulator, MCF_EMULATOR_URL)"
 
 
