@@ -210,6 +210,24 @@ ALLOWANCES: tuple[Allowance, ...] = (
         "these csv lists have maxItems: a generated value holding a comma is two values on the wire",
     ),
     Allowance(
+        ("createFulfillmentOrder",),
+        _I,
+        "already exists",
+        "sellerFulfillmentOrderId is unique per seller; a remote target keeps the orders of earlier runs",
+    ),
+    Allowance(
+        ("updateFulfillmentOrder", "updateOrder"),
+        _I,
+        "can no longer be updated",
+        "a cancelled or completed order cannot be changed; links reach such orders on a target never reset",
+    ),
+    Allowance(
+        ("submitFulfillmentOrderStatusUpdate",),
+        _I,
+        "Cannot move fulfillment order",
+        "the sandbox's status update follows the order lifecycle, whose final statuses are never left",
+    ),
+    Allowance(
         ("createDestination",),
         _I,
         "Exactly one of sqs or eventBridge",

@@ -102,3 +102,12 @@ CHECKS = [
 #: business rejection on the way (a SKU with reserved units cannot be deleted) is expected there; the volume
 #: runs judge those against the reviewed allow-list.
 SUCCESS_CHECKS = [check for check in CHECKS if getattr(check, "__name__", "") != "positive_data_acceptance"]
+
+#: The checks of answers that do not come from the model: a static sandbox's canned answers (it matches the
+#: documented requests, whatever the model says of a request) and a throttled target's 429s (its answer to
+#: the suite's pace, not to the data).
+MODEL_FREE_CHECKS = [
+    check
+    for check in CHECKS
+    if getattr(check, "__name__", "") not in {"positive_data_acceptance", "negative_data_rejection"}
+]

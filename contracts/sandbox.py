@@ -1,14 +1,19 @@
 """Parity with Amazon's static sandbox: the models' `x-amzn-api-sandbox` request/response pairs.
 
-Each canned request is sent as it stands. Against a remote target (Amazon's sandbox) the status must
-be exactly the canned one. The emulator is dynamic and starts empty, so there parity means: a
-canned rejection (4xx) is a rejection too, and a canned success is a success, or a 404 when the
-request names a resource by path parameter that a fresh emulator does not hold. Every answer
-must also pass the suite's checks. Canned requests that omit a required path parameter cannot be
-sent and are skipped, naming the parameter; except `sellerId`, which Amazon's canned Listings
-requests never give (its sandbox answers any seller): the target's own seller stands in for it.
-A canned success whose required body has no value is skipped too: the body is what succeeds, so
-sending none cannot reproduce it (canned rejections are still sent without it).
+Each canned request is sent as it stands (`emulator/catalog/sandbox.py` builds it). What parity means
+follows the target's kind:
+
+* A target that answers like Amazon's sandbox (`--sandbox-mode static`, Amazon's sandbox itself) must
+  answer every case with exactly the documented status and body. A path parameter the case leaves out
+  is filled with a stand-in (`emulator.parity.engine.STAND_INS`; the target's seller for `sellerId`).
+  The documented body is the oracle here, not the schema: Amazon documents a few bodies its own models
+  reject.
+* A dynamic emulator starts empty, so there parity means: a canned rejection (4xx) is a rejection too,
+  and a canned success is a success, or a 404 when the request names a resource by path parameter that
+  a fresh emulator does not hold; every answer must pass the suite's checks. Canned requests that omit
+  a required path parameter cannot be sent and are skipped, naming it, except `sellerId` (the target's
+  own seller stands in). A canned success whose required body has no value is skipped too: the body is
+  what succeeds, so sending none cannot reproduce it (canned rejections are still sent without it).
 """
 
 from __future__ import annotations
@@ -18,32 +23,37 @@ from typing import Any
 
 import pytest
 
-from contracts.checks import CHECKS
+from contracts.checks import CHECKS, request_id_present
 from contracts.schemas import contract_catalog, contract_schema
 from contracts.target import Target
 from emulator.catalog import Operation
-
-_KEYWORDS = {"path": "path_parameters", "query": "query", "header": "headers"}
+from emulator.catalog.operation import StaticCase
+from emulator.catalog.sandbox import canned_request
+from emulator.parity.engine import STAND_INS, difference
 
 
 def case_inputs(
-    op: Operation, request: dict[str, Any], seller_id: str | None = None, status: int = 400
+    op: Operation,
+    request: dict[str, Any],
+    seller_id: str | None = None,
+    status: int = 400,
+    *,
+    exact: bool = False,
 ) -> dict[str, Any]:
-    """schemathesis `Case` keyword arguments for one canned request (answered `status`); ValueError
-    when it cannot be sent. `seller_id` fills a missing `sellerId` path parameter."""
-    given = request.get("parameters") or {}
-    inputs: dict[str, Any] = {keyword: {} for keyword in _KEYWORDS.values()}
-    for param in op.parameters:
-        if param.name in given:
-            inputs[_KEYWORDS[param.location]][param.name] = given[param.name].get("value")
-        elif param.location == "path" and param.name == "sellerId" and seller_id:
-            inputs["path_parameters"]["sellerId"] = seller_id
-        elif param.location == "path":
-            raise ValueError(f"the canned request gives no path parameter {param.name!r}")
-    if op.body is not None and "value" in (given.get(op.body.name) or {}):
-        inputs["body"] = given[op.body.name]["value"]
-    elif op.body is not None and op.body.required and 200 <= status < 300:
+    """schemathesis `Case` keyword arguments for one canned request (answered `status`), on a target
+    held to `exact` parity or not; ValueError when it cannot be sent."""
+    sellers = {"sellerId": seller_id} if seller_id else {}
+    stand_ins = {**STAND_INS, **sellers} if exact else sellers
+    canned = canned_request(op, StaticCase(status, request, None), stand_ins)
+    if not exact and op.body is not None and op.body.required and not canned.has_body and 200 <= status < 300:
         raise ValueError("the canned success gives no value for the required body")
+    inputs: dict[str, Any] = {
+        "path_parameters": canned.path,
+        "query": canned.query,
+        "headers": canned.headers,
+    }
+    if canned.has_body:
+        inputs["body"] = canned.body
     return inputs
 
 
@@ -68,16 +78,24 @@ def sandbox_cases_test(model: str) -> Callable[..., None]:
         if reason:
             pytest.skip(reason)
         canned = op.static_cases[index]
+        exact = contract.exact_sandbox_parity
+        seller = contract.credentials.seller_id
         try:
-            inputs = case_inputs(op, canned.request, contract.credentials.seller_id, canned.status)
+            inputs = case_inputs(op, canned.request, seller, canned.status, exact=exact)
         except ValueError as error:
             pytest.skip(f"{operation_id} static case {index}: {error}")
         case = schema.find_operation_by_id(operation_id).Case(**inputs)
         response = case.call(headers=contract.headers(op), **contract.call_kwargs())
+        label = f"{operation_id} static case {index}"
+        if exact:
+            request_id_present(None, response, case)
+            found = difference(canned.status, canned.response, response.status_code, response.content)
+            assert found is None, f"{label} differs from Amazon's documented answer: {found}"
+            return
         case.validate_response(response, checks=CHECKS)
-        assert agrees(canned.status, response.status_code, op, contract.exact_sandbox_parity), (
-            f"{operation_id} static case {index}: Amazon's sandbox answers {canned.status}, "
-            f"the target {response.status_code}: {response.text}"
+        assert agrees(canned.status, response.status_code, op, exact), (
+            f"{label}: Amazon's sandbox answers {canned.status}, the target {response.status_code}: "
+            f"{response.text}"
         )
 
     return test_sandbox_case_parity

@@ -46,7 +46,7 @@ def test_every_served_operation_has_a_world_overlay(contract: Target) -> None:
     served = {
         op.operation_id
         for op in contract.catalog
-        if op.model in models and not contract.missing_behaviour(op)
+        if op.model in models and not contract.missing_behaviour(op) and not contract.canned(op)
     }
     assert served - set(OVERLAYS) == set()
 
@@ -59,6 +59,8 @@ def test_generated_cases_reach_success(operation_id: str, contract: Target) -> N
     reason = contract.missing_behaviour(op)
     if reason:
         pytest.skip(reason)
+    if contract.canned(op):
+        pytest.skip(f"{operation_id} answers from documented static cases on this target")
     world = seed(contract, DEFAULTS.seller_id)
     generated = contract_schema(op.model).find_operation_by_id(operation_id).as_strategy()
     cases = st.tuples(generated, world.overlay(operation_id)).map(lambda pair: pair[1].apply(pair[0]))

@@ -44,7 +44,7 @@ MARKERS = {
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    from emulator.settings import PROFILES
+    from emulator.settings import PROFILES, SANDBOX_MODES
 
     group = parser.getgroup("spapi-emulator", "mcf-emulator (SP-API MCF emulator)")
     group.addoption(
@@ -58,6 +58,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         choices=tuple(PROFILES),
         help="production: strict LWA and enforced throttling (default: $MCF_EMULATOR_PROFILE, else default)",
+    )
+    group.addoption(
+        "--spapi-sandbox-mode",
+        default=None,
+        choices=SANDBOX_MODES,
+        help="static: answer as Amazon's sandbox does, from the models' documented static cases "
+        "(default: $MCF_EMULATOR_SANDBOX_MODE, else dynamic)",
     )
     group.addoption(
         "--spapi-seed",
@@ -94,7 +101,8 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def spapi_emulator_settings(pytestconfig: pytest.Config) -> Settings:
-    """Emulator settings: strict response validation on, models and seed from the command line or env."""
+    """Emulator settings: strict response validation on; models, seed, profile and sandbox mode from the
+    command line or env."""
     from emulator.settings import Settings
 
     models = pytestconfig.getoption("--spapi-models")
@@ -103,6 +111,7 @@ def spapi_emulator_settings(pytestconfig: pytest.Config) -> Settings:
         strict_responses=True,
         seed=pytestconfig.getoption("--spapi-seed"),
         profile=pytestconfig.getoption("--spapi-profile"),
+        sandbox_mode=pytestconfig.getoption("--spapi-sandbox-mode"),
     )
 
 

@@ -12,6 +12,10 @@ from emulator.errors import EmulatorError
 
 AUTH_MODES = ("permissive", "strict")
 RATE_LIMIT_MODES = ("enforce", "report", "off")
+SANDBOX_MODES = ("dynamic", "static")
+"""`dynamic` (default): every operation runs its behaviour. `static`: operations whose model documents
+static sandbox cases answer from them as Amazon's sandbox does, the rest run their behaviour throttled
+as the sandbox throttles (enforced, at its plan; see `Settings.__post_init__`)."""
 PROFILES: dict[str, dict[str, object]] = {
     "default": {},
     "production": {"auth_mode": "strict", "rate_limits": "enforce"},
@@ -44,6 +48,7 @@ class Settings:
     fault_header: bool = False
     rate_limits: str = "report"
     sandbox_rate_cap: bool = False
+    sandbox_mode: str = "dynamic"
     journal_size: int = 1000
     event_retention: int = 10_000
     admin_remote: bool = False
@@ -64,6 +69,11 @@ class Settings:
             raise ValueError(f"auth mode must be one of {AUTH_MODES}, not {self.auth_mode!r}")
         if self.rate_limits not in RATE_LIMIT_MODES:
             raise ValueError(f"rate-limit mode must be one of {RATE_LIMIT_MODES}, not {self.rate_limits!r}")
+        if self.sandbox_mode not in SANDBOX_MODES:
+            raise ValueError(f"sandbox mode must be one of {SANDBOX_MODES}, not {self.sandbox_mode!r}")
+        if self.sandbox_mode == "static":  # Amazon's sandbox throttles at its own plan: forced, not offered
+            object.__setattr__(self, "rate_limits", "enforce")
+            object.__setattr__(self, "sandbox_rate_cap", True)
         if self.state != "memory" and not self.state.startswith("sqlite:"):
             raise ValueError(f"state must be `memory` or `sqlite:PATH`, not {self.state!r}")
         for name in ("port", "tls_port", "proxy_port"):
@@ -150,6 +160,7 @@ ENV_VARIABLES: dict[str, tuple[str, Callable[[str], object]]] = {
     "FAULTS": ("faults_file", Path),
     "FAULT_HEADER": ("fault_header", _flag),
     "RATE_LIMITS": ("rate_limits", _one_of(RATE_LIMIT_MODES)),
+    "SANDBOX_MODE": ("sandbox_mode", _one_of(SANDBOX_MODES)),
     "CLOCK_START": ("clock_start", _instant),
     "CLOCK_SPEED": ("clock_speed", float),
     "EVENT_RETENTION": ("event_retention", int),

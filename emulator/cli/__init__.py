@@ -1,6 +1,7 @@
 """`mcf-emulator` command line.
 
 serve, ca init|show|export, specs sync|verify, coverage, proxy, bench, replay and record work locally;
+parity replays Amazon's static sandbox cases against any SP-API endpoint;
 health, clock, faults, state, seed, journal, rate-limits and events talk to a running emulator.
 """
 
@@ -20,6 +21,7 @@ from emulator.cli import (
     faults,
     health,
     journal,
+    parity,
     proxy,
     record,
     replay,
@@ -42,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         proxy,
         record,
         replay,
+        parity,
         bench,
         health,
         clock,

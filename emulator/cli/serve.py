@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from emulator.protocol import ADMIN_TOKEN, CONTROL_PREFIX, FAULT, LWA_TOKEN_PATH
-from emulator.settings import AUTH_MODES, PROFILES, RATE_LIMIT_MODES, Settings
+from emulator.settings import AUTH_MODES, PROFILES, RATE_LIMIT_MODES, SANDBOX_MODES, Settings
 
 
 def register(commands: Any) -> None:
@@ -88,6 +88,13 @@ def register(commands: Any) -> None:
         dest="sandbox_rate_cap",
         help="apply Amazon's sandbox plan (5 requests/s, burst 15) to every operation",
     )
+    cmd.add_argument(
+        "--sandbox-mode",
+        choices=SANDBOX_MODES,
+        default=None,
+        help="dynamic (default): every operation runs its behaviour; static: answer as Amazon's sandbox "
+        "does, documented static cases where the models give them, the rest throttled at its plan",
+    )
     cmd.add_argument("--journal-size", type=int, default=None, help="requests kept in the journal (1000)")
     cmd.add_argument(
         "--event-retention",
@@ -165,6 +172,7 @@ def state_spec(value: str) -> str:
 def banner(settings: Settings) -> str:
     from emulator.lwa.accounts import DEFAULTS
 
+    static = settings.sandbox_mode == "static"
     base = (
         f"http://{settings.host}:{settings.port}"
         if settings.http
@@ -177,6 +185,8 @@ def banner(settings: Settings) -> str:
             f"  LWA token URL   : {base}{LWA_TOKEN_PATH}",
             f"  admin API       : {base}{CONTROL_PREFIX}/health  (state: {settings.state}, "
             f"rate limits: {settings.rate_limits})",
+            f"  sandbox mode    : {settings.sandbox_mode}"
+            + ("  (documented static cases answer, as in Amazon's sandbox)" if static else ""),
             "  default credentials:",
             f"    client_id      {DEFAULTS.client_id}",
             f"    client_secret  {DEFAULTS.client_secret}",
@@ -212,6 +222,7 @@ def run(args: argparse.Namespace) -> int:
         fault_header=args.fault_header,
         rate_limits=args.rate_limits,
         sandbox_rate_cap=args.sandbox_rate_cap,
+        sandbox_mode=args.sandbox_mode,
         journal_size=args.journal_size,
         event_retention=args.event_retention,
         admin_remote=args.admin_remote,

@@ -42,7 +42,7 @@ class ControlPlane:
 
     # about -------------------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
-        """Version, operation count, clock, state backend, throttling mode and response checks."""
+        """Version, operation count, clock, state backend, throttling and sandbox modes, response checks."""
         return {
             "status": "ok",
             "version": __version__,
@@ -50,6 +50,7 @@ class ControlPlane:
             "clock": self.rt.clock.describe(),
             "state": self.rt.settings.state.split(":")[0],
             "rateLimits": self.edge.limiter.mode,
+            "sandboxMode": self.rt.settings.sandbox_mode,
             "responseChecks": self.edge.violations.describe(),
         }
 

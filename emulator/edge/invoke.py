@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 import orjson
 
 from emulator.catalog import Catalog
+from emulator.catalog.sandbox import wire_text
 from emulator.edge.auth import caller_for
 from emulator.edge.exchange import Exchange, Step
 from emulator.edge.http import error_body
@@ -20,12 +21,6 @@ from emulator.edge.routing import Router
 from emulator.errors import SpApiError
 from emulator.lwa.accounts import DEFAULTS, Accounts
 from emulator.state import IdFactory
-
-
-def _wire(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 class Invoker:
@@ -75,15 +70,15 @@ class Invoker:
                 continue
             value = params.pop(param.name)
             if param.location == "path":
-                path = path.replace("{" + param.name + "}", quote(_wire(value), safe=""))
+                path = path.replace("{" + param.name + "}", quote(wire_text(value), safe=""))
             elif param.location == "query":
                 values = value if isinstance(value, list) else [value]
                 if param.collection_format == "multi":
-                    query.extend((param.name, _wire(v)) for v in values)
+                    query.extend((param.name, wire_text(v)) for v in values)
                 else:
-                    query.append((param.name, ",".join(_wire(v) for v in values)))
+                    query.append((param.name, ",".join(wire_text(v) for v in values)))
             else:
-                headers[param.name.lower()] = _wire(value)
+                headers[param.name.lower()] = wire_text(value)
         if params:
             raise KeyError(f"{operation_id} has no parameters named {sorted(params)}")
         if body is not None:

@@ -28,6 +28,7 @@ from emulator.edge.invoke import Invoker
 from emulator.edge.journal import REGION_SCOPE_KEY, Journal
 from emulator.edge.ratelimit import RateLimiter
 from emulator.edge.routing import Router
+from emulator.edge.sandbox_static import AnswerStatic, StaticCases
 from emulator.edge.steps import (
     AssignRequestId,
     Authenticate,
@@ -73,21 +74,24 @@ class SpApiEdge:
         self._clock = clock
         self._max_body = settings.max_body_bytes
         router = Router(catalog)
-        handling: tuple[Step, ...] = (
-            ValidateRequest(RequestBinder()),
+        binder = RequestBinder()
+        live: tuple[Step, ...] = (
+            ValidateRequest(binder),
             Dispatch(handlers, store, clock, ids, settle, ports),
             ValidateResponse(self.violations),
         )
+        static = StaticCases(catalog) if settings.sandbox_mode == "static" else None
+        handling = live if static is None else (AnswerStatic(static, binder, live),)
         self.steps: tuple[Step, ...] = (
             AssignRequestId(ids),
             Route(router),
             Authenticate(accounts, clock),
             InjectFault(self.faults, clock),
-            RateLimit(self.limiter, clock),
+            RateLimit(self.limiter, clock, static.operations if static else frozenset()),
             *handling,
             MarkStale(self.faults, clock),
         )
-        self.invoke = Invoker(catalog, router, ids, accounts, handling)
+        self.invoke = Invoker(catalog, router, ids, accounts, live)  # seeding builds live state
 
     async def __call__(self, scope: Mapping[str, Any], receive: Any, send: Any) -> str | None:
         """Answer one SP-API call; returns `delivery.DROPPED` when a fault drops the connection."""
