@@ -79,6 +79,16 @@ class InvalidInput(SpApiError):
     error_type = "ValidationException"
 
 
+#: The 400 code an API's own model uses where it is not SP-API's common `InvalidInput`: Listings Items'
+#: canned errors say `BAD_REQUEST`. Keyed by the model directory's API name (`Operation.api`).
+INVALID_INPUT_CODES = {"listings-items": "BAD_REQUEST"}
+
+
+def invalid_input(api: str, message: str, details: str = "") -> InvalidInput:
+    """A 400 for a request to `api`, with the code that API uses for it."""
+    return InvalidInput(message, details, code=INVALID_INPUT_CODES.get(api))
+
+
 class Unauthorized(SpApiError):
     status, code, default_message = 403, "Unauthorized", "Access to requested resource is denied."
 
