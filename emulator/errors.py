@@ -26,6 +26,8 @@ same status always answers the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from difflib import get_close_matches
 from typing import Any
 
 from emulator.protocol import ERROR_TYPE
@@ -41,6 +43,12 @@ def clamp(text: str, limit: int) -> str:
         return text
     keep = limit - 40
     return f"{text[:keep]}... ({len(text) - keep} more characters)"
+
+
+def nearest(name: str, known: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` naming the known name closest to a mistyped `name`, or "" when none is close."""
+    found = get_close_matches(name, list(known), n=1, cutoff=0.5)
+    return f" (did you mean {found[0]!r}?)" if found else ""
 
 
 class SpApiError(Exception):

@@ -18,7 +18,7 @@ from typing import Any
 from emulator import __version__
 from emulator.control import overview, registration, snapshot
 from emulator.control.durations import parse_duration
-from emulator.control.seed import Seeder, SeedError
+from emulator.control.seed import Seeder, SeedError, UnknownField
 from emulator.edge.faults import FaultSpecError
 from emulator.edge.pipeline import SpApiEdge
 from emulator.errors import ControlError
@@ -78,6 +78,8 @@ class ControlPlane:
     def seed(self, document: Any) -> dict[str, int]:
         try:
             counts = self._seeder.apply(document)
+        except UnknownField as error:
+            raise ControlError(400, "InvalidBody", str(error)) from None
         except SeedError as error:
             raise ControlError(422, "SeedFailed", str(error), error.detail) from None
         self.rt.commit(meta=True)
