@@ -90,7 +90,8 @@ class ControlPlane:
         return {key: s.value for key, s in self.rt.store.shared.table(CONFIG).items()}
 
     def set_config(self, key: str, record: dict[str, Any]) -> dict[str, Any]:
-        """Replace one behaviour setting record; the API that reads `key` documents its fields."""
+        """Replace one behaviour setting record (its HTTP route first holds it to `ConfigRecords` of the
+        control API document); the API that reads `key` documents what its fields do."""
         if not isinstance(record, dict):
             raise ControlError(400, "InvalidBody", "a config record is a JSON object")
         self.rt.store.shared.table(CONFIG).put(key, Setting(value=record))
