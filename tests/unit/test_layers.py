@@ -103,6 +103,7 @@ ALLOWED = {
     ),
     "emulator.pytest_plugin": (
         "emulator.app",
+        "emulator.catalog",
         "emulator.errors",
         "emulator.scenarios.collect",
         "emulator.settings",
@@ -115,6 +116,7 @@ ALLOWED = {
         "emulator.bench",
         "emulator.catalog",
         "emulator.cli",
+        "emulator.control.durations",
         "emulator.control.files",
         "emulator.edge.delivery",
         "emulator.edge.tuning",
