@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
+from tests.api.outbound.support import ADDRESS
 from tests.budget import examples
 from tests.conftest import issue_token
 
@@ -125,14 +126,6 @@ NAMED = (
     "lineItems",
     "units",
 )
-ADDRESS = {
-    "name": "Jane Doe",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrRegion": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-}
 
 
 @st.composite
