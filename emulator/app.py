@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import Message, Receive, Scope, Send
 
-from emulator import apis, notifications
+from emulator import apis, downloads, notifications
 from emulator.catalog import Catalog, load_catalog
 from emulator.context import Ports
 from emulator.control import routes as control_routes
@@ -29,7 +29,7 @@ from emulator.edge.journal import REGION_SCOPE_KEY
 from emulator.edge.pipeline import SpApiEdge
 from emulator.errors import EmulatorError
 from emulator.lwa import routes as lwa_routes
-from emulator.protocol import LWA_PREFIX, NON_SPAPI_PREFIXES
+from emulator.protocol import DOCUMENTS_PREFIX, LWA_PREFIX, NON_SPAPI_PREFIXES
 from emulator.registry import registry
 from emulator.runtime import Runtime
 from emulator.settings import Settings
@@ -100,6 +100,7 @@ class EmulatorApp:
                 *control_routes.routes(self.control, settings),
                 *ui_routes.routes(settings),
                 *lwa_routes.routes(runtime.tokens),
+                *downloads.routes(runtime.store, runtime.clock),
             ],
             exception_handlers={HTTPException: _http_error},
         )
@@ -125,7 +126,7 @@ class EmulatorApp:
             to_admin = True
         else:
             scope[REGION_SCOPE_KEY] = amazon.region
-            to_admin = False
+            to_admin = scope["path"].startswith(DOCUMENTS_PREFIX)
         if to_admin:
             await self.admin(scope, receive, send_after_commit)
             return None

@@ -58,6 +58,7 @@ class Call:
     ids: IdFactory
     request_id: str
     ports: Ports = field(default_factory=Ports)
+    origin: str = "http://127.0.0.1"  # scheme and host the client reached, for links the emulator serves
 
     @property
     def seller_id(self) -> str:

@@ -23,4 +23,5 @@ CONTROL_PREFIX = "/_emulator"
 LWA_TOKEN_PATH = "/auth/o2/token"
 LWA_CONSENT_PATH = "/apps/authorize/consent"
 LWA_PREFIX = "/auth/o2/"
-NON_SPAPI_PREFIXES = (CONTROL_PREFIX, LWA_PREFIX, "/apps/authorize/")
+DOCUMENTS_PREFIX = "/_documents/"  # downloads of documents the emulator serves (pre-signed style links)
+NON_SPAPI_PREFIXES = (CONTROL_PREFIX, LWA_PREFIX, "/apps/authorize/", DOCUMENTS_PREFIX)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-API_MODULES: tuple[str, ...] = ("inventory", "listings", "notifications", "outbound")
+API_MODULES: tuple[str, ...] = ("documents", "inventory", "jobs", "listings", "notifications", "outbound")
 
 
 def load() -> None:

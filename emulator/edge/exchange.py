@@ -34,6 +34,7 @@ class Exchange:
         "faults",
         "injection",
         "started",
+        "origin",
     )
 
     def __init__(
@@ -44,6 +45,7 @@ class Exchange:
         headers: dict[str, str],
         body_bytes: bytes,
         body_too_large: bool,
+        origin: str = "http://127.0.0.1",
     ) -> None:
         self.method = method
         self.raw_path = raw_path
@@ -51,6 +53,7 @@ class Exchange:
         self.headers = headers
         self.body_bytes = body_bytes
         self.body_too_large = body_too_large
+        self.origin = origin
         self.request_id = ""
         self.operation: Operation | None = None
         self.path_params: dict[str, str] = {}

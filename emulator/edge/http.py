@@ -47,3 +47,12 @@ async def send_bytes(
 def error_body(error: SpApiError) -> dict[str, Any]:
     """SP-API's error envelope."""
     return {"errors": [error.as_error()]}
+
+
+def origin_of(scope: Any, headers: dict[str, str]) -> str:
+    """The scheme and host a client reached this server by, e.g. `http://127.0.0.1:8080`."""
+    host = headers.get("host")
+    if not host:
+        server = scope.get("server") or ("127.0.0.1", None)
+        host = server[0] if server[1] is None else f"{server[0]}:{server[1]}"
+    return f"{scope.get('scheme', 'http')}://{host}"

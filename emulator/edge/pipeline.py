@@ -23,7 +23,7 @@ from emulator.context import Ports
 from emulator.edge.delivery import deliver
 from emulator.edge.exchange import Exchange, Step
 from emulator.edge.fault_engine import FaultEngine, InjectFault, MarkStale
-from emulator.edge.http import encode, error_body, read_body
+from emulator.edge.http import encode, error_body, origin_of, read_body
 from emulator.edge.invoke import Invoker
 from emulator.edge.journal import REGION_SCOPE_KEY, Journal
 from emulator.edge.ratelimit import RateLimiter
@@ -93,13 +93,15 @@ class SpApiEdge:
         """Answer one SP-API call; returns `delivery.DROPPED` when a fault drops the connection."""
         body, too_large = await read_body(receive, self._max_body)
         raw_path = scope.get("raw_path") or scope["path"].encode()
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         x = Exchange(
             scope["method"],
             raw_path.decode("latin-1"),
             scope.get("query_string", b""),
-            {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]},
+            headers,
             body,
             too_large,
+            origin_of(scope, headers),
         )
         self._run(x)
         x.response_headers[REQUEST_ID] = x.request_id

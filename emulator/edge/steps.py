@@ -111,7 +111,16 @@ class Dispatch:
             )
         self.settle()
         call = Call(
-            op, x.params, x.body, x.caller, self.store, self.clock, self.ids, x.request_id, self.ports
+            op,
+            x.params,
+            x.body,
+            x.caller,
+            self.store,
+            self.clock,
+            self.ids,
+            x.request_id,
+            self.ports,
+            x.origin,
         )
         result = handler(call)
         if isinstance(result, Reply):

@@ -60,6 +60,7 @@ ALLOWED = {
         "emulator.catalog",
         "emulator.context",
         "emulator.control",
+        "emulator.downloads",
         "emulator.edge.fault_engine",
         "emulator.edge.journal",
         "emulator.edge.pipeline",
@@ -73,6 +74,7 @@ ALLOWED = {
         "emulator.tls.hosts",
         "emulator.ui",
     ),
+    "emulator.downloads": ("emulator.apis.documents", "emulator.protocol", "emulator.state"),
     "emulator.ui": (
         "emulator",
         "emulator.control.http",
