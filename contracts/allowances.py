@@ -50,17 +50,17 @@ _SUBSCRIPTION_OPS = (
 )
 _ORDERS_2026 = ("createOrder", "getOrderPreview", "getOffers", "updateOrder", "updateOrderStatus")
 _NEW_ORDERS = ("createFulfillmentOrder", "getFulfillmentPreview", "createOrder", "getOrderPreview")
-_EMPTY_OPS = (
-    *_MARKETPLACE_OPS,
-    "getSubscriptions",
+_LISTINGS_OPS = (
     "getListingsItem",
     "putListingsItem",
     "patchListingsItem",
     "deleteListingsItem",
     "searchListingsItems",
 )
+_EMPTY_OPS = (*_MARKETPLACE_OPS, "getSubscriptions")
 _MONEY_OPS = (*_NEW_ORDERS, "updateFulfillmentOrder", "updateOrder", "getOffers")
 _I = "InvalidInput"
+_B = "BAD_REQUEST"  # Listings Items' spelling of a 400 (errors.INVALID_INPUT_CODES)
 
 ALLOWANCES: tuple[Allowance, ...] = (
     Allowance(
@@ -69,11 +69,14 @@ ALLOWANCES: tuple[Allowance, ...] = (
         "is not a known marketplace",
         "marketplace ids are a closed set Amazon lists; any other id is answered 400 InvalidInput",
     ),
-    Allowance(
-        _EMPTY_OPS,
-        _I,
-        "must not be empty.",
-        "an empty marketplace id, SKU, granularity or idempotency token names nothing; SP-API answers 400",
+    *(
+        Allowance(
+            operations,
+            code,
+            "must not be empty.",
+            "an empty marketplace id, SKU, granularity or idempotency token names nothing; SP-API: 400",
+        )
+        for operations, code in ((_EMPTY_OPS, _I), (_LISTINGS_OPS, _B))
     ),
     Allowance(
         _SUBSCRIPTION_OPS,
@@ -197,17 +200,17 @@ ALLOWANCES: tuple[Allowance, ...] = (
         "fulfillmentOrderStatus is required",
         "a status update without a status has nothing to apply",
     ),
-    Allowance(
-        (
-            "getInventorySummaries",
-            "getSubscriptions",
-            "putListingsItem",
-            "deleteListingsItem",
-            "searchListingsItems",
-        ),
-        _I,
-        "has more than",
-        "these csv lists have maxItems: a generated value holding a comma is two values on the wire",
+    *(
+        Allowance(
+            operations,
+            code,
+            "has more than",
+            "these csv lists have maxItems: a generated value holding a comma is two values on the wire",
+        )
+        for operations, code in (
+            (("getInventorySummaries", "getSubscriptions"), _I),
+            (("putListingsItem", "deleteListingsItem", "searchListingsItems"), _B),
+        )
     ),
     Allowance(
         ("createFulfillmentOrder",),

@@ -26,6 +26,8 @@ same status always answers the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from difflib import get_close_matches
 from typing import Any
 
 from emulator.protocol import ERROR_TYPE
@@ -41,6 +43,12 @@ def clamp(text: str, limit: int) -> str:
         return text
     keep = limit - 40
     return f"{text[:keep]}... ({len(text) - keep} more characters)"
+
+
+def nearest(name: str, known: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` naming the known name closest to a mistyped `name`, or "" when none is close."""
+    found = get_close_matches(name, list(known), n=1, cutoff=0.5)
+    return f" (did you mean {found[0]!r}?)" if found else ""
 
 
 class SpApiError(Exception):
@@ -77,6 +85,16 @@ class SpApiError(Exception):
 class InvalidInput(SpApiError):
     status, code, default_message = 400, "InvalidInput", "Invalid input."
     error_type = "ValidationException"
+
+
+#: The 400 code an API's own model uses where it is not SP-API's common `InvalidInput`: Listings Items'
+#: canned errors say `BAD_REQUEST`. Keyed by the model directory's API name (`Operation.api`).
+INVALID_INPUT_CODES = {"listings-items": "BAD_REQUEST"}
+
+
+def invalid_input(api: str, message: str, details: str = "") -> InvalidInput:
+    """A 400 for a request to `api`, with the code that API uses for it."""
+    return InvalidInput(message, details, code=INVALID_INPUT_CODES.get(api))
 
 
 class Unauthorized(SpApiError):

@@ -119,12 +119,16 @@ def spapi_emulator_settings(pytestconfig: pytest.Config) -> Settings:
 def spapi_emulator_app(spapi_emulator_settings: Settings) -> EmulatorApp:
     """The emulator app; built once per session (per worker under pytest-xdist)."""
     from emulator.app import create_app
+    from emulator.catalog import load_catalog
     from emulator.errors import ModelsUnavailable
 
     try:
-        return create_app(spapi_emulator_settings)
+        catalog = load_catalog(spapi_emulator_settings.models_dir, flag="--spapi-models")
     except ModelsUnavailable as error:
-        pytest.fail(f"mcf-emulator cannot start: {error}", pytrace=False)
+        problem = str(error)  # failed outside the handler, so pytest shows the message once, not chained
+    else:
+        return create_app(spapi_emulator_settings, catalog)
+    pytest.fail(f"mcf-emulator cannot start: {problem}", pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -44,10 +44,13 @@ class Catalog:
         return sorted({op.model for op in self})
 
 
-def load_catalog(models_dir: str | Path | None = None, manifest: Manifest | None = None) -> Catalog:
-    """Verify the model directory against the manifest and index every in-scope operation."""
+def load_catalog(
+    models_dir: str | Path | None = None, manifest: Manifest | None = None, flag: str = "--models"
+) -> Catalog:
+    """Verify the model directory against the manifest and index every in-scope operation (`flag`: the
+    option `models_dir` was given with, for the message when it is unusable)."""
     manifest = manifest or load_manifest()
-    directory = resolve_models_dir(models_dir, manifest)
+    directory = resolve_models_dir(models_dir, manifest, flag)
     operations: dict[str, Operation] = {}
     for pinned in manifest.models:
         for op in operations_of(directory / pinned.path):

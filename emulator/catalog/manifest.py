@@ -84,29 +84,41 @@ def problems_in(directory: Path, manifest: Manifest) -> list[str]:
     return found
 
 
-def resolve_models_dir(explicit: str | os.PathLike[str] | None, manifest: Manifest) -> Path:
-    """The verified model directory: `--models`, else $MCF_EMULATOR_MODELS, else the sync cache.
+def resolve_models_dir(
+    explicit: str | os.PathLike[str] | None, manifest: Manifest, flag: str = "--models"
+) -> Path:
+    """The verified model directory: `explicit` (given with `flag`), else $MCF_EMULATOR_MODELS, else the
+    sync cache. An explicit directory equal to the variable's is named as the variable (settings read it).
 
-    Raises ModelsUnavailable with one message that says how to fix it.
+    Raises ModelsUnavailable with one message that names where the directory came from and says what can
+    fix it.
     """
-    if explicit:
-        candidate, origin = Path(explicit), "--models"
-    elif os.environ.get(MODELS_ENV):
-        candidate, origin = Path(os.environ[MODELS_ENV]), f"${MODELS_ENV}"
+    env = os.environ.get(MODELS_ENV, "").strip()
+    if explicit and not (env and Path(env) == Path(explicit)):
+        candidate, origin = Path(explicit), flag
+    elif explicit or env:
+        candidate, origin = Path(explicit or env), f"the environment variable {MODELS_ENV}"
     else:
-        candidate, origin = default_cache_dir(manifest), "the model cache"
+        candidate, origin = default_cache_dir(manifest), ""
+    pinned = f"a copy of amzn/selling-partner-api-models at commit {manifest.commit}"
+    if origin:
+        where = f"{candidate} (from {origin})"
+        fix = f"Point {origin} at {pinned}, or leave it out to use the cache (`mcf-emulator specs sync`)."
+    else:
+        where = f"the model cache {candidate}"
+        fix = (
+            "Run `mcf-emulator specs sync{force}` to download and verify them, "
+            f"or point {flag} or {MODELS_ENV} at {pinned}."
+        )
     if not candidate.is_dir():
         raise ModelsUnavailable(
-            f"Amazon's SP-API models were not found ({origin} -> {candidate} is not a directory). "
-            f"Run `mcf-emulator specs sync` to download and verify them, or point --models / "
-            f"${MODELS_ENV} at a copy of amzn/selling-partner-api-models at commit {manifest.commit}."
+            f"Amazon's SP-API models were not found: {where} is not a directory. {fix.format(force='')}"
         )
     problems = problems_in(candidate, manifest)
     if problems:
         shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
         raise ModelsUnavailable(
-            f"The SP-API model set in {candidate} ({origin}) does not match specs/manifest.toml: {shown}. "
-            f"Run `mcf-emulator specs sync --force` to fetch a verified copy "
-            f"(upstream commit {manifest.commit})."
+            f"The SP-API model set in {where} does not match specs/manifest.toml: {shown}. "
+            f"{fix.format(force=' --force')}"
         )
     return candidate

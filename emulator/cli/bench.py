@@ -48,8 +48,18 @@ def register(commands: Any) -> None:
     cmd.add_argument("--no-prism", dest="prism", action="store_false", help="do not compare with Prism")
     cmd.add_argument("--cold-runs", type=int, default=5, help="cold starts to take the median of (default 5)")
     cmd.add_argument("--reset-rounds", type=int, default=200, help="per-test resets to time (default 200)")
-    cmd.add_argument("--server-cpu", type=int, default=0 if (os.cpu_count() or 1) > 1 else None)
-    cmd.add_argument("--load-cpu", type=int, default=1 if (os.cpu_count() or 1) > 1 else None)
+    cmd.add_argument(
+        "--server-cpu",
+        type=int,
+        default=0 if (os.cpu_count() or 1) > 1 else None,
+        help="CPU to pin the emulator server to (default 0 on a multi-core machine)",
+    )
+    cmd.add_argument(
+        "--load-cpu",
+        type=int,
+        default=1 if (os.cpu_count() or 1) > 1 else None,
+        help="CPU to pin the load generator to (default 1 on a multi-core machine)",
+    )
     cmd.add_argument(
         "--no-install",
         dest="install",

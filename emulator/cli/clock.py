@@ -6,6 +6,8 @@ import argparse
 from typing import Any
 
 from emulator.cli.admin_client import add_options, client, show
+from emulator.control.durations import FORMS, parse_duration
+from emulator.errors import ControlError, EmulatorError
 
 
 def register(commands: Any) -> None:
@@ -13,12 +15,14 @@ def register(commands: Any) -> None:
     actions = cmd.add_subparsers(dest="action", required=True)
     for name, text in (("show", "print the clock"), ("freeze", "stop the clock")):
         add_options(actions.add_parser(name, help=text))
-    advance = actions.add_parser("advance", help="move forwards, firing due transitions (e.g. 2h, 1d, 90)")
-    advance.add_argument("duration")
+    advance = actions.add_parser("advance", help=f"move forwards, firing due transitions: {FORMS}")
+    advance.add_argument("duration", help=f"how far: {FORMS}")
     set_to = actions.add_parser("set", help="jump to an ISO-8601 instant")
-    set_to.add_argument("instant")
+    set_to.add_argument("instant", help="e.g. 2026-12-24T08:00:00Z")
     run_at = actions.add_parser("run", help="let time flow (optionally sped up)")
-    run_at.add_argument("--speed", type=float, default=1.0)
+    run_at.add_argument(
+        "--speed", type=float, default=1.0, help="emulator seconds per real second (default 1)"
+    )
     for sub in (advance, set_to, run_at):
         add_options(sub)
     cmd.set_defaults(run=run)
@@ -29,6 +33,10 @@ def execute(args: argparse.Namespace) -> Any:
     if args.action == "show":
         return admin.call("GET", "/clock")
     if args.action == "advance":
+        try:
+            parse_duration(args.duration)  # refused here in one line, before the emulator's schema sees it
+        except ControlError as error:
+            raise EmulatorError(f"clock advance: {error.message}") from None
         return admin.call("POST", "/clock/advance", {"by": args.duration})
     if args.action == "set":
         return admin.call("POST", "/clock/set", {"to": args.instant})

@@ -1,4 +1,5 @@
-"""`mcf-emulator coverage`: which operations have behaviour and which do not."""
+"""`mcf-emulator coverage [--url URL]`: which operations have behaviour and which do not, in these local
+models or, with --url, in a running emulator (its `GET /_emulator/coverage`)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,17 @@ import json
 from pathlib import Path
 from typing import Any
 
+from emulator.cli.admin_client import client
+
 
 def register(commands: Any) -> None:
     cmd = commands.add_parser("coverage", help="list operations with and without behaviour")
     cmd.add_argument("--models", type=Path, default=None, help="directory of Amazon's SP-API models")
-    cmd.add_argument("--format", choices=("text", "json"), default="text")
+    cmd.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or JSON")
+    cmd.add_argument("--url", default=None, help="ask this running emulator instead of reading local models")
+    cmd.add_argument(
+        "--admin-token", default=None, help="the emulator's admin token (default $MCF_EMULATOR_ADMIN_TOKEN)"
+    )
     cmd.set_defaults(run=run)
 
 
@@ -38,6 +45,6 @@ def render(report: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = collect(args.models)
+    report = client(args).call("GET", "/coverage") if args.url else collect(args.models)
     print(json.dumps(report, indent=2) if args.format == "json" else render(report))
     return 0

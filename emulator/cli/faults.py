@@ -29,19 +29,19 @@ def register(commands: Any) -> None:
     add_options(actions.add_parser("list", help="print the rules and their counters"))
     add_options(actions.add_parser("clear", help="remove every rule"))
     remove = actions.add_parser("rm", help="remove one rule")
-    remove.add_argument("rule_id")
+    remove.add_argument("rule_id", help="id of the rule to remove (see `faults list`)")
     load = actions.add_parser("load", help="replace all rules with a JSON/YAML file's")
-    load.add_argument("file", type=Path)
+    load.add_argument("file", type=Path, help="JSON or YAML: a list of rules, or a mapping with `rules`")
     add = actions.add_parser("add", help="add a rule")
     match = add.add_argument_group("match (all given must hold)")
-    for flag, dest in (
-        ("--operation", "operationId"),
-        ("--path", "path"),
-        ("--method", "method"),
-        ("--seller", "sellerId"),
-        ("--marketplace", "marketplaceId"),
+    for flag, dest, text in (
+        ("--operation", "operationId", "the operationId (as the models spell it)"),
+        ("--path", "path", "a path glob, e.g. '/fba/outbound/*'"),
+        ("--method", "method", "an HTTP method"),
+        ("--seller", "sellerId", "the calling seller's id"),
+        ("--marketplace", "marketplaceId", "a marketplace the call names"),
     ):
-        match.add_argument(flag, dest=f"match_{dest}", default=None)
+        match.add_argument(flag, dest=f"match_{dest}", default=None, help=text)
     effect = add.add_mutually_exclusive_group(required=True)
     effect.add_argument(
         "--status", type=int, help="answer this SP-API error status (400/403/404/429/500/503)"
@@ -60,7 +60,7 @@ def register(commands: Any) -> None:
     add.add_argument("--code", help="error code (default: Amazon's for the status)")
     add.add_argument("--message", help="error message")
     add.add_argument("--delay", type=_ms, help="extra delay for any effect: MS or MIN-MAX")
-    add.add_argument("--probability", type=float)
+    add.add_argument("--probability", type=float, help="fire on this share of matching calls (0 to 1)")
     add.add_argument("--times", type=int, help="only the first N matching calls")
     add.add_argument("--every", type=int, help="only every Nth matching call")
     add.add_argument("--after", type=int, help="skip the first N matching calls")

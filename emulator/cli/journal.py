@@ -22,12 +22,12 @@ def _override(text: str) -> tuple[str, dict[str, float]]:
 
 def register(commands: Any) -> None:
     journal = commands.add_parser("journal", help="recent SP-API calls of a running emulator")
-    journal.add_argument("--operation", default=None)
-    journal.add_argument("--seller", default=None)
-    journal.add_argument("--status", type=int, default=None)
+    journal.add_argument("--operation", default=None, help="only calls of this operationId")
+    journal.add_argument("--seller", default=None, help="only calls of this seller")
+    journal.add_argument("--status", type=int, default=None, help="only calls answered with this status")
     journal.add_argument("--faulted", action="store_true", default=None, help="only calls that got a fault")
     journal.add_argument("--since", type=int, default=None, help="only entries after this seq")
-    journal.add_argument("--limit", type=int, default=20)
+    journal.add_argument("--limit", type=int, default=20, help="at most this many entries (default 20)")
     journal.add_argument("--bodies", action="store_true", help="include request and response bodies")
     add_options(journal)
     journal.set_defaults(run=run_journal)
@@ -35,9 +35,21 @@ def register(commands: Any) -> None:
     actions = limits.add_subparsers(dest="action", required=True)
     add_options(actions.add_parser("show", help="print the throttling settings"))
     change = actions.add_parser("set", help="change throttling (buckets start full again)")
-    change.add_argument("--mode", choices=RATE_LIMIT_MODES, default=None)
-    change.add_argument("--sandbox-cap", choices=("on", "off"), default=None)
-    change.add_argument("--header-on-429", choices=("on", "off"), default=None)
+    change.add_argument(
+        "--mode",
+        choices=RATE_LIMIT_MODES,
+        default=None,
+        help="enforce answers 429; report only sets the header",
+    )
+    change.add_argument(
+        "--sandbox-cap",
+        choices=("on", "off"),
+        default=None,
+        help="cap sandbox hosts at Amazon's sandbox rate",
+    )
+    change.add_argument(
+        "--header-on-429", choices=("on", "off"), default=None, help="send x-amzn-RateLimit-Limit on 429s too"
+    )
     change.add_argument(
         "--override",
         type=_override,

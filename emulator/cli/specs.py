@@ -26,7 +26,12 @@ def register(commands: Any) -> None:
     do_sync.add_argument("--force", action="store_true", help="sync even if a verified model set is found")
     do_sync.set_defaults(run=run_sync)
     verify = actions.add_parser("verify", help="check the model set the emulator would use")
-    verify.add_argument("--models", type=Path, default=None)
+    verify.add_argument(
+        "--models",
+        type=Path,
+        default=None,
+        help="directory to verify (default $MCF_EMULATOR_MODELS, else the cache)",
+    )
     verify.set_defaults(run=run_verify)
 
 

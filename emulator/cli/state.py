@@ -17,18 +17,18 @@ def register(commands: Any) -> None:
     cmd = commands.add_parser("state", help="export, import or reset the state of a running emulator")
     actions = cmd.add_subparsers(dest="action", required=True)
     export = actions.add_parser("export", help="write a snapshot (JSON) to a file or stdout")
-    export.add_argument("-o", "--output", type=Path, default=None)
+    export.add_argument("-o", "--output", type=Path, default=None, help="file to write (default stdout)")
     load = actions.add_parser("import", help="restore a snapshot written by `state export`")
-    load.add_argument("file", type=Path)
+    load.add_argument("file", type=Path, help="the snapshot file")
     reset = actions.add_parser("reset", help="forget all sellers' data, or one seller's")
-    reset.add_argument("--seller", default=None)
+    reset.add_argument("--seller", default=None, help="only this seller's data")
     reset.add_argument("--faults", action="store_true", help="also remove fault rules")
     reset.add_argument("--journal", action="store_true", help="also clear the request journal")
     for sub in (export, load, reset):
         add_options(sub)
     cmd.set_defaults(run=run)
     seed = commands.add_parser("seed", help="seed a running emulator from a JSON or YAML document")
-    seed.add_argument("file", type=Path)
+    seed.add_argument("file", type=Path, help="the seed document (JSON or YAML); - reads standard input")
     seed.add_argument(
         "--reset",
         action="store_true",
@@ -66,12 +66,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_seed(args: argparse.Namespace) -> int:
-    kind = "application/yaml" if args.file.suffix.lower() in (".yaml", ".yml") else "application/json"
-    document, admin = _read(args.file), client(args)
+    if str(args.file) == "-":  # YAML parses JSON too
+        document, kind = sys.stdin.buffer.read(), "application/yaml"
+    else:
+        kind = "application/yaml" if args.file.suffix.lower() in (".yaml", ".yml") else "application/json"
+        document = _read(args.file)
+    admin = client(args)
     if args.reset:
         admin.call("POST", "/reset", {})
     answer = admin.call("POST", "/seed", raw=document, content_type=kind)
+    source = "standard input" if str(args.file) == "-" else args.file
     sys.stdout.write(
-        f"seeded {args.file}: " + ", ".join(f"{n} {k}" for k, n in answer["applied"].items()) + "\n"
+        f"seeded {source}: " + ", ".join(f"{n} {k}" for k, n in answer["applied"].items()) + "\n"
     )
     return 0

@@ -6,6 +6,8 @@ import re
 
 from emulator.errors import ControlError
 
+#: The accepted forms, as help and errors list them.
+FORMS = "seconds (90, 1.5), units w d h m s (45s, 2h, 1d12h, 1.5h, 1w) or ISO-8601 (P1DT2H)"
 _UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([wdhms])")
 _ISO_DURATION = re.compile(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\Z")
@@ -30,7 +32,7 @@ def parse_duration(value: str | float | int) -> float:
                 raise ControlError(
                     400,
                     "InvalidDuration",
-                    f"cannot read {value!r} as a duration (use e.g. 90, 45s, 2h, 1d12h or P1DT2H)",
+                    f"cannot read {value!r} as a duration; use {FORMS}",
                 ) from None
     if seconds < 0:
         raise ControlError(400, "InvalidDuration", "durations must not be negative")

@@ -102,7 +102,7 @@ def admin_routes(
             request: Request, path: str = CONTROL_PREFIX + path, by_method: dict[str, Endpoint] = by_method
         ) -> Awaitable[Response]:
             method = "GET" if request.method == "HEAD" else request.method
-            request.state.check_body = lambda body: schemas.check(path, method, body)
+            request.state.check_body = lambda body: schemas.check(path, method, body, request.path_params)
             return by_method[method](request)
 
         routes.append(

@@ -18,7 +18,7 @@ from typing import Any
 from emulator import __version__
 from emulator.control import overview, registration, snapshot
 from emulator.control.durations import parse_duration
-from emulator.control.seed import Seeder, SeedError
+from emulator.control.seed import Seeder, SeedError, UnknownField
 from emulator.edge.faults import FaultSpecError
 from emulator.edge.pipeline import SpApiEdge
 from emulator.errors import ControlError
@@ -79,6 +79,8 @@ class ControlPlane:
     def seed(self, document: Any) -> dict[str, int]:
         try:
             counts = self._seeder.apply(document)
+        except UnknownField as error:
+            raise ControlError(400, "InvalidBody", str(error)) from None
         except SeedError as error:
             raise ControlError(422, "SeedFailed", str(error), error.detail) from None
         self.rt.commit(meta=True)
@@ -89,7 +91,8 @@ class ControlPlane:
         return {key: s.value for key, s in self.rt.store.shared.table(CONFIG).items()}
 
     def set_config(self, key: str, record: dict[str, Any]) -> dict[str, Any]:
-        """Replace one behaviour setting record; the API that reads `key` documents its fields."""
+        """Replace one behaviour setting record (its HTTP route first holds it to `ConfigRecords` of the
+        control API document); the API that reads `key` documents what its fields do."""
         if not isinstance(record, dict):
             raise ControlError(400, "InvalidBody", "a config record is a JSON object")
         self.rt.store.shared.table(CONFIG).put(key, Setting(value=record))

@@ -8,7 +8,8 @@
 
 Listings, inventory and calls run SP-API operations in-process (putListingsItem; createInventoryItem
 then addInventory; any operation) so seeded data is exactly what the API itself would have made.
-`sellerId` defaults to the default seller, marketplaces to the seller's first one. Seeding is all or
+`sellerId` defaults to the default seller, marketplaces to the seller's first one. A field no entry of
+its section takes (`qty` for `quantity`) is refused, the nearest field name suggested. Seeding is all or
 nothing: when any entry fails the world is put back as it was and the error names the entry.
 A listing is held to putListingsItem's rules (`requirements` default `LISTING` needs `item_name`);
 an INVALID answer fails the seed with the answer's issues.
@@ -19,10 +20,18 @@ from __future__ import annotations
 from typing import Any
 
 from emulator.edge.invoke import Invoker
+from emulator.errors import nearest
 from emulator.lwa.accounts import DEFAULTS, NA_MARKETPLACES, Accounts
 from emulator.state import IdFactory, Store
 
-SECTIONS = ("applications", "sellers", "listings", "inventory", "calls")
+FIELDS = {
+    "applications": ("clientId", "clientSecret", "applicationId", "redirectUris", "name"),
+    "sellers": ("sellerId", "marketplaces", "name", "refreshToken", "clientId"),
+    "listings": ("sku", "sellerId", "productType", "marketplaceIds", "attributes", "requirements"),
+    "inventory": ("sku", "quantity", "sellerId", "marketplaceId", "productName"),
+    "calls": ("operationId", "sellerId", "params", "body"),
+}
+SECTIONS = tuple(FIELDS)
 
 
 class SeedError(ValueError):
@@ -39,6 +48,18 @@ def _need(entry: dict[str, Any], name: str, where: str) -> Any:
     return entry[name]
 
 
+class UnknownField(SeedError):
+    """An entry names a field its section does not take: the document is wrong, not the world."""
+
+
+def _known_fields(entry: dict[str, Any], known: tuple[str, ...], where: str) -> None:
+    for name in entry:
+        if name not in known:
+            raise UnknownField(
+                f"{where}: unknown field {name!r}{nearest(str(name), known)}; expected some of {list(known)}"
+            )
+
+
 class Seeder:
     """Applies seed documents to a store, through its accounts and the SP-API operations themselves."""
 
@@ -52,9 +73,10 @@ class Seeder:
         """Apply every section in order; returns how many entries of each were applied."""
         if not isinstance(document, dict):
             raise SeedError("a seed document must be a mapping")
-        unknown = set(document) - set(SECTIONS)
+        unknown = sorted(set(document) - set(SECTIONS))
         if unknown:
-            raise SeedError(f"unknown seed sections {sorted(unknown)}; expected some of {list(SECTIONS)}")
+            hints = "".join(nearest(str(name), SECTIONS) for name in unknown)
+            raise SeedError(f"unknown seed sections {unknown}{hints}; expected some of {list(SECTIONS)}")
         before = self._store.snapshot()
         counts: dict[str, int] = {}
         try:
@@ -66,6 +88,7 @@ class Seeder:
                     where = f"{section}[{index}]"
                     if not isinstance(entry, dict):
                         raise SeedError(f"{where} must be a mapping")
+                    _known_fields(entry, FIELDS[section], where)
                     getattr(self, f"_{section}")(entry, where)
                 counts[section] = len(entries)
         except Exception:

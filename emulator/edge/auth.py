@@ -1,6 +1,8 @@
 """The `x-amz-access-token` check: who is calling, and may they call this operation.
 
 Token problems answer 403 `Unauthorized` with Amazon's message; `details` says which problem it was.
+A token is valid from its issue to its expiry on the emulator clock: after `clock set` moved the clock back
+before a token's issue, the token is refused (the emulator's choice; real clocks never go back).
 Grantless operations need a client_credentials token with their scope; all others need a token
 that a seller's refresh token (or authorization code) produced.
 """
@@ -11,6 +13,7 @@ from emulator.catalog import Operation
 from emulator.context import Caller
 from emulator.errors import Unauthorized
 from emulator.lwa.accounts import Accounts
+from emulator.state.clock import iso
 
 # Grantless operations of the in-scope models and the scope each needs (reference §2.4).
 GRANTLESS_SCOPES = {"notifications": "sellingpartnerapi::notifications"}
@@ -25,6 +28,11 @@ def authenticate(op: Operation, token: str | None, accounts: Accounts, now: floa
         raise Unauthorized(details="The access token you provided is revoked, malformed or invalid.")
     if grant.expires_at <= now:
         raise Unauthorized(details="The access token you provided has expired.")
+    if grant.issued_at > now:
+        raise Unauthorized(
+            details=f"The access token you provided was issued at {iso(grant.issued_at)}, after the current "
+            f"emulator time {iso(now)} (the clock was set back): request a new one."
+        )
     if op.grantless:
         scope = GRANTLESS_SCOPES.get(op.api)
         if grant.seller_id is not None or (scope and scope not in grant.scopes):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
@@ -18,7 +18,7 @@ import orjson
 
 from emulator.edge.exchange import Exchange
 from emulator.edge.faults import MATCH_FIELDS, Effect, FaultRule, FaultSpecError, Injection
-from emulator.errors import InvalidInput, NotFound, ServiceUnavailable
+from emulator.errors import InvalidInput, NotFound, ServiceUnavailable, nearest
 from emulator.protocol import FAULT
 from emulator.state import Clock
 from emulator.state.clock import reachable
@@ -46,11 +46,13 @@ def _instant(doc: dict[str, Any], name: str) -> float | None:
 
 
 class FaultEngine:
-    """Rules in order, the seed their RNGs derive from, and the open stale windows."""
+    """Rules in order, the seed their RNGs derive from, and the open stale windows. A rule matching an
+    operationId outside `operation_ids` (when given: the catalog's) is refused, the nearest one suggested."""
 
-    def __init__(self, seed: int, allow_header: bool = False) -> None:
+    def __init__(self, seed: int, allow_header: bool = False, operation_ids: Collection[str] = ()) -> None:
         self.seed = seed
         self.allow_header = allow_header
+        self.operation_ids = operation_ids
         self.rules: list[FaultRule] = []
         self._next_id = 0
         self._stale: dict[tuple[str, str], float] = {}
@@ -63,11 +65,16 @@ class FaultEngine:
             raise FaultSpecError("a fault rule must be a JSON object")
         unknown = set(doc) - RULE_FIELDS
         if unknown:
-            raise FaultSpecError(f"unknown fault rule fields {sorted(unknown)}")
+            hints = "".join(nearest(name, RULE_FIELDS) for name in sorted(unknown))
+            raise FaultSpecError(f"unknown fault rule fields {sorted(unknown)}{hints}")
         match_doc = doc.get("match") or {}
         if not isinstance(match_doc, dict) or set(match_doc) - set(MATCH_FIELDS):
             raise FaultSpecError(f"`match` may only name {sorted(MATCH_FIELDS)}")
         match = {MATCH_FIELDS[k]: str(v) for k, v in match_doc.items() if v is not None}
+        wanted = match.get("operation_id")
+        if wanted is not None and self.operation_ids and wanted not in self.operation_ids:
+            hint = nearest(wanted, self.operation_ids)
+            raise FaultSpecError(f"`match.operationId`: the models declare no operation {wanted!r}{hint}")
         if "method" in match:
             match["method"] = match["method"].upper()
         probability = doc.get("probability", 1.0)

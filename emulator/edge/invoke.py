@@ -18,7 +18,7 @@ from emulator.edge.auth import caller_for
 from emulator.edge.exchange import Exchange, Step
 from emulator.edge.http import error_body
 from emulator.edge.routing import Router
-from emulator.errors import SpApiError
+from emulator.errors import SpApiError, nearest
 from emulator.lwa.accounts import DEFAULTS, Accounts
 from emulator.state import IdFactory
 
@@ -61,7 +61,8 @@ class Invoker:
         """The request an HTTP client would have sent for these parameters and body."""
         op = self._catalog.operations.get(operation_id)
         if op is None:
-            raise KeyError(f"the models declare no operation {operation_id!r}")
+            known = self._catalog.operations
+            raise KeyError(f"the models declare no operation {operation_id!r}{nearest(operation_id, known)}")
         path = op.path
         query: list[tuple[str, str]] = []
         headers: dict[str, str] = {}
@@ -80,7 +81,9 @@ class Invoker:
             else:
                 headers[param.name.lower()] = wire_text(value)
         if params:
-            raise KeyError(f"{operation_id} has no parameters named {sorted(params)}")
+            names = [p.name for p in op.parameters]
+            hints = "".join(nearest(name, names) for name in sorted(params))
+            raise KeyError(f"{operation_id} has no parameters named {sorted(params)}{hints}")
         if body is not None:
             headers["content-type"] = "application/json"
         payload = b"" if body is None else orjson.dumps(body)

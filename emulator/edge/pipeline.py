@@ -67,7 +67,7 @@ class SpApiEdge:
         settle: Callable[[], int],
         ports: Ports,
     ) -> None:
-        self.faults = FaultEngine(ids.seed, settings.fault_header)
+        self.faults = FaultEngine(ids.seed, settings.fault_header, frozenset(catalog.operations))
         self.limiter = RateLimiter(settings.rate_limits, settings.sandbox_rate_cap)
         self.journal = Journal(settings.journal_size)
         self.violations = Violations(settings.strict_responses)

@@ -1,6 +1,7 @@
 """Binding a request to its operation (path, query, header, body) and checking responses.
 
-Request problems become 400 `InvalidInput` (or 413/415 where the model declares them) naming the
+Request problems become 400 `InvalidInput`, spelled as the operation's API spells it (`BAD_REQUEST` for
+Listings Items, `errors.INVALID_INPUT_CODES`), or 413/415 where the model declares them, naming the
 parameter or field; response problems are contract violations of the emulator itself.
 """
 
@@ -13,7 +14,7 @@ import orjson
 
 from emulator.catalog.operation import Operation, Parameter
 from emulator.edge.schemas import ValidatorCache, describe
-from emulator.errors import InvalidInput, PayloadTooLarge, SpApiError, UnsupportedMediaType
+from emulator.errors import InvalidInput, PayloadTooLarge, SpApiError, UnsupportedMediaType, invalid_input
 
 _MAX_REPORTED = 5
 _TRUE, _FALSE = ("true", "1"), ("false", "0")
@@ -42,8 +43,8 @@ def _coerce(value: str, schema: dict[str, Any]) -> Any:
 
 
 def _reject(problem: str, *, op: Operation, error: type[SpApiError] = InvalidInput) -> SpApiError:
-    if error is not InvalidInput and not op.declares(error.status):
-        error = InvalidInput
+    if error is InvalidInput or not op.declares(error.status):
+        return invalid_input(op.api, problem, problem)
     return error(problem, problem)
 
 
@@ -188,7 +189,7 @@ class RequestBinder:
         validator = self._validators.get((op.operation_id, "body"), spec.schema, op.definitions)
         if not validator.is_valid(document):
             problems = first_problems(validator, document)
-            raise InvalidInput(f"Request body is invalid: {problems[0]}", "; ".join(problems))
+            raise invalid_input(op.api, f"Request body is invalid: {problems[0]}", "; ".join(problems))
         return document
 
 

@@ -38,12 +38,14 @@ class RefreshGrant(Record):
 
 
 class AccessGrant(Record):
-    """What an access token stands for: a seller's authorization (or, grantless, scopes) until it expires."""
+    """What an access token stands for: a seller's authorization (or, grantless, scopes) from its issue
+    until it expires, on the emulator clock (`issued_at` 0: from any time)."""
 
     client_id: str
     expires_at: float
     seller_id: str | None = None
     scopes: tuple[str, ...] = ()
+    issued_at: float = 0.0
 
 
 class AuthorizationCode(Record):
@@ -152,11 +154,20 @@ class Accounts:
         return self._store.shared.table(REFRESH_TOKENS).get(token)
 
     def add_access_token(
-        self, client_id: str, seller_id: str | None, scopes: Iterable[str], expires_at: float
+        self,
+        client_id: str,
+        seller_id: str | None,
+        scopes: Iterable[str],
+        expires_at: float,
+        issued_at: float = 0.0,
     ) -> str:
         token = self._ids.token("Atza|", 160)
         grant = AccessGrant(
-            client_id=client_id, expires_at=expires_at, seller_id=seller_id, scopes=tuple(scopes)
+            client_id=client_id,
+            expires_at=expires_at,
+            seller_id=seller_id,
+            scopes=tuple(scopes),
+            issued_at=issued_at,
         )
         self._store.shared.table(ACCESS_TOKENS).put(token, grant)
         return token

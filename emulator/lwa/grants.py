@@ -74,8 +74,8 @@ class TokenService:
         return client_id
 
     def _bearer(self, client_id: str, seller_id: str | None, scopes: list[str]) -> dict[str, Any]:
-        expires_at = self.clock.timestamp() + self.lifetime
-        token = self.accounts.add_access_token(client_id, seller_id, scopes, expires_at)
+        now = self.clock.timestamp()
+        token = self.accounts.add_access_token(client_id, seller_id, scopes, now + self.lifetime, now)
         return {"access_token": token, "token_type": "bearer", "expires_in": self.lifetime}
 
     def _refresh(self, form: dict[str, str], client_id: str) -> dict[str, Any]:

@@ -97,6 +97,8 @@ class ValidatingProxy:
             )
         except httpx.HTTPError as error:
             self.record.upstream_failed()
+            for finding in findings:  # the client's mistakes count whether or not the upstream answered
+                self.record.add(finding)
             await _send(
                 send,
                 502,

@@ -1,7 +1,8 @@
 """`LwaAuth`: an httpx auth flow that fetches, caches and renews LWA access tokens.
 
 It sends the token as `x-amz-access-token`, as SP-API expects, and renews it shortly before it
-expires, or once when a call answers 403 because the token expired or was revoked.
+expires, or once when a call answers 403 because the token expired, was revoked, or was issued after the
+emulator's current time (its clock was set back).
 """
 
 from __future__ import annotations
@@ -66,4 +67,4 @@ class LwaAuth(httpx.Auth):
 
 def _token_problem(response: httpx.Response) -> bool:
     text = response.text.lower()
-    return "expired" in text or "revoked" in text
+    return "expired" in text or "revoked" in text or "clock was set back" in text

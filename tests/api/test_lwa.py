@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -225,3 +227,33 @@ def test_strict_consent_rejects_unregistered_redirects(strict_client):
         strict_client, application_id="amzn1.sp.solution.reg", redirect_uri="https://evil.example/"
     )
     assert response.status_code == 400 and response.json()["error"] == "MD5101"
+
+
+def test_a_token_is_refused_once_the_clock_is_set_back_before_its_issue(client):
+    summaries = "/fba/inventory/v1/summaries"
+    query = {
+        "granularityType": "Marketplace",
+        "granularityId": "ATVPDKIKX0DER",
+        "marketplaceIds": "ATVPDKIKX0DER",
+    }
+    token = client.post(TOKEN, data=form(grant_type="refresh_token", refresh_token=DEFAULTS.refresh_token))
+    headers = {"x-amz-access-token": token.json()["access_token"]}
+    assert client.get(summaries, params=query, headers=headers).status_code == 200
+    issued = client.get("/_emulator/clock").json()["now"]
+    client.post("/_emulator/clock/set", json={"to": "2026-01-01T00:00:00Z"})
+    refused = client.get(summaries, params=query, headers=headers)
+    assert refused.status_code == 403 and refused.json()["errors"][0]["code"] == "Unauthorized"
+    details = refused.json()["errors"][0]["details"]
+    assert "after the current emulator time 2026-01-01T00:00" in details and issued[:16] in details
+    fresh = client.post(TOKEN, data=form(grant_type="refresh_token", refresh_token=DEFAULTS.refresh_token))
+    headers = {"x-amz-access-token": fresh.json()["access_token"]}
+    assert client.get(summaries, params=query, headers=headers).status_code == 200
+
+
+def test_the_readme_consent_example_works_for_the_default_application(client):
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    (url,) = re.findall(r"`(http://127\.0\.0\.1:8787/apps/authorize/consent\?[^`]+)`", readme)
+    page = client.get(url.removeprefix("http://127.0.0.1:8787"))
+    assert page.status_code == 200 and "MD5101" not in page.text and "example.com/callback" in page.text
+    without = consent(client, application_id=DEFAULTS.application_id, state="xyz")
+    assert without.status_code == 400 and without.json()["error"] == "MD5101"  # as the README says

@@ -64,6 +64,20 @@ def test_missing_models_stop_start_up_with_one_clear_message(tmp_path):
     assert err.count("\n") == 1 and "mcf-emulator specs sync" in err and "Traceback" not in err
 
 
+def test_the_models_message_names_where_the_directory_came_from(tmp_path):
+    absent = str(tmp_path / "absent")
+    from_env = mcf("serve", env={**os.environ, "MCF_EMULATOR_MODELS": absent})
+    err = from_env.communicate(timeout=30)[1]
+    assert from_env.returncode == 2 and "(from the environment variable MCF_EMULATOR_MODELS)" in err
+    assert "--models" not in err and "--force" not in err
+    copy = tmp_path / "empty"
+    copy.mkdir()
+    from_flag = mcf("serve", "--models", str(copy))
+    err = from_flag.communicate(timeout=30)[1]
+    assert from_flag.returncode == 2 and f"{copy} (from --models)" in err
+    assert "Point --models at a copy" in err and "--force" not in err  # sync cannot repair a wrong path
+
+
 def test_tampered_models_stop_start_up(catalog, tmp_path):
     import shutil
 

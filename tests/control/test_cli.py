@@ -127,7 +127,7 @@ def test_cli_reports_errors_in_one_line(live, live_url, capsys, tmp_path):
         return capsys.readouterr().err
 
     assert "UnknownFault" in fails("faults", "rm", "nope")
-    assert "answered 400" in fails("clock", "advance", "soon")
+    assert "cannot read 'soon' as a duration" in fails("clock", "advance", "soon")  # refused before sending
     assert "cannot read" in fails("seed", str(tmp_path / "missing.yaml"))
     assert main(["clock", "show", "--url", f"http://127.0.0.1:{free_port()}"]) == 2
     assert "cannot reach the emulator" in capsys.readouterr().err

@@ -281,3 +281,13 @@ def test_invalid_rules_are_rejected_and_change_nothing(http, rule):
     assert response.status_code == 400
     assert response.json()["error"] in ("InvalidBody", "InvalidFault")  # the document, or the rule checks
     assert http.get("/_emulator/faults").json()["rules"] == []
+
+
+def test_a_rule_for_an_unknown_operation_is_refused_with_the_nearest_name(http):
+    rule = {"match": {"operationId": "createFulfilmentOrder"}, "effect": {"type": "error", "status": 503}}
+    response = http.post("/_emulator/faults", json=rule)
+    assert response.status_code == 400, response.text
+    assert "did you mean 'createFulfillmentOrder'?" in response.json()["message"]
+    assert http.get("/_emulator/faults").json()["rules"] == []
+    replaced = http.put("/_emulator/faults", json=[{**rule, "efect": {}}])
+    assert replaced.status_code == 400

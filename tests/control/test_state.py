@@ -194,3 +194,14 @@ def test_config_records_change_behaviour_and_survive_reset(http, auth, live):
     assert http.put("/_emulator/config/outbound.timings", json=[1]).status_code == 400
     assert http.delete("/_emulator/config/outbound.timings").status_code == 204
     assert http.delete("/_emulator/config/outbound.timings").status_code == 404
+
+
+def test_seed_typos_are_refused_with_the_nearest_field_name(http, auth):
+    typo = {"inventory": [{"sku": "MUG-01", "quantity": 5, "qty": 7}]}
+    response = http.post("/_emulator/seed", json=typo)
+    assert response.status_code == 400, response.text
+    message = response.json()["message"]
+    assert "inventory[0]" in message and "'qty'" in message and "did you mean 'quantity'?" in message
+    assert quantities(http, auth) == {}
+    wrong_call = http.post("/_emulator/seed", json={"calls": [{"operationId": "getFulfilmentPreview"}]})
+    assert wrong_call.status_code == 422 and "did you mean 'getFulfillmentPreview'?" in wrong_call.text

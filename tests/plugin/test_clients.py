@@ -41,3 +41,13 @@ def test_async_client_runs_in_process_over_asgi(spapi_emulator):
 
     assert asyncio.run(call()) == 200
     spapi_emulator.assert_called("getInventorySummaries", times=1)
+
+
+def test_a_token_from_after_a_clock_set_back_is_renewed(spapi_emulator, spapi_client):
+    assert spapi_client.get(SUMMARIES, params=QUERY).status_code == 200
+    first = spapi_client.auth.token
+    with spapi_emulator.frozen_clock("2026-01-01T00:00:00Z"):  # earlier than the token's issue
+        assert spapi_client.get(SUMMARIES, params=QUERY).status_code == 200
+    assert spapi_client.auth.token != first
+    statuses = [e["status"] for e in spapi_emulator.journal(operation_id="getInventorySummaries")]
+    assert statuses == [200, 403, 200]

@@ -234,3 +234,22 @@ def test_one_emulator_per_xdist_worker(pytester):
     assert sorted(urls) == ["gw0", "gw1"]
     assert all(len(found) == 1 for found in urls.values()), urls  # one emulator within a worker
     assert len(set.union(*urls.values())) == 2, urls  # and each worker has its own
+
+
+def test_unusable_models_are_reported_once_per_test_naming_the_plugin_option(pytester, tmp_path, monkeypatch):
+    source = """
+        def test_one(spapi_client):
+            pass
+
+        def test_two(spapi_client):
+            pass
+    """
+    absent = str(tmp_path / "absent")
+    result = run(pytester, source, "--spapi-models", absent)
+    result.assert_outcomes(errors=2)
+    text = result.stdout.str()
+    assert text.count(f"{absent} (from --spapi-models) is not a directory") == 2  # once per test, not chained
+    assert "During handling" not in text and "Point --spapi-models at" in text
+    monkeypatch.setenv("MCF_EMULATOR_MODELS", absent)
+    result = run(pytester, source)
+    assert "(from the environment variable MCF_EMULATOR_MODELS)" in result.stdout.str()

@@ -93,3 +93,22 @@ def test_clean_run_exits_zero(upstream_emulator, catalog):
     status, output = _stop(process, signal.SIGINT)
     assert status == 0, output
     assert "getInventorySummaries: 1" in output
+
+
+def test_request_violations_count_when_the_upstream_fails(catalog, tmp_path):
+    report = tmp_path / "report.json"
+    dead = f"http://127.0.0.1:{_free_port()}"  # nothing listens there
+    process, url = _start(dead, catalog.models_dir, "--fail-on-violation", "--report", str(report))
+    response = httpx.get(
+        url + "/fba/inventory/v1/summaries",
+        params={"granularityType": "Galaxy"},
+        headers={"x-amz-access-token": "Atza|anything"},
+    )
+    assert response.status_code == 502 and response.headers["x-mcf-proxy-violations"] == "1"
+    status, output = _stop(process, signal.SIGINT)
+    assert status == 1, output
+    assert "1 request violation(s), 0 response violation(s)" in output
+    document = json.loads(report.read_text())
+    assert document["upstreamErrors"] >= 1  # the start-up probe failed too
+    (finding,) = document["violations"]
+    assert finding["side"] == "request" and finding["operation_id"] == "getInventorySummaries"

@@ -105,6 +105,7 @@ ALLOWED = {
     ),
     "emulator.pytest_plugin": (
         "emulator.app",
+        "emulator.catalog",
         "emulator.errors",
         "emulator.scenarios.collect",
         "emulator.settings",
@@ -117,6 +118,7 @@ ALLOWED = {
         "emulator.bench",
         "emulator.catalog",
         "emulator.cli",
+        "emulator.control.durations",
         "emulator.control.files",
         "emulator.edge.delivery",
         "emulator.edge.tuning",

@@ -53,7 +53,7 @@ def test_tampered_model_is_refused(manifest, copied_models):
 def test_explicit_directory_wins_over_the_environment(manifest, copied_models, monkeypatch, tmp_path):
     monkeypatch.setenv(MODELS_ENV, str(tmp_path / "elsewhere"))
     assert resolve_models_dir(copied_models, manifest) == copied_models
-    with pytest.raises(ModelsUnavailable, match=r"\$MCF_EMULATOR_MODELS"):
+    with pytest.raises(ModelsUnavailable, match="environment variable MCF_EMULATOR_MODELS"):
         resolve_models_dir(None, manifest)
 
 

@@ -22,21 +22,22 @@ from emulator.apis.inventory import service as inventory
 from emulator.apis.listings import issues, patches, records, search, status, submissions, wire
 from emulator.apis.listings.records import Requirements, Submission, Verdict
 from emulator.context import Call
-from emulator.errors import InvalidInput, NotFound, Unauthorized
+from emulator.errors import INVALID_INPUT_CODES, InvalidInput, NotFound, Unauthorized
 from emulator.registry import operation
 
 Handler = Callable[[Call], dict[str, Any]]
 
 
 def _spelled(handler: Handler) -> Handler:
-    """Listings Items spells its 400 code `BAD_REQUEST` (the model's canned errors), not `InvalidInput`."""
+    """Listings Items spells its 400 code `BAD_REQUEST` (the model's canned errors), not `InvalidInput`;
+    the edge spells its own 400s for these operations the same way."""
 
     @wraps(handler)
     def run(call: Call) -> dict[str, Any]:
         try:
             return handler(call)
         except InvalidInput as error:
-            error.code = "BAD_REQUEST"
+            error.code = INVALID_INPUT_CODES["listings-items"]
             raise
 
     return run

@@ -4,7 +4,8 @@
      └─► Invalid     └─(Hold: waits; cancelled after 14 days)        └─(FillAll shortfall: 24 h)─► ...
 
 Each automatic step is a scheduler event `outbound.step` carrying the order's `epoch`; any change
-bumps the epoch, so stale events are no-ops. Delays come from `timings.Timings`.
+bumps the epoch, so stale events are no-ops. Delays come from `timings.Timings`; orders the config record
+`outbound.planning` names stay in Planning (`stuck.py`).
 A status update walks the same steps at once, so shipments, packages and inventory follow.
 Every status change goes through `set_status`, which records one `OrderStatusChanged`.
 """
@@ -18,9 +19,10 @@ from typing import Any
 import msgspec
 
 from emulator.apis.inventory import service as inventory
-from emulator.apis.outbound import orderbook, shipments, stock, update_index
+from emulator.apis.outbound import orderbook, shipments, stock, stuck, update_index
 from emulator.apis.outbound.events import OrderStatusChanged
 from emulator.apis.outbound.records import OPEN_FOR_CHANGES, TERMINAL, Order, OrderLine
+from emulator.apis.outbound.stuck import NOTHING, Stuck
 from emulator.apis.outbound.timings import Timings, load
 from emulator.context import Call
 from emulator.errors import InvalidInput
@@ -34,16 +36,17 @@ RANK = {"New": 0, "Received": 1, "Planning": 2, "Processing": 3}
 @dataclass(frozen=True, slots=True)
 class Env:
     """What lifecycle code needs: the store (for the scheduler), the seller and their partition, the timings
-    in force. It lives for one call or one scheduled step."""
+    and the orders kept in Planning in force. It lives for one call or one scheduled step."""
 
     store: Store
     seller_id: str
     tenant: TenantState
     timings: Timings
+    stuck: Stuck
 
     @classmethod
     def of(cls, store: Store, seller_id: str) -> Env:
-        return cls(store, seller_id, store.tenant(seller_id), load(store))
+        return cls(store, seller_id, store.tenant(seller_id), load(store), stuck.load(store))
 
     @classmethod
     def of_call(cls, call: Call, id_param: str) -> tuple[Env, Order]:
@@ -193,8 +196,8 @@ def _has_pending_shipment(order: Order) -> bool:
     return any(shipment.status == "PENDING" for shipment in order.shipments)
 
 
-def next_step(order: Order, timings: Timings) -> tuple[str, float] | None:
-    """The next automatic step of an order and when it is due."""
+def next_step(order: Order, timings: Timings, kept: Stuck = NOTHING) -> tuple[str, float] | None:
+    """The next automatic step of an order and when it is due (none while `kept` holds it in Planning)."""
     status, since = order.status, order.progress.since
     if status == "New":
         return "validate", since + timings.received_after
@@ -203,7 +206,7 @@ def next_step(order: Order, timings: Timings) -> tuple[str, float] | None:
             return "expire_hold", order.progress.held_since + timings.hold_expiry
         return "plan", since + timings.planning_after
     if status == "Planning":
-        return "pick", since + timings.processing_after
+        return None if kept.holds(order) else ("pick", since + timings.processing_after)
     if status == "Processing":
         if _has_pending_shipment(order):
             return "ship", since + timings.ship_after
@@ -213,7 +216,7 @@ def next_step(order: Order, timings: Timings) -> tuple[str, float] | None:
 
 def proceed(env: Env, order: Order, now: float) -> None:
     """Run every step already due, then schedule the next one (invalidating older events); saves the order."""
-    while (step := next_step(order, env.timings)) is not None:
+    while (step := next_step(order, env.timings, env.stuck)) is not None:
         name, due = step
         if due > now:
             order.progress.epoch += 1
@@ -236,7 +239,7 @@ def on_step(store: Any, seller_id: str, payload: dict[str, Any], due: float) -> 
     step = msgspec.convert(payload, ScheduledStep)
     env = Env.of(store, seller_id)
     order = orderbook.find(env.tenant, step.order_id)
-    if order is None or order.progress.epoch != step.epoch:
+    if order is None or order.progress.epoch != step.epoch or env.stuck.holds(order):
         return
     STEPS[step.step](env, order, due)
     proceed(env, order, due)

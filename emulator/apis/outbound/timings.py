@@ -2,7 +2,8 @@
 
 Defaults are realistic for a domestic US order. A control-plane client (or a test) overrides any
 field by writing `{"<field>": seconds, ...}` to the record `outbound.timings` of
-`store.shared.table(CONFIG)`; unknown fields are ignored, the rest keep their defaults.
+`store.shared.table(CONFIG)`; the control API holds the record to its document (`OutboundTimings`: known
+fields, seconds from 0 to ten years), and fields left out keep their defaults.
 """
 
 from __future__ import annotations

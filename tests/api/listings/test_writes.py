@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.listings.conftest import CA, ITEMS, US, listing
+from tests.api.listings.conftest import CA, ITEMS, US, at, listing
 
 
 def codes(response):
@@ -287,3 +287,23 @@ def test_odd_offer_audience_is_reported_as_all(listings):
     body["attributes"]["purchasable_offer"][0]["audience"] = {"value": "B2B"}
     listings.accepted("MUG-1", body)
     assert listings.item("MUG-1", "offers")["offers"][0]["audience"] == {"value": "ALL"}
+
+
+@pytest.mark.parametrize(
+    ("method", "params", "body"),
+    [
+        ("PUT", {"marketplaceIds": US}, {"attributes": {}}),  # body misses productType
+        ("PUT", {"marketplaceIds": US}, None),  # no body at all
+        ("GET", {}, None),  # the required marketplaceIds query parameter is missing
+        ("GET", {"marketplaceIds": US, "includedData": "everything"}, None),  # not an enum value
+    ],
+)
+def test_edge_400s_of_listings_use_the_listings_code(listings, method, params, body):
+    answer = listings.mcf.call(method, at("MUG-1"), params=params, json=body)
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["errors"][0]["code"] == "BAD_REQUEST"
+
+
+def test_edge_400s_of_other_apis_keep_invalid_input(mcf):
+    answer = mcf.call("POST", "/fba/outbound/2020-07-01/fulfillmentOrders", json={"items": []})
+    assert answer.status_code == 400 and answer.json()["errors"][0]["code"] == "InvalidInput"

@@ -89,6 +89,7 @@ class OrderMachine(RuleBasedStateMachine):
         self.runtime.reset()
         self.runtime.clock.set(datetime(2026, 3, 1, tzinfo=UTC))
         self.runtime.clock.freeze()  # time moves only when a rule moves it
+        mcf.advance(0)  # a token issued at this instant (one from later is refused once the clock is back)
         self.added: Counter[str] = Counter()
         self.placed = 0
         for sku in SKUS:
