@@ -17,6 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from contracts import world_reports
 from contracts.target import Target
 from contracts.workflows import US, WORKFLOWS
 
@@ -67,6 +68,7 @@ class World:
     destination_id: str
     spare_destination_id: str  # no subscription uses it, so it can be deleted
     subscription_id: str
+    reports: world_reports.ReportsWorld
     fresh: Callable[[], int] = field(default_factory=lambda: itertools.count(1).__next__)
 
     def overlay(self, operation_id: str) -> st.SearchStrategy[Overlay]:
@@ -157,7 +159,11 @@ def seed(target: Target, seller_id: str) -> World:
         f"/notifications/v1/subscriptions/{SUBSCRIBED}",
         json={"payloadVersion": "1.0", "destinationId": destination},
     )["payload"]["subscriptionId"]
-    return World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription)
+    reports = world_reports.seed(
+        lambda *request, **parts: _call(target, *request, **parts),
+        lambda by: target.http.post("/_emulator/clock/advance", json={"by": by}).raise_for_status(),
+    )
+    return World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription, reports)
 
 
 def _queue(name: str) -> str:
@@ -428,3 +434,6 @@ OVERLAYS: dict[str, Callable[[World], st.SearchStrategy[Overlay]]] = {
     "getDestination": lambda w: _one(path={"destinationId": w.destination_id}),
     "deleteDestination": lambda w: _one(path={"destinationId": w.spare_destination_id}),
 }
+OVERLAYS.update(
+    {op: lambda w, op=op: _one(**world_reports.parts(op, w.reports, DROP)) for op in world_reports.OPERATIONS}
+)

@@ -11,7 +11,7 @@ from typing import Any
 from emulator.apis import documents
 from emulator.apis.documents.records import DOCUMENTS
 from emulator.apis.reports import lifecycle, listing, schedules, wire
-from emulator.apis.reports.requests import instant, read
+from emulator.apis.reports.requests import instant, read, report_type
 from emulator.context import Call, Reply
 from emulator.errors import NotFound
 from emulator.registry import operation
@@ -23,7 +23,7 @@ DOCUMENT_PREFIX = "amzn1.spdoc."
 @operation("createReport")
 def create_report(call: Call) -> Reply:
     """Accepts a report request (202); it is processed on the emulator clock."""
-    request = read(call.body, call.caller.marketplaces)
+    request = read(call.body)
     found = lifecycle.create(call.store, call.tenant, request, call.clock.timestamp())
     return Reply({"reportId": found.report_id}, status=202)
 
@@ -56,7 +56,7 @@ def cancel_report(call: Call) -> dict[str, Any]:
 @operation("createReportSchedule")
 def create_report_schedule(call: Call) -> Reply:
     """Creates a schedule (201), replacing the one for the same type and marketplaces."""
-    request = read(call.body, call.caller.marketplaces)
+    request = read(call.body)
     first = call.body.get("nextReportCreationTime")
     first_at = instant(first, "nextReportCreationTime") if first else call.clock.timestamp()
     found = schedules.create(call.store, call.tenant, request, call.body["period"], first_at)
@@ -66,7 +66,8 @@ def create_report_schedule(call: Call) -> Reply:
 @operation("getReportSchedules")
 def get_report_schedules(call: Call) -> dict[str, Any]:
     """The calling seller's schedules of the given types."""
-    found = schedules.of_types(call.tenant, list(call.params["reportTypes"]))
+    wanted = [report_type(t, "reportTypes") for t in call.params["reportTypes"]]
+    found = schedules.of_types(call.tenant, wanted)
     return {"reportSchedules": [wire.schedule(s) for s in found]}
 
 

@@ -13,7 +13,7 @@ import msgspec
 from emulator.apis.reports import lifecycle
 from emulator.apis.reports.kinds import DAY
 from emulator.apis.reports.records import PAGES, REPORTS, Report, ReportQuery
-from emulator.apis.reports.requests import instant
+from emulator.apis.reports.requests import instant, report_type
 from emulator.errors import InvalidInput
 from emulator.state import IdFactory, TenantState
 
@@ -39,7 +39,7 @@ def _query(params: dict[str, Any], now: float) -> ReportQuery:
     if since > until:
         raise InvalidInput("createdSince must not be after createdUntil.", f"createdSince={since_text}")
     return ReportQuery(
-        report_types=tuple(params["reportTypes"]),
+        report_types=tuple(report_type(t, "reportTypes") for t in params["reportTypes"]),
         statuses=tuple(params.get("processingStatuses") or ()),
         marketplace_ids=tuple(params.get("marketplaceIds") or ()),
         since=since,

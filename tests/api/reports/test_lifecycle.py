@@ -1,4 +1,4 @@
-"""Reports 2021-06-30 over HTTP: lifecycle, cancel rules, documents, schedules, pages, isolation, bad input."""
+"""Reports 2021-06-30 over HTTP: lifecycle, cancel rules, documents, schedules, pages, isolation, input."""
 
 from __future__ import annotations
 
