@@ -58,8 +58,11 @@ class Reports:
         return body, content
 
     def rows(self, report_type: str, **fields: Any) -> list[dict[str, str]]:
+        """A new report's rows, each as {column: value} (it must end DONE)."""
+        return self.rows_of(self.finished(report_type, **fields))
+
+    def rows_of(self, report: dict[str, Any]) -> list[dict[str, str]]:
         """A DONE report's rows, each as {column: value}."""
-        report = self.finished(report_type, **fields)
         assert report["processingStatus"] == "DONE", report
         return parse(self.document(report)[1])
 
