@@ -434,6 +434,10 @@ OVERLAYS: dict[str, Callable[[World], st.SearchStrategy[Overlay]]] = {
     "getDestination": lambda w: _one(path={"destinationId": w.destination_id}),
     "deleteDestination": lambda w: _one(path={"destinationId": w.spare_destination_id}),
 }
-OVERLAYS.update(
-    {op: lambda w, op=op: _one(**world_reports.parts(op, w.reports, DROP)) for op in world_reports.OPERATIONS}
-)
+
+
+def _reports(operation_id: str) -> Callable[[World], st.SearchStrategy[Overlay]]:
+    return lambda w: _one(**world_reports.parts(operation_id, w.reports, DROP))
+
+
+OVERLAYS.update({op: _reports(op) for op in world_reports.OPERATIONS})
