@@ -15,21 +15,12 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from emulator.apis.reports.kinds import KINDS
 from tests.api.outbound.support import order_body
 from tests.e2e.test_mcf_flow import RETURN_DELAY, US, advance_clock, official_sdk
 from tests.processes import emulator_serve
 
-TYPES = (
-    "GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL",
-    "GET_AFN_INVENTORY_DATA",
-    "GET_AFN_INVENTORY_DATA_BY_COUNTRY",
-    "GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA",
-    "GET_FBA_MYI_ALL_INVENTORY_DATA",
-    "GET_RESERVED_INVENTORY_DATA",
-    "GET_LEDGER_SUMMARY_VIEW_DATA",
-    "GET_LEDGER_DETAIL_VIEW_DATA",
-    "GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA",
-)
+TYPES = tuple(KINDS)
 PROCESSING = 180.0
 
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from emulator.apis.outbound.returns import REASONS
+from emulator.apis.reports.builders.ledger_views import MOVEMENTS
 from emulator.testing.handle import EmulatorHandle
 from tests.api.outbound.support import V2020, Mcf
 from tests.api.reports.support import Reports
@@ -18,19 +19,6 @@ from tests.budget import examples
 from tests.conftest import BASE_URL
 
 SKUS = ("A", "B", "C")
-MOVEMENTS = (
-    "In Transit Between Warehouses",
-    "Receipts",
-    "Customer Shipments",
-    "Customer Returns",
-    "Vendor Returns",
-    "Warehouse Transfer In/Out",
-    "Found",
-    "Lost",
-    "Damaged",
-    "Disposed",
-    "Other Events",
-)
 orders = st.lists(
     st.tuples(
         st.sampled_from(SKUS),

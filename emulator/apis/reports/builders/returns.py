@@ -10,10 +10,10 @@ A unit is reported once the FC has received and graded it (return item `Processe
 from __future__ import annotations
 
 from emulator.apis.inventory import service as inventory
-from emulator.apis.outbound.orderbook import ORDERS
 from emulator.apis.outbound.records import Order, ReturnItem
 from emulator.apis.outbound.text import derived
 from emulator.apis.reports.builders.sheet import Scope, Sheet, stamp
+from emulator.apis.reports.builders.shipments import orders
 from emulator.apis.reports.dispositions import of_bucket
 
 HEADER = (
@@ -57,15 +57,13 @@ def _row(scope: Scope, order: Order, item: ReturnItem) -> tuple[str, ...]:
 
 def received(scope: Scope) -> list[tuple[Order, ReturnItem]]:
     """(order, unit) of every returned unit received inside the range, in the order they were received."""
-    orders = (o for o in scope.tenant.table(ORDERS).values() if o.marketplace_id in scope.marketplace_ids)
     found = [
         (order, item)
-        for order in orders
+        for order in orders(scope)
         for item in order.return_items
         if item.status == "Processed" and scope.covers(item.status_changed_at)
     ]
-    found.sort(key=lambda pair: (pair[1].status_changed_at, pair[1].return_item_id))
-    return found
+    return sorted(found, key=lambda pair: (pair[1].status_changed_at, pair[1].return_item_id))
 
 
 def customer_returns(scope: Scope) -> Sheet:

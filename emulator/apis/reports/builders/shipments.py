@@ -149,12 +149,16 @@ def _row(
     )
 
 
+def orders(scope: Scope) -> Iterator[Order]:
+    """The seller's MCF orders in the report's marketplaces."""
+    return (o for o in scope.tenant.table(ORDERS).values() if o.marketplace_id in scope.marketplace_ids)
+
+
 def shipped_items(scope: Scope) -> Iterator[tuple[Order, Shipment, int, ShipmentItem]]:
     """(order, shipment, position, item) of every item shipped inside the range, in shipment order."""
-    orders = (o for o in scope.tenant.table(ORDERS).values() if o.marketplace_id in scope.marketplace_ids)
     found = [
         (order, shipment)
-        for order in orders
+        for order in orders(scope)
         for shipment in order.shipments
         if shipment.status == "SHIPPED" and scope.covers(shipment.ship_at)
     ]
