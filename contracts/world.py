@@ -161,9 +161,16 @@ def seed(target: Target, seller_id: str) -> World:
     )["payload"]["subscriptionId"]
     reports = world_reports.seed(
         lambda *request, **parts: _call(target, *request, **parts),
-        lambda by: target.http.post("/_emulator/clock/advance", json={"by": by}).raise_for_status(),
+        lambda value: _configure(target, world_reports.TIMINGS, value),
     )
     return World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription, reports)
+
+
+def _configure(target: Target, key: str, value: dict[str, Any] | None) -> None:
+    """Set (or, with None, remove) a behaviour setting of the emulator under test."""
+    path = f"/_emulator/config/{key}"
+    answer = target.http.put(path, json=value) if value is not None else target.http.delete(path)
+    answer.raise_for_status()
 
 
 def _queue(name: str) -> str:

@@ -1,9 +1,11 @@
 """The Reports part of the contract suite's seeded world (`world.py` hooks it in).
 
-`seed` requests a report of a type the world has stock for and lets the emulator clock pass its
-processing (so it is DONE, with a document), then requests one that stays IN_QUEUE (to cancel) and
-creates a schedule. `parts` gives, per Reports operation, the request parts laid over generated cases;
-`drop` is the world's marker for a parameter to remove, handed in so this module needs nothing of it.
+`seed` requests a report of a type the world has stock for while processing takes no time (behaviour
+setting `reports.timings`, so it is DONE, with a document, at the next call; the clock never moves, so
+the target's tokens stay valid), then, with the default timings back, one that stays IN_QUEUE (to
+cancel), and creates a schedule. `parts` gives, per Reports operation, the request parts laid over
+generated cases; `drop` is the world's marker for a parameter to remove, handed in so this module
+needs nothing of it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ GENERATED = (
     "GET_LEDGER_DETAIL_VIEW_DATA",
     "GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA",
 )
-PROCESSING = 121.0  # past the default processing time
+TIMINGS = "reports.timings"
+INSTANT: dict[str, float] = {"in_progress_after": 0, "done_after": 0}
 
 Call = Callable[..., Any]
 """`call(operation_id, path, **request)`: an SP-API call of the world's seller; its JSON body."""
@@ -42,11 +45,13 @@ class ReportsWorld:
     schedule_id: str
 
 
-def seed(call: Call, advance: Callable[[float], None]) -> ReportsWorld:
-    """A DONE report with its document, a queued report and a schedule."""
+def seed(call: Call, timings: Callable[[dict[str, float] | None], None]) -> ReportsWorld:
+    """A DONE report with its document, a queued report and a schedule; `timings` sets the behaviour
+    setting `reports.timings` (None: back to the defaults)."""
     body = {"reportType": AFN, "marketplaceIds": [US]}
+    timings(INSTANT)
     done = call("createReport", f"{REPORTS}/reports", json=body)["reportId"]
-    advance(PROCESSING)
+    timings(None)
     document_id = call("getReport", f"{REPORTS}/reports/{done}")["reportDocumentId"]
     queued = call("createReport", f"{REPORTS}/reports", json={**body, "reportOptions": {"world": "queued"}})
     schedule = call("createReportSchedule", f"{REPORTS}/schedules", json={**body, "period": "P1D"})

@@ -49,7 +49,7 @@ def _range(request: Request, kind: ReportKind | None, now: float) -> tuple[float
     if request.start is not None:
         return request.start, end
     span = kind.default_days * DAY if kind is not None and kind.ranged else 0.0
-    return min(end - span, end), end
+    return end - span, end
 
 
 def _same(report: Report, request: Request) -> bool:

@@ -211,3 +211,25 @@ def test_the_ledger_records_receipts_shipments_and_returns_in_the_same_step(repo
         ("Shipments", -3, "SELLABLE"),
         ("CustomerReturns", 1, "DEFECTIVE"),
     ]
+
+
+def test_a_deleted_sku_leaves_the_ledger_as_an_adjustment_and_options_shape_the_summary(
+    reports: Reports,
+) -> None:
+    mcf = reports.mcf
+    mcf.stock("GONE", 6)
+    mcf.advance(7 * 24 * 3600)  # the next week
+    deleted = mcf.call("DELETE", "/fba/inventory/v1/items/GONE", params={"marketplaceId": US})
+    assert deleted.status_code == 200, deleted.text
+    detail = reports.rows("GET_LEDGER_DETAIL_VIEW_DATA", reportOptions={"eventType": "Adjustments"})
+    assert [(r["Event Type"], r["Quantity"], r["Reason"]) for r in detail] == [
+        ("Adjustments", "-6", "Deleted")
+    ]
+    options = {"aggregatedByTimePeriod": "WEEKLY", "aggregateByLocation": "FC"}
+    weeks = reports.rows("GET_LEDGER_SUMMARY_VIEW_DATA", reportOptions=options)
+    assert [(r["Receipts"], r["Other Events"], r["Ending Warehouse Balance"]) for r in weeks] == [
+        ("6", "0", "6"),
+        ("0", "-6", "0"),
+    ]
+    assert {r["Location"] for r in weeks} == {"PHX7"}
+    assert weeks[1]["Starting Warehouse Balance"] == "6"
