@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
 
@@ -63,8 +64,9 @@ def client(app: EmulatorApp) -> Iterator[TestClient]:
         yield test_client
 
 
-def issue_token(client: TestClient, refresh_token: str = DEFAULTS.refresh_token) -> str:
-    response = client.post(
+def issue_token(http: httpx.Client, refresh_token: str = DEFAULTS.refresh_token) -> str:
+    """An access token for `refresh_token` (the default seller's) from the LWA endpoint `http` reaches."""
+    response = http.post(
         "/auth/o2/token",
         data={
             "grant_type": "refresh_token",

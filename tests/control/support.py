@@ -11,26 +11,13 @@ from emulator.app import EmulatorApp
 from emulator.lwa.accounts import DEFAULTS
 from emulator.state.events import DomainEvent
 from tests.api.outbound.support import ADDRESS, INVENTORY, US, V2020, order_body  # noqa: F401  (re-exported)
+from tests.conftest import issue_token as token  # noqa: F401  (re-exported)
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def token(http: httpx.Client, refresh_token: str = DEFAULTS.refresh_token) -> str:
-    response = http.post(
-        "/auth/o2/token",
-        data={
-            "grant_type": "refresh_token",
-            "refresh_token": refresh_token,
-            "client_id": DEFAULTS.client_id,
-            "client_secret": DEFAULTS.client_secret,
-        },
-    )
-    assert response.status_code == 200, response.text
-    return str(response.json()["access_token"])
 
 
 def preview_body(sku: str = "MUG-01") -> dict[str, Any]:

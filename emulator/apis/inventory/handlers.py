@@ -37,13 +37,20 @@ def get_inventory_summaries(call: Call) -> dict[str, Any]:
 
 @operation("createInventoryItem")
 def create_inventory_item(call: Call) -> dict[str, Any]:
-    """Registers a SKU with generated FNSKU and ASIN and no stock."""
+    """Registers a SKU with generated FNSKU and ASIN, no stock and an implicit FBA offer (the sandbox's
+    stand-in for the listing a real seller would have)."""
     body = call.body
     marketplaces.require(body["marketplaceId"], call.caller.marketplaces)
     if not body["sellerSku"].strip():
         raise InvalidInput("sellerSku must not be empty.", "sellerSku")
     service.create(
-        call.tenant, call.clock, call.ids, body["marketplaceId"], body["sellerSku"], body["productName"]
+        call.tenant,
+        call.clock,
+        call.ids,
+        body["marketplaceId"],
+        body["sellerSku"],
+        body["productName"],
+        implicit_offer=True,
     )
     return {}
 

@@ -126,6 +126,9 @@ class InventoryItem(Record):
     buckets: Buckets = Buckets()
     # bookkeeping, never rendered
     added: int = 0  # units ever received: the conservation law's left side
+    # the FBA offer of a SKU registered with the sandbox createInventoryItem, until its listing is deleted;
+    # True by default so that items of older snapshots (all registered that way) keep it
+    implicit_offer: bool = True
 
     @property
     def key(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from emulator.apis.inventory import names
 from emulator.apis.inventory.events import FOLLOWERS, InventoryAvailabilityChanged, StockMove
 from emulator.apis.inventory.records import (
     INBOUND,
@@ -55,9 +56,17 @@ def items(tenant: TenantState, marketplace_id: str) -> Iterator[InventoryItem]:
 
 
 def create(
-    tenant: TenantState, clock: Clock, ids: IdFactory, marketplace_id: str, sku: str, product_name: str
+    tenant: TenantState,
+    clock: Clock,
+    ids: IdFactory,
+    marketplace_id: str,
+    sku: str,
+    product_name: str,
+    *,
+    implicit_offer: bool = False,
 ) -> InventoryItem:
-    """Register a SKU with no stock; FNSKU, ASIN and a unit weight are generated."""
+    """Register a SKU with no stock; FNSKU, ASIN and a unit weight are generated. `implicit_offer`: the
+    SKU counts as offered for FBA until its listing says otherwise (sandbox createInventoryItem)."""
     if find(tenant, marketplace_id, sku) is not None:
         raise InvalidInput(
             f"SKU {sku!r} already exists in marketplace {marketplace_id}.",
@@ -72,8 +81,19 @@ def create(
         # between 0.25 and 4.99 pounds
         unit_weight_lb=round(0.25 + int(ids.digits(3)) / 1000 * 4.74, 2),
         updated_at=clock.timestamp(),
+        implicit_offer=implicit_offer,
     )
     return tenant.table(ITEMS).put(item.key, item)
+
+
+def withdraw_implicit_offer(tenant: TenantState, marketplace_id: str, sku: str) -> bool:
+    """Drop the item's implicit FBA offer (its listing was deleted); whether it had one."""
+    item = find(tenant, marketplace_id, sku)
+    if item is None or not item.implicit_offer:
+        return False
+    item.implicit_offer = False
+    tenant.table(ITEMS).put(item.key, item)
+    return True
 
 
 def delete(tenant: TenantState, now: float, marketplace_id: str, sku: str) -> None:
@@ -153,7 +173,7 @@ def _shift(
         marketplace_id=item.marketplace_id,
         fn_sku=item.fn_sku,
         asin=item.asin,
-        product_name=item.product_name,
+        product_name=names.product_name(tenant, item),
         move=why,
         quantity=quantity,
         source=source,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from emulator.apis.inventory import service
+from emulator.apis.inventory import names, service
 from emulator.apis.inventory.records import (
     ITEMS,
     PAGE_TOKENS,
@@ -31,15 +31,15 @@ MAX_LOOKBACK = timedelta(days=548)  # 18 months
 _DATE_DETAILS = "Query parameter [startDateTime] value is not a valid ISO date-time object."
 
 
-def summary(item: InventoryItem, details: bool) -> dict[str, Any]:
-    """One `InventorySummary`; `inventoryDetails` only when asked for."""
+def summary(tenant: TenantState, item: InventoryItem, details: bool) -> dict[str, Any]:
+    """One `InventorySummary` (named as its listing names it); `inventoryDetails` only when asked for."""
     found: dict[str, Any] = {
         "asin": item.asin,
         "fnSku": item.fn_sku,
         "sellerSku": item.seller_sku,
         "condition": item.condition,
         "lastUpdatedTime": iso_at(item.updated_at),
-        "productName": item.product_name,
+        "productName": names.product_name(tenant, item),
         "totalQuantity": service.total_quantity(item),
         "stores": [],
     }
@@ -164,7 +164,7 @@ def page(
     body: dict[str, Any] = {
         "payload": {
             "granularity": {"granularityType": "Marketplace", "granularityId": marketplace_id},
-            "inventorySummaries": [summary(i, query.details) for i in chunk if i is not None],
+            "inventorySummaries": [summary(tenant, i, query.details) for i in chunk if i is not None],
         }
     }
     expired = []

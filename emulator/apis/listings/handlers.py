@@ -6,7 +6,9 @@ be a marketplace the seller participates in (400). Writes name exactly one marke
 says so for put and delete; patch follows). `issueLocale` is accepted; messages are in English.
 As Amazon does, a patch of a SKU that has no listing is accepted and starts a partial listing (an
 offer alone, say; its requirements are implied by what the patches give). Deleting a SKU that has
-no listing is a 400, as Amazon's sandbox answers a delete of a bad SKU (the model declares no 404).
+no listing is a 400, as Amazon's sandbox answers a delete of a bad SKU (the model declares no 404),
+unless the SKU was registered with createInventoryItem: its implicit FBA offer stands for the listing
+Amazon would have, and the delete removes it (see `published`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from functools import wraps
 from typing import Any
 
 from emulator.apis.inventory import marketplaces
+from emulator.apis.inventory import service as inventory
 from emulator.apis.listings import issues, patches, records, search, status, submissions, wire
 from emulator.apis.listings.records import Requirements, Submission, Verdict
 from emulator.context import Call
@@ -96,14 +99,17 @@ def patch_listings_item(call: Call) -> dict[str, Any]:
 @operation("deleteListingsItem")
 @_spelled
 def delete_listings_item(call: Call) -> dict[str, Any]:
-    """Deletes the listing in one marketplace at once; an unknown SKU is a 400."""
+    """Deletes the listing in one marketplace at once, with the SKU's implicit FBA offer (`published`);
+    a SKU with neither is a 400."""
     marketplace_id, sku = _one_marketplace(call), call.params["sku"]
     listing = records.find(call.tenant, marketplace_id, sku)
-    if listing is None:
+    implicit = inventory.withdraw_implicit_offer(call.tenant, marketplace_id, sku)
+    if listing is None and not implicit:
         raise InvalidInput(
             f"There is no listings item {sku!r} in marketplace {marketplace_id}.", f"sku={sku}"
         )
-    status.discard(call.tenant, call.clock.timestamp(), listing)
+    if listing is not None:
+        status.discard(call.tenant, call.clock.timestamp(), listing)
     deleted = Submission(submission_id=call.ids.uuid(), verdict=Verdict.ACCEPTED, issues=())
     return wire.submission(sku, marketplace_id, ["issues"], deleted)
 

@@ -22,7 +22,7 @@ def assign(tenant: TenantState, ids: IdFactory, marketplace_id: str, sku: str, f
         return stock.asin, stock.fn_sku
     current = records.find(tenant, marketplace_id, sku)
     asin = facts.suggested_asin or (current.asin if current else "") or "B0" + ids.upper(8)
-    if not any(c.fba for c in facts.channels):
+    if not facts.fba:
         return asin, None
     return asin, (current.fn_sku if current else None) or "X00" + ids.upper(7)
 

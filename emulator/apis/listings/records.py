@@ -93,6 +93,11 @@ class Facts(Record):
     channels: list[Channel] = []
     external_ids: list[ExternalId] = []
 
+    @property
+    def fba(self) -> bool:
+        """Whether the offer is fulfilled by Amazon: a channel is `AMAZON_NA`, `AMAZON_EU`, ..."""
+        return any(c.fba for c in self.channels)
+
 
 class Listing(Record):
     """One SKU in one marketplace."""
@@ -111,6 +116,9 @@ class Listing(Record):
     issues: tuple[Issue, ...] = ()  # found by asynchronous processing
     # bookkeeping of asynchronous processing, never rendered
     live: bool = False  # processed at least once
+    # `facts.fba` as of the latest processing, what MCF goes by (`published`); True until first processed,
+    # so that live listings of older snapshots (when every SKU was fulfillable) keep their offer
+    fba_offer: bool = True
     submission_id: str = ""  # the latest accepted write: processing of an earlier one is stale
 
     def accept(

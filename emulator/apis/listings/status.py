@@ -61,7 +61,7 @@ def _changed(
 def _follow_stock(tenant: TenantState, now: float, event: InventoryAvailabilityChanged) -> None:
     """FBA stock moved: an FBA listing of the same SKU may have become buyable, or stopped being."""
     listing = records.find(tenant, event.marketplace_id, event.seller_sku)
-    if listing is None or not any(c.fba for c in listing.facts.channels):
+    if listing is None or not listing.facts.fba:
         return
     if current(tenant, listing) != listing.status:
         keep(tenant, now, listing, listing.status)

@@ -2,7 +2,8 @@
 
 ACCEPTED writes are stored at once (reads see the new attributes immediately) and processed
 `PROCESSING_SECONDS` of emulator time later by the `listings.process` transition, which records the
-asynchronous issues and makes the listing live (see `status`):
+asynchronous issues, makes the listing live (see `status`) and makes its offer count for MCF as it
+now is, fulfilled by Amazon or not (see `published`):
 
 * no main image (`main_product_image_locator` with a `media_location`): WARNING `MISSING_IMAGE`
   (the listing stays sellable);
@@ -125,7 +126,7 @@ def process(store: Store, seller_id: str, payload: dict[str, Any], due: float) -
         return
     previous = listing.status
     found = later_issues(tenant, listing)
-    listing.live = True
+    listing.live, listing.fba_offer = True, listing.facts.fba
     if found != listing.issues:
         listing.issues = found
         tenant.record(

@@ -56,7 +56,7 @@ def get_fulfillment_preview(call: Call) -> dict[str, Any]:
 def delivery_offers(call: Call) -> dict[str, Any]:
     """Delivery date ranges per speed the stock can meet, each expiring after `offer_ttl`."""
     env, now = _env(call), call.clock.timestamp()
-    _, found = preview.offer_plans(env, call.caller.marketplaces, wire_2020.offer_request(call.body), now)
+    found, _ = preview.offer_plans(env, call.caller.marketplaces, wire_2020.offer_request(call.body), now)
     return {"payload": wire_2020.delivery_offers(found, now + env.timings.offer_ttl)}
 
 

@@ -4,7 +4,8 @@ createOrder answers 200 with the order when validation finished inside the call 
 `received_after` = 0) and 202 `{orderId, status: PROCESSING}` when validation is still pending
 (a positive `received_after`). updateOrder and cancelOrder answer 202 `{}` (the model's only
 success status); the sandbox updateOrderStatus and updatePackage answer 204.
-Item-level problems in getOffers become `constraints` (code `InvalidSku` or `ItemQuantityNotAvailable`).
+Item-level problems in getOffers become `constraints` (code `InvalidSku` for an unknown SKU or one
+without an FBA offer, `ItemQuantityNotAvailable` for short stock).
 """
 
 from __future__ import annotations
@@ -45,8 +46,11 @@ def get_offers(call: Call) -> dict[str, Any]:
         if inventory.find(env.tenant, marketplace_id, request.sku) is None:
             results.append(wire_2026.unknown_sku(item, request.sku))
             continue
-        _, found = preview.offer_plans(env, call.caller.marketplaces, request, now)
-        results.append(wire_2026.offer_result(item, request.sku, found, tiers, now + env.timings.offer_ttl))
+        found, reasons = preview.offer_plans(env, call.caller.marketplaces, request, now)
+        expires_at = now + env.timings.offer_ttl
+        results.append(
+            wire_2026.offer_result(item, request.sku, found, reasons, marketplace_id, tiers, expires_at)
+        )
     return {"offerResults": results}
 
 

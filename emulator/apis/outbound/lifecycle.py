@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 
 from emulator.apis.inventory import service as inventory
-from emulator.apis.outbound import orderbook, shipments, update_index
+from emulator.apis.outbound import orderbook, shipments, stock, update_index
 from emulator.apis.outbound.events import OrderStatusChanged
 from emulator.apis.outbound.records import OPEN_FOR_CHANGES, TERMINAL, Order, OrderLine
 from emulator.apis.outbound.timings import Timings, load
@@ -121,18 +121,32 @@ def _validate(env: Env, order: Order, now: float) -> None:
         set_status(env, order, "Received", now)
 
 
+def _withdraw(env: Env, order: Order, line: OrderLine, now: float) -> None:
+    """The line's SKU lost its FBA offer before picking: its units go back to stock and none is picked;
+    FillAll waits for the offer to return until its deadline, the other policies give the units up."""
+    line.progress.reserved -= inventory.release(
+        env.tenant, now, order.marketplace_id, line.sku, line.progress.reserved
+    )
+    if order.terms.policy != "FillAll":
+        line.unfulfillable += line.remaining
+
+
 def _plan(env: Env, order: Order, now: float) -> None:
     set_status(env, order, "Planning", now)
 
 
 def _pick(env: Env, order: Order, now: float) -> None:
-    if order.terms.policy == "FillAll":  # stock that arrived since creation is taken now
-        for line in order.lines:
-            line.progress.reserved += inventory.reserve(
+    for line in order.lines:
+        if not stock.offered(env.tenant, order.marketplace_id, line.sku):
+            _withdraw(env, order, line, now)
+        elif order.terms.policy == "FillAll":  # stock that arrived since creation is taken now
+            line.progress.reserved += stock.reserve(
                 env.tenant, now, order.marketplace_id, line.sku, line.remaining - line.progress.reserved
             )
     set_status(env, order, "Processing", now)
     shipments.pick(env.tenant, env.seller_id, order, now, env.timings)  # the caller saves the order
+    if not any(line.remaining for line in order.lines):  # every line withdrawn: nothing left to wait for
+        _settle_outcome(env, order, now)
 
 
 def _ship(env: Env, order: Order, now: float) -> None:

@@ -1,7 +1,8 @@
 """Creating and updating orders from version-neutral drafts and updates (see `records`).
 
 Stock is reserved inside the create call, so concurrent creates can never promise the same unit
-twice. `fulfillmentPolicy` against short stock (choices where Amazon is silent, see README):
+twice; only units of a SKU with an FBA offer are ever reserved (`stock`), so a SKU without one is
+short whatever it holds. `fulfillmentPolicy` against short stock (choices where Amazon is silent, see README):
 FillOrKill reserves nothing and the order becomes Invalid at validation; FillAll reserves what is
 there, tops up at picking and waits 24 h for the rest; FillAllAvailable reserves what is there and
 marks the shortfall unfulfillable at once (Unfulfillable if nothing is left).
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, BY_ID, Marketplace, require
-from emulator.apis.outbound import features, lifecycle, orderbook, planning, update_index
+from emulator.apis.outbound import features, lifecycle, orderbook, planning, stock, update_index
 from emulator.apis.outbound.dialect import Dialect
 from emulator.apis.outbound.records import (
     NO_DETAILS,
@@ -116,17 +117,13 @@ def _reserve(env: lifecycle.Env, order: Order, now: float) -> None:
     """Reserve what the policy allows (see module docstring)."""
     mp = order.marketplace_id
     wanted = [(line, line.remaining - line.progress.reserved) for line in order.lines]
-    short = [
-        line.sku
-        for line, want in wanted
-        if inventory.available(inventory.find(env.tenant, mp, line.sku)) < want
-    ]
+    short = [line.sku for line, want in wanted if stock.sellable(env.tenant, mp, line.sku) < want]
     if short and order.terms.policy == "FillOrKill":
         order.progress.invalid_reason = f"insufficient sellable inventory for {', '.join(short)}"
         return
     order.progress.invalid_reason = None
     for line, want in wanted:
-        line.progress.reserved += inventory.reserve(env.tenant, now, mp, line.sku, want)
+        line.progress.reserved += stock.reserve(env.tenant, now, mp, line.sku, want)
         if order.terms.policy == "FillAllAvailable":
             line.unfulfillable += line.remaining - line.progress.reserved
 
@@ -173,8 +170,8 @@ def _update_lines(env: lifecycle.Env, order: Order, changes: list[LineChange], n
                 f"Item Id {line.line_id}: the SKU cannot change and the quantity must be positive.", "items"
             )
         grow = change.quantity - line.quantity
-        stock = inventory.available(inventory.find(env.tenant, order.marketplace_id, line.sku))
-        if grow > stock and order.terms.policy == "FillOrKill" and not order.progress.invalid_reason:
+        free = stock.sellable(env.tenant, order.marketplace_id, line.sku)
+        if grow > free and order.terms.policy == "FillOrKill" and not order.progress.invalid_reason:
             raise InvalidInput(
                 f"Not enough sellable inventory to raise Item Id {line.line_id} to {change.quantity} units.",
                 "items",

@@ -3,8 +3,9 @@
 Version-neutral; previews (both versions), delivery offers and order creation build on it.
 Choices where Amazon is silent (documented in the README): fee tables below, in the marketplace
 currency; Priority where the request's version offers it (`dialect`), ScheduledDelivery only in JP, COD
-only in JP and IN; unfulfillable item reason `InsufficientInventory`; order reasons
-`DeliverySLAUnavailable`, `InvalidDestinationAddress`, `FeatureNotAvailable`.
+only in JP and IN; unfulfillable item reasons `InvalidSKU` (no FBA offer in the marketplace, see
+`stock`) and `InsufficientInventory`; order reasons `DeliverySLAUnavailable`,
+`InvalidDestinationAddress`, `FeatureNotAvailable`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Protocol
 
 from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, Marketplace
-from emulator.apis.outbound import features
+from emulator.apis.outbound import features, stock
 from emulator.apis.outbound.dialect import V2020, Dialect
 from emulator.apis.outbound.money import DECIMAL
 from emulator.apis.outbound.records import FeatureConstraint
@@ -212,8 +213,9 @@ def plan(
     per_unit = Decimal("0")
     for line in lines:
         item = inventory.find(tenant, marketplace.marketplace_id, line.sku)
-        if item is None or inventory.available(item) < line.quantity:
-            result.unfulfillable.append((line, ["InsufficientInventory"]))
+        reason = stock.shortfall(tenant, marketplace.marketplace_id, line.sku, line.quantity)
+        if item is None or reason is not None:
+            result.unfulfillable.append((line, [reason or stock.NO_STOCK]))
             continue
         weight = Decimal(str(item.unit_weight_lb))
         result.shippable.append((line, weight))

@@ -100,8 +100,9 @@ def delivery_windows(plan: Plan) -> list[tuple[float, float]]:
 
 def offer_plans(
     env: Env, participations: Sequence[str], request: OfferRequest, now: float
-) -> tuple[Marketplace, list[Plan]]:
-    """The plans behind deliveryOffers / getOffers for one SKU (only speeds that can be met)."""
+) -> tuple[list[Plan], list[str]]:
+    """The plans behind deliveryOffers / getOffers for one SKU (only speeds that can be met), and why
+    the SKU cannot ship at all (its unfulfillable reasons; empty when it can)."""
     local = BY_COUNTRY.get(request.origin_country)
     if local is None:
         raise InvalidInput(f"Unsupported origin countryCode {request.origin_country!r}.", "countryCode")
@@ -125,4 +126,5 @@ def offer_plans(
         )
         for speed in speeds_for(None, marketplace, request.dialect)
     ]
-    return marketplace, [p for p in found if p.fulfillable]
+    reasons = [reason for _, why in found[0].unfulfillable for reason in why] if found else []
+    return [p for p in found if p.fulfillable], reasons

@@ -69,18 +69,16 @@ def address_out(address: Address) -> Body:
         "postalCode": address.postal_code,
         "countryCode": address.country_code,
     }
-    if address.address_line2 is not None:
-        found["addressLine2"] = address.address_line2
-    if address.address_line3 is not None:
-        found["addressLine3"] = address.address_line3
-    if address.city is not None:
-        found["city"] = address.city
-    if address.district_or_county is not None:
-        found["districtOrCounty"] = address.district_or_county
-    if address.state_or_region is not None:
-        found["stateOrRegion"] = address.state_or_region
-    if address.phone is not None:
-        found["phone"] = address.phone
+    for name, value in (
+        ("addressLine2", address.address_line2),
+        ("addressLine3", address.address_line3),
+        ("city", address.city),
+        ("districtOrCounty", address.district_or_county),
+        ("stateOrRegion", address.state_or_region),
+        ("phone", address.phone),
+    ):
+        if value is not None:
+            found[name] = value
     return found
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import msgspec
 
 from emulator.apis.inventory.marketplaces import BY_COUNTRY, BY_ID, Marketplace
-from emulator.apis.outbound import planning, preview, tracking
+from emulator.apis.outbound import planning, preview, stock, tracking
 from emulator.apis.outbound.dialect import V2026, V2026_PREVIEW
 from emulator.apis.outbound.money import money_in
 from emulator.apis.outbound.planning import Plan, RequestedLine, decimal_text
@@ -610,13 +610,9 @@ def order_preview(found: list[tuple[Plan, bool]], marketplace: Marketplace, with
     missing tiers as constraints."""
     first = found[0][0]
     constraints = [
-        _constraint(
-            "ItemQuantityNotAvailable",
-            f"{line.sku}: {', '.join(reasons)}.",
-            "amazonSku",
-            line.sku,
-        )
+        _item_constraint(line.sku, reason, marketplace.marketplace_id)
         for line, reasons in first.unfulfillable
+        for reason in reasons
     ]
     for plan, cod in found:
         if not cod:
@@ -645,6 +641,14 @@ def order_preview(found: list[tuple[Plan, bool]], marketplace: Marketplace, with
     return result
 
 
+def _item_constraint(sku: str, reason: str, marketplace_id: str) -> Body:
+    """The constraint of an item that cannot ship for `reason` (a `stock` reason)."""
+    if reason == stock.NO_FBA_OFFER:
+        why = f"The SKU {sku!r} has no offer fulfilled by Amazon in marketplace {marketplace_id}."
+        return _constraint("InvalidSku", why, "amazonSku", sku)
+    return _constraint("ItemQuantityNotAvailable", f"No sellable stock of {sku!r}.", "amazonSku", sku)
+
+
 def unknown_sku(item: Body, sku: str) -> Body:
     """getOffers' result for an item whose SKU the seller does not have."""
     return {
@@ -654,8 +658,17 @@ def unknown_sku(item: Body, sku: str) -> Body:
     }
 
 
-def offer_result(item: Body, sku: str, plans: list[Plan], tiers: set[str], expires_at: float) -> Body:
-    """getOffers' result for one item: delivery intervals per tier the stock can meet."""
+def offer_result(
+    item: Body,
+    sku: str,
+    plans: list[Plan],
+    reasons: list[str],
+    marketplace_id: str,
+    tiers: set[str],
+    expires_at: float,
+) -> Body:
+    """getOffers' result for one item: delivery intervals per tier the stock can meet; `reasons` why it
+    cannot ship at all."""
     result: Body = {
         "item": item,
         "offers": [
@@ -674,6 +687,6 @@ def offer_result(item: Body, sku: str, plans: list[Plan], tiers: set[str], expir
     }
     if not plans:
         result["constraints"] = [
-            _constraint("ItemQuantityNotAvailable", f"No sellable stock of {sku!r}.", "amazonSku", sku)
+            _item_constraint(sku, r, marketplace_id) for r in reasons or [stock.NO_STOCK]
         ]
     return result

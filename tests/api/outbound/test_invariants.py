@@ -9,6 +9,7 @@ exactly one domain event, in order.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -263,17 +264,22 @@ def numbers(document: Any) -> list[int]:
     return [document] if isinstance(document, int) and not isinstance(document, bool) else []
 
 
-@pytest.mark.hypothesis
-def test_orders_keep_their_units_and_report_every_status_change(client, runtime):
+def run_machine(machine: Callable[[], RuleBasedStateMachine], ci_examples: int) -> None:
+    """Run a state machine of up to 30 steps over `ci_examples` examples (as the budget scales them)."""
     run_state_machine_as_test(
-        lambda: OrderMachine(Mcf(client, runtime)),
+        machine,
         settings=settings(
-            max_examples=examples(60),
+            max_examples=examples(ci_examples),
             stateful_step_count=30,
             deadline=None,
             suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
         ),
     )
+
+
+@pytest.mark.hypothesis
+def test_orders_keep_their_units_and_report_every_status_change(client, runtime):
+    run_machine(lambda: OrderMachine(Mcf(client, runtime)), 60)
 
 
 def test_a_one_unit_fill_all_order_reserves_and_ships_one_unit(client, runtime):
