@@ -61,8 +61,51 @@ _EMPTY_OPS = (*_MARKETPLACE_OPS, "getSubscriptions")
 _MONEY_OPS = (*_NEW_ORDERS, "updateFulfillmentOrder", "updateOrder", "getOffers")
 _I = "InvalidInput"
 _B = "BAD_REQUEST"  # Listings Items' spelling of a 400 (errors.INVALID_INPUT_CODES)
+_REPORT_REQUESTS = ("createReport", "createReportSchedule")
 
 ALLOWANCES: tuple[Allowance, ...] = (
+    Allowance(
+        (*_REPORT_REQUESTS, "getReports", "getReportSchedules"),
+        _I,
+        "is not a report type",
+        "reportType is a string in the model; Amazon's sandbox refuses names outside its report type list",
+    ),
+    Allowance(
+        _REPORT_REQUESTS,
+        _I,
+        "is not a known marketplace",
+        "marketplace ids are a closed set Amazon lists; any other id is answered 400 InvalidInput",
+    ),
+    Allowance(
+        ("getReports",),
+        _I,
+        "nextToken",
+        "the docs: getReports takes reportTypes or a nextToken it issued, and no other parameter with it",
+    ),
+    Allowance(
+        ("getReports",),
+        _I,
+        "Either reportTypes or nextToken is required",
+        "the docs: reportTypes is required unless nextToken is given",
+    ),
+    Allowance(
+        (*_REPORT_REQUESTS, "getReports"),
+        _I,
+        "must not be after",
+        "a date range that ends before it starts selects nothing; SP-API refuses it",
+    ),
+    Allowance(
+        (*_REPORT_REQUESTS, "getReports"),
+        _I,
+        "is out of range",
+        "a date-time outside the years the clock spans (say 0001 or 9999) names no instant of a report",
+    ),
+    Allowance(
+        _REPORT_REQUESTS,
+        _I,
+        "Invalid reportOptions.",
+        "the report types' docs list the values of their options (ledger aggregation and event types)",
+    ),
     Allowance(
         _MARKETPLACE_OPS,
         _I,
@@ -76,7 +119,7 @@ ALLOWANCES: tuple[Allowance, ...] = (
             "must not be empty.",
             "an empty marketplace id, SKU, granularity or idempotency token names nothing; SP-API: 400",
         )
-        for operations, code in ((_EMPTY_OPS, _I), (_LISTINGS_OPS, _B))
+        for operations, code in (((*_EMPTY_OPS, "getReportSchedules"), _I), (_LISTINGS_OPS, _B))
     ),
     Allowance(
         _SUBSCRIPTION_OPS,

@@ -25,8 +25,10 @@ from emulator.protocol import RATE_LIMIT, REQUEST_ID
 
 
 def content_type_when_there_is_content(ctx: Any, response: Any, case: Any) -> bool | None:
-    """schemathesis' Content-Type check, except on a 204: it has no content, so no content type."""
-    if response.status_code == 204 and not response.content:
+    """schemathesis' Content-Type check, except on an answer without content (a 204, or a 200 whose model
+    documents no body, as Reports' cancel operations): no content, so no content type. An empty body
+    where the model documents one still fails the schema check."""
+    if not response.content and response.status_code in (200, 204):
         return None
     result: bool | None = content_type_conformance(ctx, response, case)
     return result

@@ -17,6 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from contracts import world_reports
 from contracts.target import Target
 from contracts.workflows import US, WORKFLOWS
 
@@ -67,6 +68,7 @@ class World:
     destination_id: str
     spare_destination_id: str  # no subscription uses it, so it can be deleted
     subscription_id: str
+    reports: world_reports.ReportsWorld
     fresh: Callable[[], int] = field(default_factory=lambda: itertools.count(1).__next__)
 
     def overlay(self, operation_id: str) -> st.SearchStrategy[Overlay]:
@@ -157,7 +159,18 @@ def seed(target: Target, seller_id: str) -> World:
         f"/notifications/v1/subscriptions/{SUBSCRIBED}",
         json={"payloadVersion": "1.0", "destinationId": destination},
     )["payload"]["subscriptionId"]
-    return World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription)
+    reports = world_reports.seed(
+        lambda *request, **parts: _call(target, *request, **parts),
+        lambda value: _configure(target, world_reports.TIMINGS, value),
+    )
+    return World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription, reports)
+
+
+def _configure(target: Target, key: str, value: dict[str, Any] | None) -> None:
+    """Set (or, with None, remove) a behaviour setting of the emulator under test."""
+    path = f"/_emulator/config/{key}"
+    answer = target.http.put(path, json=value) if value is not None else target.http.delete(path)
+    answer.raise_for_status()
 
 
 def _queue(name: str) -> str:
@@ -428,3 +441,10 @@ OVERLAYS: dict[str, Callable[[World], st.SearchStrategy[Overlay]]] = {
     "getDestination": lambda w: _one(path={"destinationId": w.destination_id}),
     "deleteDestination": lambda w: _one(path={"destinationId": w.spare_destination_id}),
 }
+
+
+def _reports(operation_id: str) -> Callable[[World], st.SearchStrategy[Overlay]]:
+    return lambda w: _one(**world_reports.parts(operation_id, w.reports, DROP))
+
+
+OVERLAYS.update({op: _reports(op) for op in world_reports.OPERATIONS})

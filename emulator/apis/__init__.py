@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import importlib
 
-API_MODULES: tuple[str, ...] = ("documents", "inventory", "jobs", "listings", "notifications", "outbound")
+API_MODULES: tuple[str, ...] = (
+    "documents",
+    "inventory",
+    "jobs",
+    "listings",
+    "notifications",
+    "outbound",
+    "reports",
+)
 
 
 def load() -> None:

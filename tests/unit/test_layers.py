@@ -219,6 +219,13 @@ FORBIDDEN = {
     "emulator.registry": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
     "emulator.context": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
 }
+# Reports read other APIs' state through their services and records, and never reach notifications or
+# listings (a notification follows its domain event; listings have no report here).
+FORBIDDEN["emulator.apis.reports"] = (
+    *FORBIDDEN["emulator.apis"],
+    "emulator.apis.listings",
+    "emulator.apis.notifications",
+)
 # Amazon's hostnames, the CA and the listeners know nothing of the emulator's behaviour or state.
 FORBIDDEN["emulator.tls"] = (
     *(m for m in FORBIDDEN["emulator.state"] if m != "emulator.errors"),

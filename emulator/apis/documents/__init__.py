@@ -7,6 +7,6 @@ emulator's own address (`link`) that stops working when its lifetime on the emul
 """
 
 from emulator.apis.documents.records import Document, Link
-from emulator.apis.documents.service import Download, Resolution, link, publish, resolve
+from emulator.apis.documents.service import Download, Resolution, keep, link, publish, resolve
 
-__all__ = ["Document", "Download", "Link", "Resolution", "link", "publish", "resolve"]
+__all__ = ["Document", "Download", "Link", "Resolution", "keep", "link", "publish", "resolve"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from emulator.apis.documents.records import DOCUMENTS, LINKS, LINKS_PARTITION, Document, Link
 from emulator.context import Call
 from emulator.protocol import DOCUMENTS_PREFIX
-from emulator.state import Store
+from emulator.state import Store, TenantState
 
 
 def publish(
@@ -28,7 +28,12 @@ def publish(
         created_at=call.clock.timestamp(),
         encoding=encoding,
     )
-    return call.tenant.table(DOCUMENTS).put(document.document_id, document)
+    return keep(call.tenant, document)
+
+
+def keep(tenant: TenantState, document: Document) -> Document:
+    """Store a document built where no call is at hand (a clock-driven transition builds it)."""
+    return tenant.table(DOCUMENTS).put(document.document_id, document)
 
 
 def link(call: Call, document: Document, lifetime: float, encoding_header: bool = False) -> tuple[str, float]:

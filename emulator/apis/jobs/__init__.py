@@ -6,6 +6,6 @@ the owning API decides when the time comes (`finishes`). Results become visible 
 """
 
 from emulator.apis.jobs.records import Job, Phase, Problem, Severity
-from emulator.apis.jobs.service import Outcome, cancel, find, finishes, start
+from emulator.apis.jobs.service import Outcome, begin, cancel, find, finishes, start
 
-__all__ = ["Job", "Outcome", "Phase", "Problem", "Severity", "cancel", "find", "finishes", "start"]
+__all__ = ["Job", "Outcome", "Phase", "Problem", "Severity", "begin", "cancel", "find", "finishes", "start"]

@@ -6,6 +6,8 @@
     job = start(call, "reports.generate", subject=report_id, phases=[("IN_QUEUE", 0), ("IN_PROGRESS", 5)],
                 duration=30)
 
+`begin` does the same for a job its caller built (a clock-driven transition has no call to start from).
+
 `start` stores the job and schedules its kind's transition `duration` seconds of emulator time later. When
 the clock reaches it, the finisher decorated with `finishes(kind)` decides the outcome (and applies the
 operation's results in the same step); the job keeps its final status, finish time and problems. A job
@@ -46,18 +48,28 @@ def start(
     params: dict[str, str] | None = None,
 ) -> Job:
     """Accept an operation now: phases are (status, seconds after now); it finishes `duration` seconds on."""
-    now = call.clock.timestamp()
     job = Job(
         job_id=call.ids.uuid(),
         kind=kind,
         seller_id=call.seller_id,
         subject=subject,
-        phases=tuple(Phase(status=status, starts_at=now + after) for status, after in phases),
-        due_at=now + duration,
+        phases=(),
+        due_at=0.0,
         params=params or {},
     )
-    call.tenant.table(JOBS).put(job.job_id, job)
-    call.store.scheduler.schedule(job.due_at, kind, call.seller_id, {"job_id": job.job_id})
+    return begin(call.store, job, call.clock.timestamp(), phases, duration)
+
+
+def begin(store: Store, job: Job, now: float, phases: Iterable[tuple[str, float]], duration: float) -> Job:
+    """Accept `job` at emulator time `now` where no call is at hand (a clock-driven transition starts it):
+    its phases and due time are set from `now`, it is stored and its kind's transition scheduled."""
+    job = msgspec.structs.replace(
+        job,
+        phases=tuple(Phase(status=status, starts_at=now + after) for status, after in phases),
+        due_at=now + duration,
+    )
+    store.tenant(job.seller_id).table(JOBS).put(job.job_id, job)
+    store.scheduler.schedule(job.due_at, job.kind, job.seller_id, {"job_id": job.job_id})
     return job
 
 
