@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from emulator.apis.outbound.timings import Timings
+from emulator.apis.reports.timings import ReportTimings
 from emulator.control.contract import SPEC
 from tests.control.support import V2020, order_body, preview_body, stock, token
 
@@ -15,9 +16,12 @@ TIMINGS = "/_emulator/config/outbound.timings"
 PLANNING = "/_emulator/config/outbound.planning"
 
 
-def test_the_document_names_every_timing_the_lifecycle_reads():
+@pytest.mark.parametrize(
+    ("schema", "timings"), [("OutboundTimings", Timings), ("ReportsTimings", ReportTimings)]
+)
+def test_the_document_names_every_timing_the_lifecycle_reads(schema, timings):
     schemas = yaml.safe_load(SPEC.read_text())["components"]["schemas"]
-    assert set(schemas["OutboundTimings"]["properties"]) == {f.name for f in fields(Timings)}
+    assert set(schemas[schema]["properties"]) == {f.name for f in fields(timings)}
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,10 @@ fields, seconds from 0 to ten years), and fields left out keep their defaults.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from typing import Any
 
-from emulator.state.config import CONFIG
+from emulator.state.config import durations
 
 CONFIG_KEY = "outbound.timings"
 HOUR = 3600.0
@@ -49,16 +49,8 @@ class Timings:
 
 
 DEFAULT = Timings()
-_NAMES = frozenset(f.name for f in fields(Timings))
 
 
 def load(store: Any) -> Timings:
     """The timings in force: the defaults with any overrides from the config table."""
-    setting = store.shared.table(CONFIG).get(CONFIG_KEY)
-    overrides = setting.value if setting is not None else {}
-    chosen = {
-        k: float(v)
-        for k, v in overrides.items()
-        if k in _NAMES and isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
-    }
-    return replace(DEFAULT, **chosen) if chosen else DEFAULT
+    return durations(store.shared, CONFIG_KEY, DEFAULT)

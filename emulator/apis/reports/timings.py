@@ -1,16 +1,16 @@
 """How long report processing takes in emulator time, and when a document is compressed; overridable.
 
 A control-plane client (or a test) overrides any field by writing `{"<field>": number, ...}` to the
-behaviour setting `reports.timings` (`PUT /_emulator/config/reports.timings`); unknown fields and
-negative numbers are ignored.
+behaviour setting `reports.timings` (`PUT /_emulator/config/reports.timings`), which the control API holds
+to its document (`ReportsTimings`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 
 from emulator.state import Store
-from emulator.state.config import CONFIG
+from emulator.state.config import durations
 
 CONFIG_KEY = "reports.timings"
 MINUTE = 60.0
@@ -29,16 +29,8 @@ class ReportTimings:
 
 
 DEFAULT = ReportTimings()
-_NAMES = {f.name for f in fields(ReportTimings)}
 
 
 def current(store: Store) -> ReportTimings:
     """The defaults with the overrides the behaviour setting holds."""
-    setting = store.shared.table(CONFIG).get(CONFIG_KEY)
-    given = setting.value.items() if setting is not None else ()
-    usable = {
-        name: float(value)
-        for name, value in given
-        if name in _NAMES and type(value) in (int, float) and value >= 0
-    }
-    return replace(DEFAULT, **usable)
+    return durations(store.shared, CONFIG_KEY, DEFAULT)
