@@ -6,4 +6,4 @@
 `shipments` is the facade other modules read through; `wire` renders; `handlers*` bind the operations.
 """
 
-from emulator.apis.inbound import lifecycle  # noqa: F401  (binds the shipments' clock)
+from emulator.apis.inbound import handlers_plans, handlers_shipments, lifecycle  # noqa: F401  (bind)
