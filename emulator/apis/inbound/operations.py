@@ -17,6 +17,7 @@ from emulator.apis import jobs
 from emulator.apis.inbound import timings
 from emulator.apis.inbound.records import PLANS, InboundPlan, PlanStatus
 from emulator.apis.inbound.refusals import bad_request
+from emulator.apis.inbound.shipments import require_plan
 from emulator.apis.jobs import Job, Outcome, Problem, Severity
 from emulator.context import Call
 from emulator.errors import NotFound
@@ -35,7 +36,7 @@ def start(call: Call, operation: str, subject: str, params: dict[str, str] | Non
 
 def begin(call: Call, plan: InboundPlan, operation: str, params: dict[str, str] | None = None) -> Job:
     """Start `operation` on `plan`, which stays busy (refusing other operations) until it finishes."""
-    ensure_open(call.tenant, plan, call.clock.timestamp())
+    ensure_open(call.tenant, plan)
     job = start(call, operation, plan.plan_id, params)
     busy = msgspec.structs.replace(plan, busy=job.job_id, updated_at=call.clock.timestamp())
     call.tenant.table(PLANS).put(plan.plan_id, busy)
@@ -48,7 +49,14 @@ def expiry(call: Call) -> dict[str, str]:
     return {"expiresAt": repr(call.clock.timestamp() + found.operation + found.option_ttl)}
 
 
-def ensure_open(tenant: TenantState, plan: InboundPlan, now: float) -> None:
+def open_plan(call: Call, plan_id: str) -> InboundPlan:
+    """The caller's plan, if a step may be taken on it now (else 400, see `ensure_open`)."""
+    plan = require_plan(call.tenant, plan_id)
+    ensure_open(call.tenant, plan)
+    return plan
+
+
+def ensure_open(tenant: TenantState, plan: InboundPlan) -> None:
     """400 when the plan can no longer change, or another operation on it is still running."""
     if plan.status is PlanStatus.VOIDED:
         raise bad_request("The inbound plan is cancelled and can no longer be changed.", _about(plan))

@@ -28,7 +28,7 @@ from emulator.apis.inbound.records import (
     ShipmentStatus,
 )
 from emulator.apis.inbound.refusals import bad_request, out_of_order
-from emulator.apis.inbound.shipments import require_plan, require_shipment, shipments_of
+from emulator.apis.inbound.shipments import require_shipment, shipments_of
 from emulator.apis.jobs import Job, Outcome, Problem
 from emulator.context import Call
 from emulator.state import TenantState
@@ -47,7 +47,7 @@ class Packing(msgspec.Struct, kw_only=True, frozen=True):
 
 
 def generate(call: Call, plan_id: str) -> Job:
-    plan = require_plan(call.tenant, plan_id)
+    plan = operations.open_plan(call, plan_id)
     if plan.packing_option_id is not None:
         raise bad_request(
             "The inbound plan is not in a valid state to generate packing options: "
@@ -86,7 +86,7 @@ def _generated(tenant: TenantState, plan: InboundPlan, job: Job, due: float) -> 
 
 
 def confirm(call: Call, plan_id: str, option_id: str) -> Job:
-    plan = require_plan(call.tenant, plan_id)
+    plan = operations.open_plan(call, plan_id)
     option = next((o for o in plan.packing_options if o.option_id == option_id), None)
     if option is None:
         raise bad_request(OPTION_MISSING, f"packingOptionId={option_id}")
@@ -133,7 +133,7 @@ def confirmed_groups(plan: InboundPlan) -> tuple[str, ...]:
 
 def set_information(call: Call, plan_id: str) -> Job:
     """Check the boxes given per group or shipment, and start the operation that keeps them."""
-    plan = require_plan(call.tenant, plan_id)
+    plan = operations.open_plan(call, plan_id)
     groups: dict[str, tuple[Box, ...]] = {}
     shipments: dict[str, tuple[Box, ...]] = {}
     for grouping in call.body["packageGroupings"]:

@@ -31,7 +31,7 @@ from emulator.apis.inbound.records import (
     ShipmentStatus,
 )
 from emulator.apis.inbound.refusals import bad_request, out_of_order
-from emulator.apis.inbound.shipments import require_plan, shipments_of
+from emulator.apis.inbound.shipments import shipments_of
 from emulator.apis.inventory.marketplaces import BY_ID
 from emulator.apis.jobs import Job, Outcome
 from emulator.context import Call
@@ -42,7 +42,7 @@ FEE_PER_UNIT = 0.27
 
 
 def generate(call: Call, plan_id: str) -> Job:
-    plan = require_plan(call.tenant, plan_id)
+    plan = operations.open_plan(call, plan_id)
     if plan.placement_option_id is not None:
         raise bad_request(
             "The inbound plan is not in a valid state to generate placement options: "
@@ -158,7 +158,7 @@ def _contents(plan: InboundPlan, boxes: tuple[Box, ...]) -> tuple[ItemLine, ...]
 
 
 def confirm(call: Call, plan_id: str, option_id: str) -> Job:
-    plan = require_plan(call.tenant, plan_id)
+    plan = operations.open_plan(call, plan_id)
     option = next((o for o in plan.placement_options if o.option_id == option_id), None)
     if option is None:
         raise bad_request(OPTION_MISSING, f"placementOptionId={option_id}")

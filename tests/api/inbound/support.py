@@ -89,7 +89,9 @@ class Inbound(Mcf):
         self.step("POST", f"{plan_id}/packingInformation", json={"packageGroupings": [grouping]})
         return plan_id
 
-    def placed(self, lines: dict[str, int], boxes: list[dict[str, Any]] | None = None, option: int = 0) -> str:
+    def placed(
+        self, lines: dict[str, int], boxes: list[dict[str, Any]] | None = None, option: int = 0
+    ) -> str:
         """A plan whose placement option `option` is confirmed."""
         plan_id = self.packed(lines, boxes)
         self.step("POST", f"{plan_id}/placementOptions", json={})
@@ -110,3 +112,12 @@ def inbound(client: TestClient, runtime: Runtime) -> Inbound:
     for key in ("outbound.timings", "inbound.timings"):
         runtime.store.shared.table(CONFIG).delete(key)
     return Inbound(client, runtime)
+
+
+def refused(response: Any, status: int = 400, code: str = "BadRequest", says: str = "") -> dict[str, Any]:
+    """The single error of a rejected call, checked for its status, code and wording."""
+    assert response.status_code == status, response.text
+    [error] = response.json()["errors"]
+    assert error["code"] == code, error
+    assert says in error["message"], error
+    return dict(error)
