@@ -6,4 +6,4 @@
 `shipments` is the facade other modules read through; `wire` renders; `handlers*` bind the operations.
 """
 
-from emulator.apis.inbound import handlers_plans, handlers_shipments, lifecycle  # noqa: F401  (bind)
+from emulator.apis.inbound import handlers_plans, handlers_shipments, lifecycle, seeding  # noqa: F401  (bind)
