@@ -68,6 +68,7 @@ class World:
     spare_destination_id: str  # no subscription uses it, so it can be deleted
     subscription_id: str
     fresh: Callable[[], int] = field(default_factory=lambda: itertools.count(1).__next__)
+    extras: dict[str, Any] = field(default_factory=dict)  # what the world_<api>.py modules seeded, by API
 
     def overlay(self, operation_id: str) -> st.SearchStrategy[Overlay]:
         """Overlays for one operation; every operation the emulator serves has some."""
@@ -157,7 +158,9 @@ def seed(target: Target, seller_id: str) -> World:
         f"/notifications/v1/subscriptions/{SUBSCRIBED}",
         json={"payloadVersion": "1.0", "destinationId": destination},
     )["payload"]["subscriptionId"]
-    return World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription)
+    world = World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription)
+    world.extras["inbound"] = seed_inbound(target)
+    return world
 
 
 def _queue(name: str) -> str:
@@ -428,3 +431,7 @@ OVERLAYS: dict[str, Callable[[World], st.SearchStrategy[Overlay]]] = {
     "getDestination": lambda w: _one(path={"destinationId": w.destination_id}),
     "deleteDestination": lambda w: _one(path={"destinationId": w.spare_destination_id}),
 }
+
+from contracts.world_inbound import INBOUND_OVERLAYS, seed_inbound  # noqa: E402  (it builds on the above)
+
+OVERLAYS.update(INBOUND_OVERLAYS)
