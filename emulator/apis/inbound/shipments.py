@@ -27,6 +27,7 @@ from emulator.apis.inbound.refusals import (
     SHIPMENT_MISSING,
     bad_request,
     malformed,
+    missing,
     out_of_order,
 )
 from emulator.state import Store, TenantState
@@ -79,7 +80,7 @@ def require_plan(tenant: TenantState, plan_id: str) -> InboundPlan:
         raise bad
     plan = find_plan(tenant, plan_id)
     if plan is None:
-        raise bad_request(PLAN_MISSING, f"inboundPlanId={plan_id}")
+        raise missing(PLAN_MISSING, f"inboundPlanId={plan_id}")
     return plan
 
 
@@ -94,7 +95,7 @@ def require_shipment(tenant: TenantState, plan_id: str, shipment_id: str) -> Shi
     require_plan(tenant, plan_id)
     found = find_shipment(tenant, plan_id, shipment_id)
     if found is None:
-        raise bad_request(SHIPMENT_MISSING, f"shipmentId={shipment_id}")
+        raise missing(SHIPMENT_MISSING, f"shipmentId={shipment_id}")
     return found
 
 

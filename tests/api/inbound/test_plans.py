@@ -113,6 +113,8 @@ def test_plans_are_listed_by_status_sorted_and_paged(inbound):
 def test_malformed_and_unknown_plan_ids_are_refused(inbound):
     refused(
         inbound.call("GET", f"{BASE}/inboundPlans/wfbad4abcd-1234-abcd-5678-1234abcd567x"),
+        404,
+        "NotFound",
         says="does not exist",
     )
     refused(
@@ -128,7 +130,7 @@ def test_another_seller_sees_neither_the_plan_nor_its_operation(inbound, client,
         json={"destinationMarketplaces": [US], "sourceAddress": SOURCE, "items": [item("MUG-1", 1)]},
     ).json()
     plan = client.get(f"{BASE}/inboundPlans/{created['inboundPlanId']}", headers=other_seller_headers)
-    refused(plan, says="does not exist")
+    refused(plan, 404, "NotFound", says="does not exist")
     operation = client.get(f"{BASE}/operations/{created['operationId']}", headers=other_seller_headers)
     refused(operation, 404, "NotFound")
     listed = client.get(f"{BASE}/inboundPlans", headers=other_seller_headers)

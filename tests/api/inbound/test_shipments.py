@@ -148,12 +148,14 @@ def test_unknown_shipments_are_refused_and_others_unseen(inbound, client, other_
     missing = "sh1234abcd-1234-abcd-5678-1234abcd5678"
     refused(
         inbound.call("GET", f"{BASE}/inboundPlans/{plan_id}/shipments/{missing}"),
+        404,
+        "NotFound",
         says="The requested shipment does not exist for the provided inbound plan.",
     )
     theirs = client.get(
         f"{BASE}/inboundPlans/{plan_id}/shipments/{shipment_id}", headers=other_seller_headers
     )
-    refused(theirs, says="does not exist")
+    refused(theirs, 404, "NotFound", says="does not exist")
 
 
 def test_a_deleted_sku_leaves_nothing_to_move(inbound):
