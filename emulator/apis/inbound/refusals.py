@@ -26,10 +26,3 @@ def missing(message: str, details: str) -> SpApiError:
 def out_of_order(doing: str, missing: str, details: str = "") -> SpApiError:
     """A 400 for `doing` before the step `missing` (an operation name) was done."""
     return bad_request(f"The inbound plan is not in a valid state to {doing}: call {missing} first.", details)
-
-
-def malformed(name: str, value: str, prefix: str) -> SpApiError | None:
-    """The 400 for an identifier that does not start the way Amazon's do, else None."""
-    if value.startswith(prefix):
-        return None
-    return bad_request(f"The {name} is malformed.", f"{name}={value}")

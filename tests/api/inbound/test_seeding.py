@@ -62,7 +62,8 @@ def test_a_plan_only(inbound, client):
 
 def test_a_bad_inbound_entry_fails_the_seed(inbound, client):
     bad = client.post(SEED, json={"inbound": [{"items": {"NOPE": 1}}]})
-    assert bad.status_code == 422 and "createInboundPlan answered 400" in bad.json()["message"]
+    assert bad.status_code == 422 and "createInboundPlan failed" in bad.json()["message"]
+    assert bad.json()["detail"]["operationProblems"][0]["code"] == "InvalidMSKU"
     wrong = client.post(
         SEED,
         json={
