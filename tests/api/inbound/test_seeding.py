@@ -6,7 +6,6 @@ import pytest
 
 from emulator.apis.inbound import shipments
 from emulator.lwa.accounts import DEFAULTS
-from emulator.state.config import CONFIG
 
 SEED = "/_emulator/seed"
 

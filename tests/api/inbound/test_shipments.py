@@ -170,3 +170,14 @@ def test_a_deleted_sku_leaves_nothing_to_move(inbound):
     ship(inbound, plan_id, shipment_id)
     inbound.advance(7 * DAY)
     assert inbound.shipment(plan_id, shipment_id)["status"] == "CLOSED"
+
+
+def test_received_units_ship_with_an_mcf_order(inbound):
+    inbound.stock("MUG-1")
+    plan_id, shipment_id = only_shipment(inbound, {"MUG-1": 4})
+    ship(inbound, plan_id, shipment_id)
+    inbound.advance(7 * DAY)
+    assert inbound.create("AFTER-INBOUND", {"MUG-1": 3}).status_code == 200
+    inbound.advance(DAY)
+    assert inbound.status_of("AFTER-INBOUND") == "Complete"
+    assert buckets(inbound, "MUG-1") == (0, 0, 0, 1)
