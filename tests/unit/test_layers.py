@@ -205,6 +205,8 @@ FORBIDDEN = {
     ),
     "emulator.registry": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
     "emulator.context": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
+    # Inbound moves stock through inventory's service only; v0 reads Inbound's plans, never the reverse.
+    "emulator.apis.inbound": ("emulator.apis.outbound", "emulator.apis.inbound_v0"),
 }
 # Amazon's hostnames, the CA and the listeners know nothing of the emulator's behaviour or state.
 FORBIDDEN["emulator.tls"] = (
