@@ -21,17 +21,9 @@ from hypothesis import strategies as st
 from contracts.overlays import DROP, Overlay, one, seed_call
 from contracts.target import Target
 from contracts.workflows import US
+from emulator.control.seed import SEED_SOURCE as SOURCE
 
 BASE = "/inbound/fba/2024-03-20/inboundPlans"
-SOURCE = {
-    "name": "World warehouse",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrProvinceCode": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-    "phoneNumber": "2065550100",
-}
 
 
 def line(sku: str) -> dict[str, Any]:
