@@ -62,6 +62,15 @@ _MONEY_OPS = (*_NEW_ORDERS, "updateFulfillmentOrder", "updateOrder", "getOffers"
 _I = "InvalidInput"
 _B = "BAD_REQUEST"  # Listings Items' spelling of a 400 (errors.INVALID_INPUT_CODES)
 _REPORT_REQUESTS = ("createReport", "createReportSchedule")
+_INBOUND_STEPS = (
+    "cancelInboundPlan",
+    "generatePackingOptions",
+    "confirmPackingOption",
+    "setPackingInformation",
+    "generatePlacementOptions",
+    "confirmPlacementOption",
+    "updateShipmentSourceAddress",
+)
 
 ALLOWANCES: tuple[Allowance, ...] = (
     Allowance(
@@ -251,7 +260,7 @@ ALLOWANCES: tuple[Allowance, ...] = (
             "these csv lists have maxItems: a generated value holding a comma is two values on the wire",
         )
         for operations, code in (
-            (("getInventorySummaries", "getSubscriptions"), _I),
+            (("getInventorySummaries", "getSubscriptions", "getReports", "getReportSchedules"), _I),
             (("putListingsItem", "deleteListingsItem", "searchListingsItems"), _B),
         )
     ),
@@ -290,6 +299,18 @@ ALLOWANCES: tuple[Allowance, ...] = (
         _I,
         "must not be empty",
         "an EventBridge destination needs the account and region it delivers to",
+    ),
+    Allowance(
+        _INBOUND_STEPS,
+        "BadRequest",
+        "is still in progress on this inbound plan",
+        "Inbound's steps are asynchronous: the next step waits until the last operation on the plan ended",
+    ),
+    Allowance(
+        ("createInboundPlan",),
+        "BadRequest",
+        "Invalid destinationMarketplace provided.",
+        "marketplace ids are a closed set; text that cannot be one is refused at once (the static case)",
     ),
 )
 

@@ -18,6 +18,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from contracts import world_reports
+from contracts.overlays import DROP, Overlay
+from contracts.overlays import one as _one
+from contracts.overlays import seed_call as _call
 from contracts.target import Target
 from contracts.workflows import US, WORKFLOWS
 
@@ -28,34 +31,6 @@ SHIPPED_ORDER = "W-SHIPPED-1"
 LISTING_SKU = "W-MUG"
 SUBSCRIBED = "FULFILLMENT_ORDER_STATUS"
 UNSUBSCRIBED = ("ANY_OFFER_CHANGED", "FBA_INVENTORY_AVAILABILITY_CHANGES", "LISTINGS_ITEM_STATUS_CHANGE")
-DROP = object()
-"""An overlay value that removes the parameter or field from the generated case."""
-
-
-@dataclass(frozen=True)
-class Overlay:
-    """Parts of a request that replace (or, with `DROP`, remove) what schemathesis generated."""
-
-    path: dict[str, Any] = field(default_factory=dict)
-    query: dict[str, Any] = field(default_factory=dict)
-    headers: dict[str, Any] = field(default_factory=dict)
-    body: dict[str, Any] | None = None
-    whole_body: bool = False  # the body replaces the generated one instead of being laid over it
-
-    def apply(self, case: Any) -> Any:
-        """`case` with this overlay laid over it (the case is changed and returned)."""
-        case.path_parameters = _laid(case.path_parameters, self.path)
-        case.query = _laid(case.query, self.query)
-        case.headers = _laid(case.headers, self.headers)
-        if self.body is not None:
-            generated = case.body if isinstance(case.body, dict) and not self.whole_body else {}
-            case.body = _laid(generated, self.body)
-        return case
-
-
-def _laid(generated: dict[str, Any] | None, overlay: dict[str, Any]) -> dict[str, Any]:
-    merged = {**(generated or {}), **overlay}
-    return {name: value for name, value in merged.items() if value is not DROP}
 
 
 @dataclass(frozen=True)
@@ -70,6 +45,7 @@ class World:
     subscription_id: str
     reports: world_reports.ReportsWorld
     fresh: Callable[[], int] = field(default_factory=lambda: itertools.count(1).__next__)
+    extras: dict[str, Any] = field(default_factory=dict)  # what the world_<api>.py modules seeded, by API
 
     def overlay(self, operation_id: str) -> st.SearchStrategy[Overlay]:
         """Overlays for one operation; every operation the emulator serves has some."""
@@ -78,14 +54,6 @@ class World:
     def new_id(self, prefix: str) -> st.SearchStrategy[str]:
         """A fresh id on every draw (creates must not collide with the world or each other)."""
         return st.builds(lambda: f"{prefix}-{self.fresh()}")
-
-
-def _call(target: Target, operation_id: str, path: str, **kwargs: Any) -> Any:
-    op = target.catalog[operation_id]
-    headers = {**target.headers(op), **kwargs.pop("headers", {})}
-    response = target.http.request(op.method.upper(), path, headers=headers, **kwargs)
-    assert response.status_code < 300, f"seeding the world: {operation_id} {response.text}"
-    return response.json() if response.content else None
 
 
 def order_2020(order_id: str, sku: str = "W-MUG", quantity: int = 1, action: str = "Ship") -> dict[str, Any]:
@@ -163,7 +131,11 @@ def seed(target: Target, seller_id: str) -> World:
         lambda *request, **parts: _call(target, *request, **parts),
         lambda value: _configure(target, world_reports.TIMINGS, value),
     )
-    return World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription, reports)
+    world = World(
+        seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription, reports
+    )
+    world.extras["inbound"] = seed_inbound(target, SKUS[0])
+    return world
 
 
 def _configure(target: Target, key: str, value: dict[str, Any] | None) -> None:
@@ -182,23 +154,6 @@ open_orders = st.sampled_from(OPEN_ORDERS)
 any_order = st.sampled_from((*OPEN_ORDERS, HELD_ORDER, SHIPPED_ORDER))
 MARKETPLACE = {"marketplaceId": US}
 LISTING_QUERY = {"marketplaceIds": [US], "issueLocale": DROP}
-
-
-def _one(**parts: Any) -> st.SearchStrategy[Overlay]:
-    """An overlay whose parts are each a strategy or a fixed value."""
-    drawn = {name: _strategy(value) for name, value in parts.items()}
-    return st.fixed_dictionaries(drawn).map(lambda chosen: Overlay(**chosen))
-
-
-def _strategy(value: Any) -> st.SearchStrategy[Any]:
-    """A strategy as it is; a dict as a dict of strategies (one level); anything else as itself."""
-    if isinstance(value, st.SearchStrategy):
-        return value
-    if isinstance(value, dict):
-        return st.fixed_dictionaries(
-            {k: v if isinstance(v, st.SearchStrategy) else st.just(v) for k, v in value.items()}
-        )
-    return st.just(value)
 
 
 def _line_2026(sku: Any, line_id: bool = True) -> Any:
@@ -448,3 +403,7 @@ def _reports(operation_id: str) -> Callable[[World], st.SearchStrategy[Overlay]]
 
 
 OVERLAYS.update({op: _reports(op) for op in world_reports.OPERATIONS})
+
+from contracts.world_inbound import INBOUND_OVERLAYS, seed_inbound  # noqa: E402  (it builds on the above)
+
+OVERLAYS.update(INBOUND_OVERLAYS)

@@ -9,6 +9,7 @@ import importlib
 
 API_MODULES: tuple[str, ...] = (
     "documents",
+    "inbound",
     "inventory",
     "jobs",
     "listings",

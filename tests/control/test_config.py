@@ -7,6 +7,7 @@ from dataclasses import fields
 import pytest
 import yaml
 
+from emulator.apis.inbound.timings import Timings as InboundTimings
 from emulator.apis.outbound.timings import Timings
 from emulator.apis.reports.timings import ReportTimings
 from emulator.control.contract import SPEC
@@ -17,7 +18,8 @@ PLANNING = "/_emulator/config/outbound.planning"
 
 
 @pytest.mark.parametrize(
-    ("schema", "timings"), [("OutboundTimings", Timings), ("ReportsTimings", ReportTimings)]
+    ("schema", "timings"),
+    [("OutboundTimings", Timings), ("ReportsTimings", ReportTimings), ("InboundTimings", InboundTimings)],
 )
 def test_the_document_names_every_timing_the_lifecycle_reads(schema, timings):
     schemas = yaml.safe_load(SPEC.read_text())["components"]["schemas"]

@@ -218,6 +218,8 @@ FORBIDDEN = {
     ),
     "emulator.registry": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
     "emulator.context": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
+    # Inbound moves stock through inventory's service only; v0 reads Inbound's plans, never the reverse.
+    "emulator.apis.inbound": ("emulator.apis.outbound", "emulator.apis.inbound_v0"),
 }
 # Reports read other APIs' state through their services and records, and never reach notifications or
 # listings (a notification follows its domain event; listings have no report here).
