@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import importlib
 
-API_MODULES: tuple[str, ...] = ("documents", "inventory", "jobs", "listings", "notifications", "outbound")
+API_MODULES: tuple[str, ...] = (
+    "documents",
+    "inbound",
+    "inventory",
+    "jobs",
+    "listings",
+    "notifications",
+    "outbound",
+)
 
 
 def load() -> None:

@@ -26,6 +26,9 @@ class StockMove(StrEnum):
     SHIPPED = "Shipped"  # held units left with a shipment
     RETURNED = "Returned"  # shipped units came back into the bucket of their disposition
     DELETED = "Deleted"  # the item was deleted with the units it held
+    INBOUND = "Inbound"  # inbound units moved on with their shipment (working -> shipped -> receiving)
+    RECEIVED = "Received"  # a fulfilment centre received inbound units (fulfillable, or damaged)
+    WITHDRAWN = "Withdrawn"  # inbound units that will never arrive left the network (cancelled, short)
 
 
 @domain_event

@@ -86,6 +86,13 @@ class Buckets(msgspec.Struct, frozen=True, kw_only=True, gc=False):
             raise BucketError(f"cannot receive {quantity} units")
         return msgspec.structs.replace(self, **{bucket: self.count(bucket) + quantity})
 
+    def removed(self, bucket: Bucket, quantity: int) -> Buckets:
+        """These buckets with `quantity` units of `bucket` gone from the network."""
+        held = self.count(bucket)
+        if not 0 <= quantity <= held:
+            raise BucketError(f"cannot remove {quantity} of the {held} units in {bucket}")
+        return msgspec.structs.replace(self, **{bucket: held - quantity})
+
     def moved(self, source: Bucket, target: Bucket, quantity: int) -> Buckets:
         """These buckets with `quantity` units moved from `source` to `target` (the total is unchanged)."""
         held = self.count(source)

@@ -126,6 +126,20 @@ def move(
     return moved
 
 
+def withdraw(
+    tenant: TenantState, now: float, item: InventoryItem | None, bucket: Bucket, quantity: int, why: StockMove
+) -> int:
+    """Take up to `quantity` units of `item` (if any) out of `bucket` and the network (inbound units that
+    will never arrive); returns how many left."""
+    if item is None:
+        return 0
+    gone = max(0, min(quantity, item.buckets.count(bucket)))
+    if gone:
+        item.added -= gone
+        _shift(tenant, now, item, item.buckets.removed(bucket, gone), why, gone, bucket, None)
+    return gone
+
+
 def _shift(
     tenant: TenantState,
     now: float,
