@@ -7,3 +7,4 @@
 """
 
 from emulator.apis.inbound import lifecycle  # noqa: F401  (binds the shipments' clock)
+from emulator.apis.inbound import handlers_items, handlers_transport  # noqa: F401  (the transport side)

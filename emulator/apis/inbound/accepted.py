@@ -1,43 +1,38 @@
-"""Accepting one of the transport side's asynchronous operations: a job of kind `inbound.<operationId>`.
+"""Accepting one of the transport side's asynchronous operations, with its request carried to the finisher.
 
-The job runs `IN_PROGRESS` for the `operation` time of `timings`, then its finisher (bound with
-`jobs.finishes(kind(...))`) applies the request. A request's typed content travels to the finisher as
-JSON text in the job's params (`carry`/`carried`), so nothing half-applied is visible before `SUCCESS`.
+`accept` starts the calling operation's job (`operations.start`: kind `inbound.<operationId>`) and answers
+its operationId. The request's typed content travels to the finisher as JSON text in the job's params
+(`carried` types it again), so nothing of it is visible before the operation succeeds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 import msgspec
 
 from emulator.apis import jobs
-from emulator.apis.inbound import timings
-from emulator.apis.jobs import Job, Problem, Severity
+from emulator.apis.inbound import operations
+from emulator.apis.jobs import Job, Outcome
 from emulator.context import Call, Reply
+from emulator.state import TenantState
 
 T = TypeVar("T")
-PREFIX = "inbound."
 REQUEST = "request"
+DONE = Outcome(operations.SUCCESS)
+Finisher = Callable[[TenantState, Job, float], Outcome]
 
 
-def kind(operation_id: str) -> str:
-    """The job kind of an Inbound operation."""
-    return PREFIX + operation_id
+def start(call: Call, subject: str, request: object) -> Job:
+    """Start the calling operation on `subject`, carrying `request`."""
+    params = {REQUEST: msgspec.json.encode(request).decode()}
+    return operations.start(call, call.operation.operation_id, subject, params)
 
 
-def accept(call: Call, subject: str, request: object = None, status: int = 202) -> Reply:
-    """Start the calling operation's job on `subject` carrying `request`; the reply names its operationId."""
-    params = {REQUEST: msgspec.json.encode(request).decode()} if request is not None else {}
-    job = jobs.start(
-        call,
-        kind(call.operation.operation_id),
-        subject,
-        [("IN_PROGRESS", 0.0)],
-        timings.load(call.store).operation,
-        params,
-    )
-    return Reply({"operationId": job.job_id}, status)
+def accept(call: Call, subject: str, request: object, status: int = 202) -> Reply:
+    """Start the calling operation on `subject` carrying `request`; the reply names its operationId."""
+    return Reply(operations.accepted(start(call, subject, request)), status)
 
 
 def carried(job: Job, kind_of: type[T]) -> T:
@@ -45,9 +40,6 @@ def carried(job: Job, kind_of: type[T]) -> T:
     return msgspec.json.decode(job.params[REQUEST], type=kind_of)
 
 
-def failed(code: str, message: str) -> jobs.Outcome:
-    """A FAILED outcome with one ERROR problem."""
-    return jobs.Outcome("FAILED", (Problem(code=code, message=message, severity=Severity.ERROR),))
-
-
-SUCCESS = jobs.Outcome("SUCCESS")
+def finishes(operation_id: str) -> Callable[[Finisher], Finisher]:
+    """Bind the finisher of an Inbound operation (`jobs.finishes` on its kind)."""
+    return jobs.finishes(operations.PREFIX + operation_id)

@@ -12,23 +12,18 @@ from typing import Any
 
 import msgspec
 
-from emulator.apis import jobs
-from emulator.apis.inbound.accepted import SUCCESS, carried, kind
+from emulator.apis.inbound.accepted import DONE, carried, finishes
 from emulator.apis.inbound.refusals import bad_request
 from emulator.apis.inbound.skus import Sku
+from emulator.apis.inbound.transport_records import Money
 from emulator.apis.inventory import marketplaces
-from emulator.apis.jobs import Job
+from emulator.apis.jobs import Job, Outcome
 from emulator.registry import table
 from emulator.state import TenantState
 from emulator.state.records import Record, TableSpec
 
 NO_PREP = "ITEM_NO_PREP"
 _SELLER_ONLY_COUNTRIES = frozenset({"US"})
-
-
-class Money(Record, rename="camel"):
-    amount: float
-    code: str
 
 
 class TaxRate(Record, rename="camel"):
@@ -134,18 +129,18 @@ def compliance_view(tenant: TenantState, marketplace_id: str, sku: Sku) -> dict[
     return view
 
 
-@jobs.finishes(kind("setPrepDetails"))
-def _set_prep(tenant: TenantState, job: Job, due: float) -> jobs.Outcome:
+@finishes("setPrepDetails")
+def _set_prep(tenant: TenantState, job: Job, due: float) -> Outcome:
     request = carried(job, PrepRequest)
     for detail in request.details:
         current = find(tenant, request.marketplace_id, detail.msku)
         _keep(tenant, msgspec.structs.replace(current, prep=detail))
-    return SUCCESS
+    return DONE
 
 
-@jobs.finishes(kind("updateItemComplianceDetails"))
-def _set_compliance(tenant: TenantState, job: Job, due: float) -> jobs.Outcome:
+@finishes("updateItemComplianceDetails")
+def _set_compliance(tenant: TenantState, job: Job, due: float) -> Outcome:
     request = carried(job, ComplianceRequest)
     current = find(tenant, request.marketplace_id, request.msku)
     _keep(tenant, msgspec.structs.replace(current, tax=request.tax))
-    return SUCCESS
+    return DONE
