@@ -2,7 +2,8 @@
 
 GET /_emulator/health, GET /_emulator/coverage, GET /_emulator/violations, and the groups in state.py,
 clock.py, faults.py, journal.py (journal and rate limits), events.py, notifications.py (outbox and
-delivery faults) and accounts.py (applications, sellers, self-authorization, one seller's overview).
+delivery faults), accounts.py (applications, sellers, self-authorization, one seller's overview) and
+inbound.py (how an inbound shipment is received).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from emulator.control import accounts, clock, events, faults, journal, notifications, state
+from emulator.control import accounts, clock, events, faults, inbound, journal, notifications, state
 from emulator.control.contract import BodySchemas
 from emulator.control.http import Endpoint, admin_routes, reply
 from emulator.control.plane import ControlPlane
@@ -35,7 +36,7 @@ def routes(plane: ControlPlane, settings: Settings) -> list[Route]:
         "/coverage": {"GET": coverage},
         "/violations": {"GET": violations},
     }
-    for group in (state, clock, faults, journal, events, notifications, accounts):
+    for group in (state, clock, faults, journal, events, notifications, accounts, inbound):
         table.update(group.endpoints(plane))
     return [
         *admin_routes(settings, schemas, {"/health": {"GET": health}}, open_to_token=True),

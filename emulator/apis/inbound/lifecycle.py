@@ -132,3 +132,12 @@ def advance(store: Store, seller_id: str, payload: dict[str, Any], due: float) -
     elif target is S.CLOSED:
         shipment = receipts.receive(tenant, due, shipment)
     _schedule(store, tenant, due, change(tenant, due, shipment, target))
+
+
+def discard_unconfirmed(tenant: TenantState, plan_id: str, keep: frozenset[str] = frozenset()) -> None:
+    """Forget the plan's UNCONFIRMED shipments (those of placement options not chosen), but `keep`."""
+    table = tenant.table(SHIPMENTS)
+    for shipment in list(table.values()):
+        unconfirmed = shipment.status is S.UNCONFIRMED
+        if shipment.plan_id == plan_id and unconfirmed and shipment.shipment_id not in keep:
+            table.delete(shipment.shipment_id)
