@@ -146,15 +146,9 @@ def _pallets(job: Job, shipment: Shipment, given: tuple[PalletInput, ...]) -> tu
     )
 
 
-def _open_plan(call: Call, plan_id: str) -> InboundPlan:
-    plan = facade.require_plan(call.tenant, plan_id)
-    operations.ensure_open(call.tenant, plan, call.clock.timestamp())
-    return plan
-
-
 def generate(call: Call, plan_id: str) -> Reply:
     """Check a generateTransportationOptions request and start it."""
-    plan = _open_plan(call, plan_id)
+    plan = operations.open_plan(call, plan_id)
     body = call.body
     placement_option_id = body["placementOptionId"]
     if plan.placement_option_id is None:
@@ -248,7 +242,7 @@ def listed(call: Call, plan_id: str) -> dict[str, Any]:
 
 def confirm(call: Call, plan_id: str) -> Reply:
     """Check a confirmTransportationOptions request (one option per waiting shipment) and start it."""
-    plan = _open_plan(call, plan_id)
+    plan = operations.open_plan(call, plan_id)
     selections = tuple(msgspec.convert(s, Selection) for s in call.body["transportationSelections"])
     now = call.clock.timestamp()
     doing = "confirm transportation options"
