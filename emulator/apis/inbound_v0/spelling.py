@@ -1,4 +1,4 @@
-"""v0's own error spelling: a 400 is code `Invalid Input` (with a space), as its static sandbox case answers."""
+"""v0's own error spelling: a 400 is code `Invalid Input` (with a space), as v0's static sandbox answers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from emulator.context import Call
 from emulator.errors import SpApiError
 
 INVALID = "Invalid Input"
+_GENERIC = frozenset({"InvalidInput", "BadRequest"})  # a specific code (IncorrectPackageIdentifier) stays
 Handler = Callable[[Call], dict[str, Any]]
 
 
@@ -21,7 +22,7 @@ def spelled(handler: Handler) -> Handler:
         try:
             return handler(call)
         except SpApiError as error:
-            if error.status == 400:
+            if error.status == 400 and error.code in _GENERIC:
                 error.code = INVALID
             raise
 
