@@ -38,7 +38,7 @@ class ControlPlane:
         self.rt = runtime
         self.edge = edge
         self.notifications = notifications
-        self._seeder = Seeder(runtime.store, runtime.accounts, runtime.ids, edge.invoke)
+        self._seeder = Seeder(runtime.store, runtime.accounts, runtime.ids, edge.invoke, runtime.clock)
 
     # about -------------------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:

@@ -4,6 +4,7 @@
     sellers:      [{sellerId, marketplaces?, name?, refreshToken?, clientId?}]
     listings:     [{sku, sellerId?, productType?, marketplaceIds?, attributes?, requirements?}]
     inventory:    [{sku, quantity, sellerId?, marketplaceId?, productName?}]
+    inbound:      [{items: {msku: units}, status?, sellerId?, marketplaceId?, name?, sourceAddress?}]
     calls:        [{operationId, sellerId?, params?, body?}]
 
 Listings, inventory and calls run SP-API operations in-process (putListingsItem; createInventoryItem
@@ -12,6 +13,12 @@ then addInventory; any operation) so seeded data is exactly what the API itself 
 nothing: when any entry fails the world is put back as it was and the error names the entry.
 A listing is held to putListingsItem's rules (`requirements` default `LISTING` needs `item_name`);
 an INVALID answer fails the seed with the answer's issues.
+
+An inbound plan ("a shipment in transit with 24 units": `{items: {MUG-1: 24}, status: IN_TRANSIT}`) is
+made by the Inbound operations (create, packing options, one box, placement; the first option each time)
+with their operations finishing at once, and its shipments are brought to `status` (default WORKING; or
+ACTIVE: the plan only) on the clock's own path: Inbound's transition `inbound.seed.ship` stands in for the
+transportation steps, and the steps up to `status` take no time while seeding (setting `inbound.timings`).
 """
 
 from __future__ import annotations
@@ -20,9 +27,40 @@ from typing import Any
 
 from emulator.edge.invoke import Invoker
 from emulator.lwa.accounts import DEFAULTS, NA_MARKETPLACES, Accounts
-from emulator.state import IdFactory, Store
+from emulator.state import Clock, IdFactory, Store
+from emulator.state.config import CONFIG, Setting
 
-SECTIONS = ("applications", "sellers", "listings", "inventory", "calls")
+SECTIONS = ("applications", "sellers", "listings", "inventory", "inbound", "calls")
+# Inbound's statuses a seeded shipment can be brought to, with the timing fields (`inbound.timings`) of the
+# clock's steps it passes after shipping.
+INBOUND_PATH = {
+    "ACTIVE": (),
+    "WORKING": (),
+    "READY_TO_SHIP": (),
+    "SHIPPED": (),
+    "IN_TRANSIT": ("in_transit_after",),
+    "DELIVERED": ("in_transit_after", "delivered_after"),
+    "CHECKED_IN": ("in_transit_after", "delivered_after", "checked_in_after"),
+    "RECEIVING": ("in_transit_after", "delivered_after", "checked_in_after", "receiving_after"),
+    "CLOSED": ("in_transit_after", "delivered_after", "checked_in_after", "receiving_after", "closed_after"),
+}
+INBOUND_TIMINGS = "inbound.timings"
+SEED_SHIP = "inbound.seed.ship"
+SEED_BOX = {
+    "contentInformationSource": "BOX_CONTENT_PROVIDED",
+    "dimensions": {"length": 20, "width": 15, "height": 12, "unitOfMeasurement": "IN"},
+    "weight": {"value": 20, "unit": "LB"},
+    "quantity": 1,
+}
+SEED_SOURCE = {
+    "name": "Seeded warehouse",
+    "addressLine1": "1 Main St",
+    "city": "Seattle",
+    "stateOrProvinceCode": "WA",
+    "postalCode": "98101",
+    "countryCode": "US",
+    "phoneNumber": "2065550100",
+}
 
 
 class SeedError(ValueError):
@@ -42,8 +80,11 @@ def _need(entry: dict[str, Any], name: str, where: str) -> Any:
 class Seeder:
     """Applies seed documents to a store, through its accounts and the SP-API operations themselves."""
 
-    def __init__(self, store: Store, accounts: Accounts, ids: IdFactory, invoke: Invoker) -> None:
+    def __init__(
+        self, store: Store, accounts: Accounts, ids: IdFactory, invoke: Invoker, clock: Clock
+    ) -> None:
         self._store = store
+        self._clock = clock
         self._accounts = accounts
         self._ids = ids
         self._invoke = invoke
@@ -154,6 +195,63 @@ class Seeder:
                 {"x-amzn-idempotency-token": self._ids.uuid()},
                 {"inventoryItems": [{"sellerSku": sku, "marketplaceId": marketplace, "quantity": quantity}]},
             )
+
+    def _inbound(self, entry: dict[str, Any], where: str) -> None:
+        seller_id, marketplaces = self._seller(entry, where)
+        status = str(entry.get("status") or "WORKING")
+        if status not in INBOUND_PATH:
+            raise SeedError(f"{where}: `status` must be one of {list(INBOUND_PATH)}")
+        units = _need(entry, "items", where)
+        if not isinstance(units, dict):
+            raise SeedError(f"{where}: `items` must map MSKUs to units")
+        lines = [
+            {"msku": str(m), "quantity": q, "labelOwner": "SELLER", "prepOwner": "NONE"}
+            for m, q in units.items()
+        ]
+        config = self._store.shared.table(CONFIG)
+        kept = config.get(INBOUND_TIMINGS)
+        instant = dict.fromkeys(("operation", *INBOUND_PATH[status]), 0)
+        config.put(INBOUND_TIMINGS, Setting(value={**(kept.value if kept else {}), **instant}))
+        try:
+            self._inbound_plan(entry, where, seller_id, marketplaces, lines, status)
+        finally:
+            config.put(INBOUND_TIMINGS, kept) if kept else config.delete(INBOUND_TIMINGS)
+
+    def _inbound_plan(
+        self,
+        entry: dict[str, Any],
+        where: str,
+        seller_id: str,
+        marketplaces: list[str],
+        lines: list[dict[str, Any]],
+        status: str,
+    ) -> None:
+        """Create the plan and take it through placement, each operation finished by the next call."""
+        body = {
+            "destinationMarketplaces": [str(entry.get("marketplaceId") or marketplaces[0])],
+            "sourceAddress": entry.get("sourceAddress") or SEED_SOURCE,
+            "items": lines,
+        } | ({"name": entry["name"]} if entry.get("name") else {})
+        plan_id = self._call(where, "createInboundPlan", seller_id, {}, body)["inboundPlanId"]
+        if status == "ACTIVE":
+            self._call(where, "getInboundPlan", seller_id, {"inboundPlanId": plan_id}, None)
+            return
+        on_plan = {"inboundPlanId": plan_id}
+        self._call(where, "generatePackingOptions", seller_id, on_plan, None)
+        packing = self._call(where, "listPackingOptions", seller_id, on_plan, None)["packingOptions"][0]
+        chosen = on_plan | {"packingOptionId": packing["packingOptionId"]}
+        self._call(where, "confirmPackingOption", seller_id, chosen, None)
+        grouping = {"packingGroupId": packing["packingGroups"][0], "boxes": [SEED_BOX | {"items": lines}]}
+        self._call(where, "setPackingInformation", seller_id, on_plan, {"packageGroupings": [grouping]})
+        self._call(where, "generatePlacementOptions", seller_id, on_plan, {})
+        placement = self._call(where, "listPlacementOptions", seller_id, on_plan, None)["placementOptions"][0]
+        chosen = on_plan | {"placementOptionId": placement["placementOptionId"]}
+        self._call(where, "confirmPlacementOption", seller_id, chosen, None)
+        if status != "WORKING":
+            for shipment_id in placement["shipmentIds"]:
+                payload = {"plan_id": plan_id, "shipment_id": shipment_id, "ship": status != "READY_TO_SHIP"}
+                self._store.scheduler.schedule(self._clock.timestamp(), SEED_SHIP, seller_id, payload)
+        self._call(where, "getInboundPlan", seller_id, on_plan, None)
 
     def _calls(self, entry: dict[str, Any], where: str) -> None:
         seller_id = str(entry.get("sellerId") or DEFAULTS.seller_id)

@@ -69,12 +69,12 @@ def test_state_and_seed_commands(cli, http, auth, tmp_path):
 
 def test_seed_reset_makes_seeding_the_same_world_repeatable(cli, live, live_url, capsys, http, auth):
     world = str(Path(__file__).resolve().parents[2] / "scenarios" / "worlds" / "mcf-starter.yaml")
-    assert "4 inventory, 2 calls" in cli("seed", world)
+    assert "4 inventory, 0 inbound, 2 calls" in cli("seed", world)
     capsys.readouterr()
     assert main(["seed", world, "--url", live_url]) == 2  # the SKUs already exist
     assert "createInventoryItem answered 400" in capsys.readouterr().err
     http.post(f"{V2020}/fulfillmentOrders", json=order_body("EXTRA-1", "MUG-01"), headers=auth)
-    assert "4 inventory, 2 calls" in cli("seed", "--reset", world)
+    assert "4 inventory, 0 inbound, 2 calls" in cli("seed", "--reset", world)
     assert http.get(f"{V2020}/fulfillmentOrders/EXTRA-1", headers=auth).status_code == 404
     assert http.get(f"{V2020}/fulfillmentOrders/STARTER-1", headers=auth).status_code == 200
 

@@ -44,6 +44,7 @@ def test_seed_a_world_from_json(http, auth):
         "sellers": 1,
         "listings": 0,
         "inventory": 3,
+        "inbound": 0,
         "calls": 0,
     }
     assert quantities(http, auth) == {"MUG-01": 25, "TEE-M": 4}

@@ -6,5 +6,5 @@
 `shipments` is the facade other modules read through; `wire` renders; `handlers*` bind the operations.
 """
 
-from emulator.apis.inbound import handlers_plans, handlers_shipments, lifecycle  # noqa: F401  (bind)
+from emulator.apis.inbound import handlers_plans, handlers_shipments, lifecycle, seeding  # noqa: F401  (bind)
 from emulator.apis.inbound import handlers_items, handlers_transport  # noqa: F401  (the transport side)

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from emulator.apis.inbound import shipments
+from emulator.lwa.accounts import DEFAULTS
 from emulator.runtime import Runtime
 from emulator.state.config import CONFIG
 from tests.api.outbound.support import US, Mcf
@@ -121,3 +123,11 @@ def refused(response: Any, status: int = 400, code: str = "BadRequest", says: st
     assert error["code"] == code, error
     assert says in error["message"], error
     return dict(error)
+
+
+def ship(inbound: Inbound, plan_id: str, shipment_id: str) -> None:
+    """What the transportation steps do: transportation confirmed, then tracking given."""
+    store = inbound.runtime.store
+    tenant, now = store.tenant(DEFAULTS.seller_id), inbound.runtime.clock.timestamp()
+    shipments.ready_to_ship(tenant, now, plan_id, shipment_id)
+    shipments.shipped(tenant, now, plan_id, shipment_id, store)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tests.api.listings.conftest import at, listing
 from tests.api.inbound.support import BASE, SOURCE, item, refused
+from tests.api.listings.conftest import at, listing
 from tests.api.outbound.support import US
 
 ID = re.compile(r"^[a-zA-Z0-9-]{38}$")
