@@ -17,6 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from contracts import world_inbound_transport as inbound_transport
 from contracts.target import Target
 from contracts.workflows import US, WORKFLOWS
 
@@ -68,6 +69,7 @@ class World:
     spare_destination_id: str  # no subscription uses it, so it can be deleted
     subscription_id: str
     fresh: Callable[[], int] = field(default_factory=lambda: itertools.count(1).__next__)
+    inbound_transport: inbound_transport.Transported | None = None
 
     def overlay(self, operation_id: str) -> st.SearchStrategy[Overlay]:
         """Overlays for one operation; every operation the emulator serves has some."""
@@ -157,7 +159,16 @@ def seed(target: Target, seller_id: str) -> World:
         f"/notifications/v1/subscriptions/{SUBSCRIBED}",
         json={"payloadVersion": "1.0", "destinationId": destination},
     )["payload"]["subscriptionId"]
-    return World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription)
+    transport = inbound_transport.seed(target, seller_id)
+    return World(
+        seller_id,
+        shipment["amazonShipmentId"],
+        packages,
+        destination,
+        spare,
+        subscription,
+        inbound_transport=transport,
+    )
 
 
 def _queue(name: str) -> str:
@@ -428,3 +439,9 @@ OVERLAYS: dict[str, Callable[[World], st.SearchStrategy[Overlay]]] = {
     "getDestination": lambda w: _one(path={"destinationId": w.destination_id}),
     "deleteDestination": lambda w: _one(path={"destinationId": w.spare_destination_id}),
 }
+OVERLAYS.update(
+    {
+        op: lambda w, op=op: _one(**inbound_transport.parts(w.inbound_transport, DROP)[op])
+        for op in inbound_transport.OPERATIONS
+    }
+)
