@@ -439,9 +439,10 @@ OVERLAYS: dict[str, Callable[[World], st.SearchStrategy[Overlay]]] = {
     "getDestination": lambda w: _one(path={"destinationId": w.destination_id}),
     "deleteDestination": lambda w: _one(path={"destinationId": w.spare_destination_id}),
 }
-OVERLAYS.update(
-    {
-        op: lambda w, op=op: _one(**inbound_transport.parts(w.inbound_transport, DROP)[op])
-        for op in inbound_transport.OPERATIONS
-    }
-)
+
+
+def _inbound_transport(operation_id: str) -> Callable[[World], st.SearchStrategy[Overlay]]:
+    return lambda w: _one(**inbound_transport.parts(w.inbound_transport, DROP)[operation_id])
+
+
+OVERLAYS.update({op: _inbound_transport(op) for op in inbound_transport.OPERATIONS})

@@ -140,7 +140,8 @@ class _Driver:
         return str(next(w for w in windows if w["availabilityType"] == "AVAILABLE")["deliveryWindowOptionId"])
 
     def slot(self, shipment: Shipment) -> str:
-        at = f"{BASE}/inboundPlans/{shipment.plan_id}/shipments/{shipment.shipment_id}/selfShipAppointmentSlots"
+        shipment_at = f"{BASE}/inboundPlans/{shipment.plan_id}/shipments/{shipment.shipment_id}"
+        at = f"{shipment_at}/selfShipAppointmentSlots"
         self.run("generateSelfShipAppointmentSlots", at, json={})
         slots = self.call("getSelfShipAppointmentSlots", at)["selfShipAppointmentSlotsAvailability"]["slots"]
         return str(slots[0]["slotId"])
@@ -256,8 +257,10 @@ def _at(shipment: Shipment, **path: Any) -> dict[str, Any]:
     return {"inboundPlanId": shipment.plan_id, "shipmentId": shipment.shipment_id, **path}
 
 
-def parts(t: Transported, drop: object) -> dict[str, dict[str, Any]]:
+def parts(t: Transported | None, drop: object) -> dict[str, dict[str, Any]]:
     """Per operation, the `world._one` arguments that point its cases at `t`."""
+    if t is None:
+        raise RuntimeError("the transport side's world is seeded on the in-process emulator only")
     o, r = t.open_, t.ready
     page = {"pageSize": drop, "paginationToken": drop}
     wide = {"LastUpdatedAfter": "2000-01-01T00:00:00Z", "LastUpdatedBefore": "2999-01-01T00:00:00Z"}

@@ -13,9 +13,8 @@ from typing import Any
 
 import msgspec
 
-from emulator.apis.inbound import guards, ids, operations, paging, pricing, timings, transport_wire
+from emulator.apis.inbound import guards, ids, operations, paging, pricing, skus, timings, transport_wire
 from emulator.apis.inbound import shipments as facade
-from emulator.apis.inbound import skus
 from emulator.apis.inbound import transport_records as records
 from emulator.apis.inbound.accepted import DONE, accept, carried, finishes
 from emulator.apis.inbound.refusals import bad_request, out_of_order

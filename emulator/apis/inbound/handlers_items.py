@@ -78,6 +78,8 @@ def create_marketplace_item_labels(call: Call) -> dict[str, Any]:
                 f"msku={sku.msku}",
             )
     page = body.get("pageType") or f"{body.get('width')}x{body.get('height')}mm"
-    sheets = labels.item_sheets([(s, line["quantity"]) for s, line in zip(found, wanted)], label_type, page)
+    sheets = labels.item_sheets(
+        [(s, line["quantity"]) for s, line in zip(found, wanted, strict=True)], label_type, page
+    )
     url, expires_at = labels.publish(call, "Item labels", sheets, "item-labels.pdf")
     return {"documentDownloads": [labels.download(url, expires_at)]}

@@ -51,8 +51,10 @@ def _where(shipment: Shipment) -> tuple[str, ...]:
     source = shipment.source
     return (
         f"Shipment {shipment.shipment_confirmation_id or shipment.shipment_id} ({shipment.name})",
-        f"Ship to: Amazon {centre.warehouse_id}, {to.address_line1}, {to.city} {to.postal_code} {to.country_code}",
-        f"Ship from: {source.name}, {source.address_line1}, {source.city} {source.postal_code} {source.country_code}",
+        f"Ship to: Amazon {centre.warehouse_id}, {to.address_line1}, {to.city} {to.postal_code} "
+        f"{to.country_code}",
+        f"Ship from: {source.name}, {source.address_line1}, {source.city} {source.postal_code} "
+        f"{source.country_code}",
     )
 
 

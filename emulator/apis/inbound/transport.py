@@ -173,7 +173,7 @@ def generate(call: Call, plan_id: str) -> Reply:
         seen.add(config.shipment_id)
         if records.of(call.tenant, shipment).chosen is not None:
             raise bad_request(
-                "Transportation is already confirmed for this shipment; its options cannot be generated again.",
+                "Transportation is confirmed for this shipment; its options cannot be generated again.",
                 f"shipmentId={config.shipment_id}",
             )
         start = parse_instant(config.ready_to_ship_window.start, "readyToShipWindow.start")
@@ -321,7 +321,7 @@ def _within_void_window(tenant: TenantState, now: float, plan: InboundPlan) -> N
         until = confirmed_at + transport_wire.void_window(chosen)
         if now > until:
             raise bad_request(
-                "The inbound plan can no longer be cancelled: the void window of its Amazon-partnered carrier "
-                "has passed.",
+                "The inbound plan can no longer be cancelled: the void window of its Amazon-partnered "
+                "carrier has passed.",
                 f"shipmentId={shipment.shipment_id}, voidableUntil={iso(until)}",
             )

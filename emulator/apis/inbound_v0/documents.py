@@ -21,7 +21,7 @@ def _transported(call: Call, shipment: Shipment, what: str) -> records.Logistics
     logistics = records.of(call.tenant, shipment)
     if logistics.chosen is None:
         raise InvalidInput(
-            f"{what} are available once transportation is confirmed: call confirmTransportationOptions first.",
+            f"{what} exist once transportation is confirmed: call confirmTransportationOptions first.",
             f"shipmentId={shipment.shipment_confirmation_id}",
         )
     return logistics

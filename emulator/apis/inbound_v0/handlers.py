@@ -24,7 +24,8 @@ def get_prep_instructions(call: Call) -> dict[str, Any]:
         raise InvalidInput(
             f"ShipToCountryCode {country!r} is not a country Amazon ships to.", f"ShipToCountryCode={country}"
         )
-    sku_list, asin_list = call.params.get("SellerSKUList"), call.params.get("ASINList")
+    sku_list: list[str] = call.params.get("SellerSKUList") or []
+    asin_list: list[str] = call.params.get("ASINList") or []
     if bool(sku_list) == bool(asin_list):
         raise InvalidInput(
             "Submit either SellerSKUList or ASINList, not both and not neither.", "SellerSKUList, ASINList"
