@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -18,43 +17,22 @@ import pypdf
 import pytest
 
 from emulator.lwa.accounts import DEFAULTS
-from emulator.testing.clients import sp_api_client, spapi_client
+from emulator.testing.clients import sp_api_client
 from emulator.testing.credentials import Credentials
+from tests.api.inbound.support import SOURCE, box, item
 from tests.api.outbound.support import order_body
+from tests.e2e.test_mcf_flow import advance_clock as advance
+from tests.e2e.test_mcf_flow import official_sdk
 from tests.processes import emulator_serve
 
 US = "ATVPDKIKX0DER"
 DAY = 86400.0
-SOURCE = {
-    "name": "Jane Doe",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrProvinceCode": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-    "phoneNumber": "2065550100",
-}
 
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
     with emulator_serve("--seed", "4", "--strict-responses") as base:
         yield base
-
-
-@contextmanager
-def official_sdk(base: str) -> Iterator[Any]:
-    """Amazon's SDK client; a fresh one per phase (the clock moves past the old token's expiry)."""
-    client = spapi_client(Credentials.for_emulator(base))
-    try:
-        yield client.api_client
-    finally:
-        client.api_client.rest_client.pool_manager.clear()
-
-
-def advance(base: str, seconds: float) -> None:
-    response = httpx.post(f"{base}/_emulator/clock/advance", json={"by": seconds})
-    assert response.status_code == 200, response.text
 
 
 def now(base: str) -> str:
@@ -75,19 +53,8 @@ def listing(sku: str) -> dict[str, Any]:
     return {"productType": "HOME", "requirements": "LISTING", "attributes": attributes}
 
 
-def item(sku: str, quantity: int) -> dict[str, Any]:
-    return {"msku": sku, "quantity": quantity, "labelOwner": "SELLER", "prepOwner": "NONE"}
-
-
 def packing(group_id: str, sku: str, quantity: int) -> dict[str, Any]:
-    box = {
-        "contentInformationSource": "BOX_CONTENT_PROVIDED",
-        "dimensions": {"length": 12, "width": 10, "height": 8, "unitOfMeasurement": "IN"},
-        "weight": {"value": 10, "unit": "LB"},
-        "quantity": 1,
-        "items": [item(sku, quantity)],
-    }
-    return {"packageGroupings": [{"packingGroupId": group_id, "boxes": [box]}]}
+    return {"packageGroupings": [{"packingGroupId": group_id, "boxes": [box({sku: quantity})]}]}
 
 
 def polled(base: str, status: Callable[[str], str]) -> Callable[[str], None]:

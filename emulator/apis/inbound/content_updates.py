@@ -13,7 +13,7 @@ from typing import Any
 
 import msgspec
 
-from emulator.apis.inbound import guards, ids, operations, paging, pricing, skus, timings, transport_wire
+from emulator.apis.inbound import guards, ids, paging, pricing, skus, timings, transport_wire
 from emulator.apis.inbound import shipments as facade
 from emulator.apis.inbound import transport_records as records
 from emulator.apis.inbound.accepted import DONE, accept, carried, finishes
@@ -62,10 +62,10 @@ def generate(call: Call, plan_id: str, shipment_id: str) -> Reply:
 @finishes("generateShipmentContentUpdatePreviews")
 def _generated(tenant: TenantState, job: Job, due: float) -> Outcome:
     request = carried(job, PreviewRequest)
-    shipment = facade.find_shipment(tenant, request.plan_id, request.shipment_id)
+    shipment = guards.still(tenant, request.plan_id, request.shipment_id)
     logistics = records.of(tenant, shipment) if shipment is not None else None
     if shipment is None or logistics is None or logistics.chosen is None or request.updates is None:
-        return operations.failed("ShipmentNotOpen", "The shipment can no longer change its contents.")
+        return guards.MOVED_ON
     chosen = logistics.chosen
     currency = BY_ID[shipment.marketplace_id].currency
     cost = _price(request.updates, currency) if chosen.partnered and not chosen.freight else chosen.cost
@@ -126,9 +126,9 @@ def confirm(call: Call, plan_id: str, shipment_id: str, preview_id: str) -> Repl
 @finishes("confirmShipmentContentUpdatePreview")
 def _confirmed(tenant: TenantState, job: Job, due: float) -> Outcome:
     request = carried(job, PreviewRequest)
-    shipment = facade.find_shipment(tenant, request.plan_id, request.shipment_id)
-    if shipment is None or shipment.status not in guards.BEFORE_SHIPPING:
-        return operations.failed("ShipmentNotOpen", "The shipment can no longer change its contents.")
+    shipment = guards.still(tenant, request.plan_id, request.shipment_id)
+    if shipment is None:
+        return guards.MOVED_ON
     logistics = records.of(tenant, shipment)
     previews = tuple(
         msgspec.structs.replace(p, status=ACCEPTED) if p.preview_id == request.preview_id else p

@@ -11,7 +11,7 @@ from typing import Any
 
 import msgspec
 
-from emulator.apis.inbound import guards, ids, operations, paging, timings, transport_wire
+from emulator.apis.inbound import guards, ids, paging, timings, transport_wire
 from emulator.apis.inbound import shipments as facade
 from emulator.apis.inbound import transport_records as records
 from emulator.apis.inbound.accepted import DONE, accept, carried, finishes
@@ -47,9 +47,9 @@ def generate(call: Call, plan_id: str, shipment_id: str) -> Reply:
 @finishes("generateDeliveryWindowOptions")
 def _generated(tenant: TenantState, job: Job, due: float) -> Outcome:
     request = carried(job, WindowRequest)
-    shipment = facade.find_shipment(tenant, request.plan_id, request.shipment_id)
-    if shipment is None or shipment.status not in guards.BEFORE_SHIPPING:
-        return operations.failed("ShipmentNotOpen", "The shipment can no longer take a delivery window.")
+    shipment = guards.still(tenant, request.plan_id, request.shipment_id)
+    if shipment is None:
+        return guards.MOVED_ON
     logistics = records.of(tenant, shipment)
     first = (max(due, logistics.ready_to_ship_at or due) // DAY + 2) * DAY
     currency = BY_ID[shipment.marketplace_id].currency
@@ -101,9 +101,9 @@ def confirm(call: Call, plan_id: str, shipment_id: str, option_id: str) -> Reply
 @finishes("confirmDeliveryWindowOptions")
 def _confirmed(tenant: TenantState, job: Job, due: float) -> Outcome:
     request = carried(job, WindowRequest)
-    shipment = facade.find_shipment(tenant, request.plan_id, request.shipment_id)
-    if shipment is None or shipment.status not in guards.BEFORE_SHIPPING:
-        return operations.failed("ShipmentNotOpen", "The shipment can no longer take a delivery window.")
+    shipment = guards.still(tenant, request.plan_id, request.shipment_id)
+    if shipment is None:
+        return guards.MOVED_ON
     logistics = records.of(tenant, shipment)
     chosen = next(w for w in logistics.windows if w.option_id == request.chosen)
     records.keep(tenant, msgspec.structs.replace(logistics, window=chosen))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from emulator.apis.inbound import operations
 from emulator.apis.inbound import shipments as facade
 from emulator.apis.inbound.refusals import bad_request, out_of_order
 from emulator.apis.inbound.shipments import Shipment, ShipmentStatus
@@ -11,6 +12,9 @@ from emulator.state import TenantState
 
 S = ShipmentStatus
 BEFORE_SHIPPING = (S.WORKING, S.READY_TO_SHIP)
+MOVED_ON = operations.failed(
+    "ShipmentNotOpen", "The shipment has moved on or ended since the request; nothing was changed."
+)
 
 
 def _about(shipment: Shipment) -> str:
@@ -45,3 +49,15 @@ def chosen(logistics: Logistics, doing: str) -> TransportOption:
     if logistics.chosen is None:
         raise out_of_order(doing, "confirmTransportationOptions", f"shipmentId={logistics.shipment_id}")
     return logistics.chosen
+
+
+def still(
+    tenant: TenantState,
+    plan_id: str,
+    shipment_id: str,
+    statuses: tuple[ShipmentStatus, ...] = BEFORE_SHIPPING,
+) -> Shipment | None:
+    """At an operation's end: the shipment if it is still in one of `statuses` (else the job FAILS,
+    `MOVED_ON`)."""
+    found = facade.find_shipment(tenant, plan_id, shipment_id)
+    return found if found is not None and found.status in statuses else None

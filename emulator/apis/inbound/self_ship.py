@@ -56,9 +56,9 @@ def generate(call: Call, plan_id: str, shipment_id: str) -> Reply:
 @finishes("generateSelfShipAppointmentSlots")
 def _generated(tenant: TenantState, job: Job, due: float) -> Outcome:
     request = carried(job, SlotRequest)
-    shipment = facade.find_shipment(tenant, request.plan_id, request.shipment_id)
-    if shipment is None or shipment.status not in guards.BEFORE_SHIPPING:
-        return operations.failed("ShipmentNotOpen", "The shipment can no longer take an appointment.")
+    shipment = guards.still(tenant, request.plan_id, request.shipment_id)
+    if shipment is None:
+        return guards.MOVED_ON
     first = (max(request.start or 0.0, due + DAY) // DAY) * DAY + 9 * HOUR
     slots = tuple(
         Slot(

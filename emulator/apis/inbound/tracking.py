@@ -85,9 +85,9 @@ def update(call: Call, plan_id: str, shipment_id: str) -> Reply:
 @finishes("updateShipmentTrackingDetails")
 def _updated(tenant: TenantState, job: Job, due: float) -> Outcome:
     request = carried(job, TrackingRequest)
-    shipment = facade.find_shipment(tenant, request.plan_id, request.shipment_id)
-    if shipment is None or shipment.status not in _UPDATABLE:
-        return operations.failed("ShipmentNotOpen", "The shipment no longer takes tracking details.")
+    shipment = guards.still(tenant, request.plan_id, request.shipment_id, _UPDATABLE)
+    if shipment is None:
+        return guards.MOVED_ON
     logistics = records.of(tenant, shipment)
     records.keep(tenant, msgspec.structs.replace(logistics, tracking=request.tracking))
     return DONE

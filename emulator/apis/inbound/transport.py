@@ -40,6 +40,7 @@ from emulator.state.records import Record
 SMALL_PARCEL, LTL = "GROUND_SMALL_PARCEL", "FREIGHT_LTL"
 PARTNERED, OWN = "AMAZON_PARTNERED_CARRIER", "USE_YOUR_OWN_CARRIER"
 NEEDS_WINDOW = "CONFIRMED_DELIVERY_WINDOW"
+WORKING = (ShipmentStatus.WORKING,)
 TRANSPORT = "to"
 _PALLET_LB = 500.0  # a pallet whose weight is not given
 
@@ -197,9 +198,9 @@ def _generated(tenant: TenantState, job: Job, due: float) -> Outcome:
     request = carried(job, Generation)
     chosen = []
     for config in request.configurations:
-        shipment = facade.find_shipment(tenant, request.plan_id, config.shipment_id)
-        if shipment is None or shipment.status is not ShipmentStatus.WORKING:
-            return operations.failed("ShipmentNotWorking", "The shipment can no longer be transported.")
+        shipment = guards.still(tenant, request.plan_id, config.shipment_id, WORKING)
+        if shipment is None:
+            return guards.MOVED_ON
         chosen.append((shipment, config))
     for shipment, config in chosen:
         logistics = msgspec.structs.replace(
@@ -290,9 +291,8 @@ def confirm(call: Call, plan_id: str) -> Reply:
 def _confirmed(tenant: TenantState, job: Job, due: float) -> Outcome:
     request = carried(job, Confirmation)
     for selection in request.selections:
-        shipment = facade.find_shipment(tenant, request.plan_id, selection.shipment_id)
-        if shipment is None or shipment.status is not ShipmentStatus.WORKING:
-            return operations.failed("ShipmentNotWorking", "The shipment can no longer be transported.")
+        if guards.still(tenant, request.plan_id, selection.shipment_id, WORKING) is None:
+            return guards.MOVED_ON
     for selection in request.selections:
         shipment = facade.require_shipment(tenant, request.plan_id, selection.shipment_id)
         logistics = records.of(tenant, shipment)
