@@ -230,6 +230,125 @@ ALLOWANCES: tuple[Allowance, ...] = (
 )
 
 
+# Fulfillment Inbound, the transport side (transportation, windows, appointments, tracking, previews,
+# challan; item settings and labels; v0). 2024-03-20 answers its 400s with code BadRequest, v0 with
+# `Invalid Input`.
+_TRANSPORT_PLAN_OPS = (
+    "generateTransportationOptions",
+    "listTransportationOptions",
+    "confirmTransportationOptions",
+    "generateDeliveryWindowOptions",
+    "listDeliveryWindowOptions",
+    "confirmDeliveryWindowOptions",
+    "generateSelfShipAppointmentSlots",
+    "getSelfShipAppointmentSlots",
+    "scheduleSelfShipAppointment",
+    "cancelSelfShipAppointment",
+    "updateShipmentTrackingDetails",
+    "generateShipmentContentUpdatePreviews",
+    "listShipmentContentUpdatePreviews",
+    "getShipmentContentUpdatePreview",
+    "confirmShipmentContentUpdatePreview",
+    "getDeliveryChallanDocument",
+)
+_ITEM_OPS = (
+    "listItemComplianceDetails",
+    "updateItemComplianceDetails",
+    "listPrepDetails",
+    "setPrepDetails",
+    "createMarketplaceItemLabels",
+)
+_V0_OPS = ("getShipments", "getShipmentItems", "getShipmentItemsByShipmentId", "getLabels", "getBillOfLading")
+_B, _V0 = "BadRequest", "Invalid Input"
+ALLOWANCES += (
+    Allowance(
+        _TRANSPORT_PLAN_OPS,
+        _B,
+        "The inboundPlanId is malformed.",
+        "plan ids are the 38-character wf... ids Amazon issues; the static sandbox refuses others so",
+    ),
+    Allowance(
+        _TRANSPORT_PLAN_OPS,
+        _B,
+        "does not exist",
+        "plans, shipments and previews are the seller's own; the static sandbox names a missing shipment",
+    ),
+    Allowance(
+        _ITEM_OPS,
+        _B,
+        "is not a known marketplace",
+        "marketplace ids are a closed set Amazon lists; any other id is refused",
+    ),
+    Allowance(
+        _ITEM_OPS,
+        _B,
+        "The seller does not participate",
+        "item settings and labels exist in the marketplaces the seller sells in",
+    ),
+    Allowance(
+        _ITEM_OPS,
+        _B,
+        "does not exist in marketplace",
+        "item operations name the seller's SKUs (FBA inventory or a listing) in the marketplace",
+    ),
+    Allowance(_ITEM_OPS, _B, "is named more than once", "one entry per MSKU"),
+    Allowance(
+        ("createMarketplaceItemLabels",),
+        _B,
+        "has no FNSKU",
+        "item labels carry the FNSKU, which only SKUs fulfilled by Amazon have",
+    ),
+    Allowance(
+        ("createMarketplaceItemLabels",),
+        _B,
+        "labels need",
+        "the docs: pageType is required for STANDARD_FORMAT, width and height for THERMAL_PRINTING",
+    ),
+    Allowance(
+        ("setPrepDetails",),
+        _B,
+        "prep",
+        "prep types must fit the category: ITEM_NO_PREP alone, and the only type of category NONE",
+    ),
+    Allowance(
+        ("updateItemComplianceDetails",),
+        _B,
+        "must not be negative",
+        "a declared value is an amount of money, never negative",
+    ),
+    *(
+        Allowance((*_V0_OPS, "getPrepInstructions"), _V0, fragment, reason)
+        for fragment, reason in (
+            ("is not a known marketplace", "marketplace ids are a closed set Amazon lists"),
+            ("does not participate", "v0 answers for the marketplaces the seller sells in"),
+            ("is not a country Amazon ships to", "ShipToCountryCode is a country with an Amazon marketplace"),
+            ("The shipment does not exist.", "v0 names the seller's confirmed shipments (FBA... ids)"),
+            ("query needs", "the docs: SHIPMENT needs a status or id list, DATE_RANGE both bounds"),
+            ("must not be before", "a date range ends after it starts"),
+            ("NextToken", "a NextToken is one v0 issued, for the same marketplace"),
+            ("Submit either", "the docs: getPrepInstructions takes SellerSKUList or ASINList, not both"),
+            ("once transportation is confirmed", "the docs: labels follow a confirmed transportation option"),
+            ("Amazon-partnered LTL", "the docs: bills of lading exist for partnered LTL shipments"),
+            ("labels need", "the docs: PALLET labels are printed per NumberOfPallets"),
+            ("select no labels", "PageStartIndex and PageSize select a range of the shipment's labels"),
+            ("boxes.", "NumberOfPackages cannot exceed the shipment's boxes"),
+        )
+    ),
+    Allowance(
+        ("getLabels",),
+        "IncorrectPackageIdentifier",
+        "not in the shipment",
+        "the docs: PackageLabelsToPrint must name box ids of the shipment (from listShipmentBoxes)",
+    ),
+    Allowance(
+        (*_V0_OPS, "getPrepInstructions"),
+        _I,
+        "must not be empty.",
+        "an empty marketplace id, country code or query type names nothing; SP-API answers 400",
+    ),
+)
+
+
 def error_of(content: bytes) -> tuple[str, str]:
     """(code, message) of the first error in an SP-API error body, or empty strings."""
     try:
