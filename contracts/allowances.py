@@ -61,6 +61,15 @@ _EMPTY_OPS = (
 )
 _MONEY_OPS = (*_NEW_ORDERS, "updateFulfillmentOrder", "updateOrder", "getOffers")
 _I = "InvalidInput"
+_INBOUND_STEPS = (
+    "cancelInboundPlan",
+    "generatePackingOptions",
+    "confirmPackingOption",
+    "setPackingInformation",
+    "generatePlacementOptions",
+    "confirmPlacementOption",
+    "updateShipmentSourceAddress",
+)
 
 ALLOWANCES: tuple[Allowance, ...] = (
     Allowance(
@@ -226,6 +235,18 @@ ALLOWANCES: tuple[Allowance, ...] = (
         _I,
         "must not be empty",
         "an EventBridge destination needs the account and region it delivers to",
+    ),
+    Allowance(
+        _INBOUND_STEPS,
+        "BadRequest",
+        "is still in progress on this inbound plan",
+        "Inbound's steps are asynchronous: the next step waits until the last operation on the plan ended",
+    ),
+    Allowance(
+        ("createInboundPlan",),
+        "BadRequest",
+        "Invalid destinationMarketplace provided.",
+        "marketplace ids are a closed set; text that cannot be one is refused at once (the static case)",
     ),
 )
 

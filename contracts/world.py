@@ -69,7 +69,7 @@ class World:
     spare_destination_id: str  # no subscription uses it, so it can be deleted
     subscription_id: str
     fresh: Callable[[], int] = field(default_factory=lambda: itertools.count(1).__next__)
-    inbound_transport: inbound_transport.Transported | None = None
+    extras: dict[str, Any] = field(default_factory=dict)  # what the world_<api>.py modules seeded, by API
 
     def overlay(self, operation_id: str) -> st.SearchStrategy[Overlay]:
         """Overlays for one operation; every operation the emulator serves has some."""
@@ -159,16 +159,10 @@ def seed(target: Target, seller_id: str) -> World:
         f"/notifications/v1/subscriptions/{SUBSCRIBED}",
         json={"payloadVersion": "1.0", "destinationId": destination},
     )["payload"]["subscriptionId"]
-    transport = inbound_transport.seed(target, seller_id)
-    return World(
-        seller_id,
-        shipment["amazonShipmentId"],
-        packages,
-        destination,
-        spare,
-        subscription,
-        inbound_transport=transport,
-    )
+    world = World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription)
+    world.extras["inbound"] = seed_inbound(target)
+    world.extras["inbound_transport"] = inbound_transport.seed(target, seller_id)
+    return world
 
 
 def _queue(name: str) -> str:
@@ -440,9 +434,13 @@ OVERLAYS: dict[str, Callable[[World], st.SearchStrategy[Overlay]]] = {
     "deleteDestination": lambda w: _one(path={"destinationId": w.spare_destination_id}),
 }
 
+from contracts.world_inbound import INBOUND_OVERLAYS, seed_inbound  # noqa: E402  (it builds on the above)
+
+OVERLAYS.update(INBOUND_OVERLAYS)
+
 
 def _inbound_transport(operation_id: str) -> Callable[[World], st.SearchStrategy[Overlay]]:
-    return lambda w: _one(**inbound_transport.parts(w.inbound_transport, DROP)[operation_id])
+    return lambda w: _one(**inbound_transport.parts(w.extras["inbound_transport"], DROP)[operation_id])
 
 
 OVERLAYS.update({op: _inbound_transport(op) for op in inbound_transport.OPERATIONS})

@@ -232,9 +232,12 @@ class Seeder:
             "sourceAddress": entry.get("sourceAddress") or SEED_SOURCE,
             "items": lines,
         } | ({"name": entry["name"]} if entry.get("name") else {})
-        plan_id = self._call(where, "createInboundPlan", seller_id, {}, body)["inboundPlanId"]
+        created = self._call(where, "createInboundPlan", seller_id, {}, body)
+        plan_id, operation = created["inboundPlanId"], {"operationId": created["operationId"]}
+        outcome = self._call(where, "getInboundOperationStatus", seller_id, operation, None)
+        if outcome["operationStatus"] != "SUCCESS":
+            raise SeedError(f"{where}: createInboundPlan failed", outcome)
         if status == "ACTIVE":
-            self._call(where, "getInboundPlan", seller_id, {"inboundPlanId": plan_id}, None)
             return
         on_plan = {"inboundPlanId": plan_id}
         self._call(where, "generatePackingOptions", seller_id, on_plan, None)

@@ -60,6 +60,8 @@ def ensure_open(tenant: TenantState, plan: InboundPlan) -> None:
     """400 when the plan can no longer change, or another operation on it is still running."""
     if plan.status is PlanStatus.VOIDED:
         raise bad_request("The inbound plan is cancelled and can no longer be changed.", _about(plan))
+    if plan.status is PlanStatus.ERRORED:
+        raise bad_request("The inbound plan failed to be created and cannot be changed.", _about(plan))
     running = jobs.find(tenant, plan.busy) if plan.busy else None
     if running is not None and not running.finished:
         operation = running.kind.removeprefix(PREFIX)
@@ -107,8 +109,6 @@ def accepted(job: Job, **ids: str) -> dict[str, Any]:
 
 def status(call: Call, operation_id: str) -> dict[str, Any]:
     """getInboundOperationStatus: any Inbound job of the calling seller; 404 for anything else."""
-    if len(operation_id) != 36 or operation_id.count("-") != 4:
-        raise bad_request("The operationId is malformed.", f"operationId={operation_id}")
     job = jobs.find(call.tenant, operation_id)
     if job is None or not job.kind.startswith(PREFIX):
         raise NotFound("The requested operation does not exist.", f"operationId={operation_id}")

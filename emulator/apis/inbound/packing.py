@@ -27,7 +27,7 @@ from emulator.apis.inbound.records import (
     PackingOption,
     ShipmentStatus,
 )
-from emulator.apis.inbound.refusals import bad_request, out_of_order
+from emulator.apis.inbound.refusals import bad_request, missing, out_of_order
 from emulator.apis.inbound.shipments import require_shipment, shipments_of
 from emulator.apis.jobs import Job, Outcome, Problem
 from emulator.context import Call
@@ -89,7 +89,7 @@ def confirm(call: Call, plan_id: str, option_id: str) -> Job:
     plan = operations.open_plan(call, plan_id)
     option = next((o for o in plan.packing_options if o.option_id == option_id), None)
     if option is None:
-        raise bad_request(OPTION_MISSING, f"packingOptionId={option_id}")
+        raise missing(OPTION_MISSING, f"packingOptionId={option_id}")
     if plan.packing_option_id is not None:
         raise bad_request(
             "A packing option is already confirmed for this inbound plan.",
@@ -121,7 +121,7 @@ def group(plan: InboundPlan, group_id: str) -> PackingGroup:
     """A packing group offered to the plan, or 400."""
     found = next((g for g in plan.packing_groups if g.group_id == group_id), None)
     if found is None:
-        raise bad_request(GROUP_MISSING, f"packingGroupId={group_id}")
+        raise missing(GROUP_MISSING, f"packingGroupId={group_id}")
     return found
 
 
@@ -166,7 +166,10 @@ def _group_items(plan: InboundPlan, group_id: str) -> tuple[ItemLine, ...]:
             f"packingGroupId={group_id}",
         )
     if group_id not in confirmed_groups(plan):
-        raise bad_request(GROUP_MISSING, f"packingGroupId={group_id}")
+        group(plan, group_id)
+        raise bad_request(
+            "The packingGroupId is not one of the confirmed packing option.", f"packingGroupId={group_id}"
+        )
     return group(plan, group_id).items
 
 

@@ -30,7 +30,7 @@ from emulator.apis.inbound.records import (
     Shipment,
     ShipmentStatus,
 )
-from emulator.apis.inbound.refusals import bad_request, out_of_order
+from emulator.apis.inbound.refusals import bad_request, missing, out_of_order
 from emulator.apis.inbound.shipments import shipments_of
 from emulator.apis.inventory.marketplaces import BY_ID
 from emulator.apis.jobs import Job, Outcome
@@ -161,7 +161,7 @@ def confirm(call: Call, plan_id: str, option_id: str) -> Job:
     plan = operations.open_plan(call, plan_id)
     option = next((o for o in plan.placement_options if o.option_id == option_id), None)
     if option is None:
-        raise bad_request(OPTION_MISSING, f"placementOptionId={option_id}")
+        raise missing(OPTION_MISSING, f"placementOptionId={option_id}")
     if plan.placement_option_id is not None:
         raise bad_request(
             "A placement option is already confirmed for this inbound plan.",

@@ -7,17 +7,18 @@ shipments not yet confirmed are DELETED, confirmed ones CANCELLED with their wor
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
 
 from emulator.apis.inbound import ids, inputs, lifecycle, operations
-from emulator.apis.inbound.records import PLANS, InboundPlan, PlanStatus, ShipmentStatus
+from emulator.apis.inbound.records import PLANS, InboundPlan, ItemLine, PlanStatus, ShipmentStatus
 from emulator.apis.inbound.refusals import bad_request
 from emulator.apis.inbound.shipments import CANCEL_GUARDS, require_plan, shipments_of
 from emulator.apis.inventory.marketplaces import BY_ID
-from emulator.apis.jobs import Job, Outcome
+from emulator.apis.jobs import Job, Outcome, Problem
 from emulator.context import Call
 from emulator.state import TenantState
 
@@ -32,19 +33,27 @@ _SHIPPED_ON = frozenset(
     }
 )
 
+BAD_MARKETPLACE = "Invalid destinationMarketplace provided."
+MARKETPLACE_ID = re.compile(r"[A-Z0-9]{9,20}")
+
 
 def create(call: Call) -> tuple[InboundPlan, Job]:
-    """A new ACTIVE plan for one destination marketplace the seller sells in."""
+    """A new plan for one destination marketplace. It is accepted as Amazon accepts it; its operation then
+    FAILS, and the plan is ERRORED, when the marketplace is not one the seller sells in or an MSKU cannot
+    be sent (see `inputs.items`). Only text that cannot be a marketplace id is refused at once."""
     body = call.body
     marketplace_id = body["destinationMarketplaces"][0]
-    if marketplace_id not in BY_ID or (
-        call.caller.marketplaces and marketplace_id not in call.caller.marketplaces
-    ):
-        raise bad_request(
-            "Invalid destinationMarketplace provided.", f"destinationMarketplaces={marketplace_id}"
-        )
+    if not MARKETPLACE_ID.fullmatch(marketplace_id):  # no marketplace id at all: refused at once
+        raise bad_request(BAD_MARKETPLACE, f"destinationMarketplaces={marketplace_id}")
     now = call.clock.timestamp()
-    items = inputs.items(call.tenant, call.clock, call.ids, marketplace_id, body["items"])
+    sells = call.caller.marketplaces
+    items: tuple[ItemLine, ...] = ()
+    problems: tuple[Problem, ...]
+    if marketplace_id not in BY_ID or (sells and marketplace_id not in sells):
+        details = f"destinationMarketplaces={marketplace_id}"
+        problems = (inputs.problem("InvalidMarketplace", BAD_MARKETPLACE, details),)
+    else:
+        items, problems = inputs.items(call.tenant, call.clock, call.ids, marketplace_id, body["items"])
     plan = InboundPlan(
         plan_id=ids.fresh(call.ids, ids.PLAN),
         name=body.get("name") or default_name(now),
@@ -56,7 +65,8 @@ def create(call: Call) -> tuple[InboundPlan, Job]:
         updated_at=now,
     )
     plan = lifecycle.change_plan(call.tenant, now, plan, None)
-    return plan, operations.begin(call, plan, "createInboundPlan")
+    params = {"problems": msgspec.json.encode(problems).decode()}
+    return plan, operations.begin(call, plan, "createInboundPlan", params)
 
 
 def default_name(now: float) -> str:
@@ -67,6 +77,10 @@ def default_name(now: float) -> str:
 
 @operations.on_plan("createInboundPlan")
 def _created(tenant: TenantState, plan: InboundPlan, job: Job, due: float) -> Outcome:
+    problems = msgspec.json.decode(job.params["problems"], type=tuple[Problem, ...])
+    if problems:
+        lifecycle.change_plan(tenant, due, plan, PlanStatus.ERRORED)
+        return Outcome(operations.FAILED, problems)
     return Outcome(operations.SUCCESS)
 
 

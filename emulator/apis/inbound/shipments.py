@@ -1,7 +1,7 @@
 """The facade other Inbound modules (transportation, v0) read plans and shipments through.
 
 Stable: names are added here, never renamed. Lookups return None for what does not exist (`find_*`) or
-raise Inbound's 400 `BadRequest` with Amazon's wording (`require_*`). `ready_to_ship` and `shipped` are the
+raise Inbound's 404 `NotFound` with Amazon's wording (`require_*`). `ready_to_ship` and `shipped` are the
 two steps the transportation side drives; from `shipped` on the clock moves the shipment to CLOSED.
 Modules that show more on a shipment (`getShipment`) or may forbid a cancellation register with
 `shows_on_shipment` and `guards_cancel`.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from emulator.apis.inbound import ids, lifecycle
+from emulator.apis.inbound import lifecycle
 from emulator.apis.inbound.records import (
     PLANS,
     SHIPMENTS,
@@ -26,7 +26,7 @@ from emulator.apis.inbound.refusals import (
     PLAN_MISSING,
     SHIPMENT_MISSING,
     bad_request,
-    malformed,
+    missing,
     out_of_order,
 )
 from emulator.state import Store, TenantState
@@ -73,13 +73,10 @@ def find_plan(tenant: TenantState, plan_id: str) -> InboundPlan | None:
 
 
 def require_plan(tenant: TenantState, plan_id: str) -> InboundPlan:
-    """The plan, or 400 BadRequest (malformed id, or no such plan of this seller)."""
-    bad = malformed("inboundPlanId", plan_id, ids.PLAN)
-    if bad is not None:
-        raise bad
+    """The plan, or 404 NotFound (no such plan of this seller)."""
     plan = find_plan(tenant, plan_id)
     if plan is None:
-        raise bad_request(PLAN_MISSING, f"inboundPlanId={plan_id}")
+        raise missing(PLAN_MISSING, f"inboundPlanId={plan_id}")
     return plan
 
 
@@ -90,11 +87,11 @@ def find_shipment(tenant: TenantState, plan_id: str, shipment_id: str) -> Shipme
 
 
 def require_shipment(tenant: TenantState, plan_id: str, shipment_id: str) -> Shipment:
-    """The shipment of an existing plan, or 400 BadRequest."""
+    """The shipment of an existing plan, or 404 NotFound."""
     require_plan(tenant, plan_id)
     found = find_shipment(tenant, plan_id, shipment_id)
     if found is None:
-        raise bad_request(SHIPMENT_MISSING, f"shipmentId={shipment_id}")
+        raise missing(SHIPMENT_MISSING, f"shipmentId={shipment_id}")
     return found
 
 

@@ -51,6 +51,8 @@ def test_unknown_and_expired_options_cannot_be_confirmed(inbound):
     unknown = "po" + "0" * 8 + option["packingOptionId"][10:]
     refused(
         inbound.call("POST", f"{BASE}/inboundPlans/{plan_id}/packingOptions/{unknown}/confirmation"),
+        404,
+        "NotFound",
         says="packingOptionId does not exist",
     )
     inbound.advance(8 * 24 * 3600)
@@ -102,6 +104,8 @@ def test_boxes_must_hold_exactly_the_groups_units(inbound):
         inbound.call(
             "POST", f"{BASE}/inboundPlans/{plan_id}/packingInformation", json={"packageGroupings": [unknown]}
         ),
+        404,
+        "NotFound",
         says="packingGroupId does not exist",
     )
 
@@ -130,5 +134,7 @@ def test_an_unknown_packing_group_is_refused(inbound):
     missing = "pg1234abcd-1234-abcd-5678-1234abcd5678"
     refused(
         inbound.call("GET", f"{BASE}/inboundPlans/{plan_id}/packingGroups/{missing}/items"),
+        404,
+        "NotFound",
         says="The requested packingGroupId does not exist for the specified inbound plan.",
     )

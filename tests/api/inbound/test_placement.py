@@ -105,6 +105,8 @@ def test_expired_and_unknown_placement_options_are_refused(inbound):
     missing = "pl1234abcd-1234-abcd-5678-1234abcd5678"
     refused(
         inbound.call("POST", f"{BASE}/inboundPlans/{plan_id}/placementOptions/{missing}/confirmation"),
+        404,
+        "NotFound",
         says="The requested placementOptionId does not exist for the given inbound plan.",
     )
     inbound.advance(8 * 24 * 3600)

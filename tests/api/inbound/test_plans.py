@@ -52,32 +52,46 @@ def test_an_fba_listing_is_enough_and_gets_an_inventory_item(inbound):
     assert inbound.details("LISTED-1")["totalQuantity"] == 0
 
 
+def failed_plan(inbound, body):
+    """Create a plan that Amazon accepts and then fails; its operation's problems, the plan ERRORED."""
+    created = inbound.call("POST", f"{BASE}/inboundPlans", json=body)
+    assert created.status_code == 202, created.text
+    status = inbound.finish(created.json()["operationId"], expect="FAILED")
+    plan = inbound.get(created.json()["inboundPlanId"])
+    assert plan["status"] == "ERRORED"
+    refused(
+        inbound.call("POST", f"{BASE}/inboundPlans/{plan['inboundPlanId']}/packingOptions"), says="failed"
+    )
+    return [(p["code"], p["message"], p["severity"]) for p in status["operationProblems"]]
+
+
 def test_a_merchant_fulfilled_listing_is_not_enough(inbound):
     response = inbound.call("PUT", at("SHELF-1"), params={"marketplaceIds": US}, json=listing())
     assert response.status_code == 200, response.text
     body = {"destinationMarketplaces": [US], "sourceAddress": SOURCE, "items": [item("SHELF-1", 1)]}
-    refused(inbound.call("POST", f"{BASE}/inboundPlans", json=body), says="no offer fulfilled by Amazon")
+    [(code, message, severity)] = failed_plan(inbound, body)
+    assert (code, severity) == ("NotFulfilledByAmazon", "ERROR") and "no offer fulfilled by Amazon" in message
 
 
-def test_unknown_and_merchant_fulfilled_mskus_are_refused(inbound):
-    body = {"destinationMarketplaces": [US], "sourceAddress": SOURCE, "items": [item("NOPE", 1)]}
-    refused(inbound.call("POST", f"{BASE}/inboundPlans", json=body), says="The requested MSKU is not valid.")
-    assert inbound.call("GET", f"{BASE}/inboundPlans").json()["inboundPlans"] == []
-
-
-def test_a_repeated_msku_and_a_bad_marketplace_are_refused(inbound):
+def test_unknown_and_repeated_mskus_fail_the_plan(inbound):
     inbound.stock("MUG-1")
-    twice = {"destinationMarketplaces": [US], "sourceAddress": SOURCE, "items": [item("MUG-1", 1)] * 2}
-    refused(inbound.call("POST", f"{BASE}/inboundPlans", json=twice), says="more than once")
-    elsewhere = {
-        "destinationMarketplaces": ["badMarketplace"],
+    lines = [item("NOPE", 1), item("MUG-1", 1), item("MUG-1", 2)]
+    body = {"destinationMarketplaces": [US], "sourceAddress": SOURCE, "items": lines}
+    assert failed_plan(inbound, body) == [
+        ("InvalidMSKU", "The requested MSKU is not valid.", "ERROR"),
+        ("DuplicateMSKU", "The MSKU MUG-1 is listed more than once.", "ERROR"),
+    ]
+
+
+def test_a_marketplace_the_seller_does_not_sell_in_fails_the_plan(inbound):
+    inbound.stock("MUG-1")
+    body = {
+        "destinationMarketplaces": ["BADATVPDKIKX0DER"],
         "sourceAddress": SOURCE,
         "items": [item("MUG-1", 1)],
     }
-    refused(
-        inbound.call("POST", f"{BASE}/inboundPlans", json=elsewhere),
-        says="Invalid destinationMarketplace provided.",
-    )
+    [(code, message, _)] = failed_plan(inbound, body)
+    assert (code, message) == ("InvalidMarketplace", "Invalid destinationMarketplace provided.")
 
 
 def test_no_step_follows_while_an_operation_runs(inbound):
@@ -104,20 +118,15 @@ def test_plans_are_listed_by_status_sorted_and_paged(inbound):
     assert [p["inboundPlanId"] for p in ascending["inboundPlans"]] == [first, second]
     voided = inbound.call("GET", f"{BASE}/inboundPlans", params={"status": "VOIDED"}).json()
     assert voided["inboundPlans"] == []
-    refused(
-        inbound.call("GET", f"{BASE}/inboundPlans", params={"paginationToken": "paginationToken"}),
-        says="paginationToken",
-    )
+    made_up = inbound.call("GET", f"{BASE}/inboundPlans", params={"paginationToken": "paginationToken"})
+    assert made_up.json() == {"inboundPlans": []}  # a token never issued pages past the end
 
 
-def test_malformed_and_unknown_plan_ids_are_refused(inbound):
-    refused(
-        inbound.call("GET", f"{BASE}/inboundPlans/wfbad4abcd-1234-abcd-5678-1234abcd567x"),
-        says="does not exist",
-    )
-    refused(
-        inbound.call("GET", f"{BASE}/inboundPlans/bad234abcd-1234-abcd-5678-1234abcd5678"), says="malformed"
-    )
+def test_unknown_and_badly_shaped_plan_ids_are_refused(inbound):
+    unknown = inbound.call("GET", f"{BASE}/inboundPlans/wfbad4abcd-1234-abcd-5678-1234abcd5678")
+    refused(unknown, 404, "NotFound", says="The requested inbound plan does not exist.")
+    short = inbound.call("GET", f"{BASE}/inboundPlans/wf1234")  # the model wants 38 characters
+    assert short.status_code == 400 and short.json()["errors"][0]["code"] == "InvalidInput"
 
 
 def test_another_seller_sees_neither_the_plan_nor_its_operation(inbound, client, other_seller_headers):
@@ -128,15 +137,14 @@ def test_another_seller_sees_neither_the_plan_nor_its_operation(inbound, client,
         json={"destinationMarketplaces": [US], "sourceAddress": SOURCE, "items": [item("MUG-1", 1)]},
     ).json()
     plan = client.get(f"{BASE}/inboundPlans/{created['inboundPlanId']}", headers=other_seller_headers)
-    refused(plan, says="does not exist")
+    refused(plan, 404, "NotFound", says="does not exist")
     operation = client.get(f"{BASE}/operations/{created['operationId']}", headers=other_seller_headers)
     refused(operation, 404, "NotFound")
     listed = client.get(f"{BASE}/inboundPlans", headers=other_seller_headers)
     assert listed.json()["inboundPlans"] == []
 
 
-def test_an_operation_id_must_look_like_one(inbound):
-    refused(inbound.call("GET", f"{BASE}/operations/bad4abcd-1234-abcd-5678-1234abcd5678x"), says="malformed")
+def test_an_unknown_operation_is_not_found(inbound):
     refused(inbound.call("GET", f"{BASE}/operations/00000000-1234-4bcd-8678-1234abcd5678"), 404, "NotFound")
 
 

@@ -6,7 +6,6 @@ import pytest
 
 from emulator.apis.inbound import shipments
 from emulator.lwa.accounts import DEFAULTS
-from emulator.state.config import CONFIG
 
 SEED = "/_emulator/seed"
 
@@ -62,7 +61,8 @@ def test_a_plan_only(inbound, client):
 
 def test_a_bad_inbound_entry_fails_the_seed(inbound, client):
     bad = client.post(SEED, json={"inbound": [{"items": {"NOPE": 1}}]})
-    assert bad.status_code == 422 and "createInboundPlan answered 400" in bad.json()["message"]
+    assert bad.status_code == 422 and "createInboundPlan failed" in bad.json()["message"]
+    assert bad.json()["detail"]["operationProblems"][0]["code"] == "InvalidMSKU"
     wrong = client.post(
         SEED,
         json={

@@ -148,12 +148,14 @@ def test_unknown_shipments_are_refused_and_others_unseen(inbound, client, other_
     missing = "sh1234abcd-1234-abcd-5678-1234abcd5678"
     refused(
         inbound.call("GET", f"{BASE}/inboundPlans/{plan_id}/shipments/{missing}"),
+        404,
+        "NotFound",
         says="The requested shipment does not exist for the provided inbound plan.",
     )
     theirs = client.get(
         f"{BASE}/inboundPlans/{plan_id}/shipments/{shipment_id}", headers=other_seller_headers
     )
-    refused(theirs, says="does not exist")
+    refused(theirs, 404, "NotFound", says="does not exist")
 
 
 def test_a_deleted_sku_leaves_nothing_to_move(inbound):
@@ -168,3 +170,14 @@ def test_a_deleted_sku_leaves_nothing_to_move(inbound):
     ship(inbound, plan_id, shipment_id)
     inbound.advance(7 * DAY)
     assert inbound.shipment(plan_id, shipment_id)["status"] == "CLOSED"
+
+
+def test_received_units_ship_with_an_mcf_order(inbound):
+    inbound.stock("MUG-1")
+    plan_id, shipment_id = only_shipment(inbound, {"MUG-1": 4})
+    ship(inbound, plan_id, shipment_id)
+    inbound.advance(7 * DAY)
+    assert inbound.create("AFTER-INBOUND", {"MUG-1": 3}).status_code == 200
+    inbound.advance(DAY)
+    assert inbound.status_of("AFTER-INBOUND") == "Complete"
+    assert buckets(inbound, "MUG-1") == (0, 0, 0, 1)
