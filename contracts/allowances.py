@@ -290,9 +290,22 @@ ALLOWANCES += (
     ),
     Allowance(
         _TRANSPORT_PLAN_OPS,
+        "NotFound",
+        "",
+        "plans, shipments, options, windows, slots and previews are the seller's own; what a fresh id "
+        "names does not exist (404, as getShipment answers)",
+    ),
+    Allowance(
+        _TRANSPORT_PLAN_OPS,
         _B,
-        "does not exist",
-        "plans, shipments and previews are the seller's own; the static sandbox names a missing shipment",
+        "is still in progress on this inbound plan",
+        "Inbound's steps are asynchronous: a step waits until the last operation on the plan ended",
+    ),
+    Allowance(
+        _TRANSPORT_PLAN_OPS,
+        _B,
+        "call ",
+        "Amazon enforces the workflow's order; a step taken early names the operation to call first",
     ),
     Allowance(
         _ITEM_OPS,
@@ -308,7 +321,7 @@ ALLOWANCES += (
     ),
     Allowance(
         _ITEM_OPS,
-        _B,
+        "NotFound",
         "does not exist in marketplace",
         "item operations name the seller's SKUs (FBA inventory or a listing) in the marketplace",
     ),
@@ -343,8 +356,7 @@ ALLOWANCES += (
             ("is not a known marketplace", "marketplace ids are a closed set Amazon lists"),
             ("does not participate", "v0 answers for the marketplaces the seller sells in"),
             ("is not a country Amazon ships to", "ShipToCountryCode is a country with an Amazon marketplace"),
-            ("The shipment does not exist.", "v0 names the seller's confirmed shipments (FBA... ids)"),
-            ("query needs", "the docs: SHIPMENT needs a status or id list, DATE_RANGE both bounds"),
+            ("query needs", "the docs: a DATE_RANGE query needs both bounds"),
             ("must not be before", "a date range ends after it starts"),
             ("NextToken", "a NextToken is one v0 issued, for the same marketplace"),
             ("Submit either", "the docs: getPrepInstructions takes SellerSKUList or ASINList, not both"),
@@ -354,6 +366,12 @@ ALLOWANCES += (
             ("select no labels", "PageStartIndex and PageSize select a range of the shipment's labels"),
             ("boxes.", "NumberOfPackages cannot exceed the shipment's boxes"),
         )
+    ),
+    Allowance(
+        _V0_OPS,
+        "NotFound",
+        "The shipment does not exist.",
+        "v0 names the seller's confirmed shipments (their FBA... shipmentConfirmationIds)",
     ),
     Allowance(
         ("getLabels",),

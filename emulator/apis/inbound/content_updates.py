@@ -17,7 +17,7 @@ from emulator.apis.inbound import guards, ids, paging, pricing, skus, timings, t
 from emulator.apis.inbound import shipments as facade
 from emulator.apis.inbound import transport_records as records
 from emulator.apis.inbound.accepted import DONE, accept, carried, finishes
-from emulator.apis.inbound.refusals import bad_request, out_of_order
+from emulator.apis.inbound.refusals import bad_request, missing, out_of_order
 from emulator.apis.inbound.transport_records import Money, Preview, RequestedUpdates
 from emulator.apis.inventory.marketplaces import BY_ID
 from emulator.apis.jobs import Job, Outcome
@@ -99,9 +99,7 @@ def _find(call: Call, plan_id: str, shipment_id: str, preview_id: str) -> Previe
         raise out_of_order("use a content update preview", "generateShipmentContentUpdatePreviews")
     found = next((p for p in previews if p.preview_id == preview_id), None)
     if found is None:
-        raise bad_request(
-            "The content update preview does not exist.", f"contentUpdatePreviewId={preview_id}"
-        )
+        raise missing("The content update preview does not exist.", f"contentUpdatePreviewId={preview_id}")
     return found
 
 

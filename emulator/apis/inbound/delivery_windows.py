@@ -15,7 +15,7 @@ from emulator.apis.inbound import guards, ids, paging, timings, transport_wire
 from emulator.apis.inbound import shipments as facade
 from emulator.apis.inbound import transport_records as records
 from emulator.apis.inbound.accepted import DONE, accept, carried, finishes
-from emulator.apis.inbound.refusals import bad_request, out_of_order
+from emulator.apis.inbound.refusals import bad_request, missing, out_of_order
 from emulator.apis.inbound.transport_records import Money, WindowOption
 from emulator.apis.inventory.marketplaces import BY_ID
 from emulator.apis.jobs import Job, Outcome
@@ -87,7 +87,7 @@ def confirm(call: Call, plan_id: str, shipment_id: str, option_id: str) -> Reply
     about = f"deliveryWindowOptionId={option_id}"
     found = next((w for w in logistics.windows if w.option_id == option_id), None)
     if found is None:
-        raise bad_request("The delivery window option was not offered for this shipment.", about)
+        raise missing("The delivery window option was not offered for this shipment.", about)
     if found.availability == "BLOCKED":
         raise bad_request("The delivery window is blocked and cannot be chosen.", about)
     if call.clock.timestamp() >= found.valid_until:

@@ -17,7 +17,7 @@ from emulator.apis.inbound import guards, ids, operations, paging, timings, tran
 from emulator.apis.inbound import shipments as facade
 from emulator.apis.inbound import transport_records as records
 from emulator.apis.inbound.accepted import DONE, accept, carried, finishes
-from emulator.apis.inbound.refusals import bad_request, out_of_order
+from emulator.apis.inbound.refusals import bad_request, missing, out_of_order
 from emulator.apis.inbound.transport_records import Appointment, Slot
 from emulator.apis.jobs import Job, Outcome
 from emulator.context import Call, Reply, parse_instant
@@ -103,7 +103,7 @@ def schedule(call: Call, plan_id: str, shipment_id: str, slot_id: str) -> dict[s
         )
     slot = next((s for s in logistics.slots if s.slot_id == slot_id), None)
     if slot is None:
-        raise bad_request("The appointment slot was not offered for this shipment.", f"slotId={slot_id}")
+        raise missing("The appointment slot was not offered for this shipment.", f"slotId={slot_id}")
     if call.clock.timestamp() >= logistics.slots_expire_at:
         raise bad_request("The appointment slots have expired: generate them again.", f"slotId={slot_id}")
     current = logistics.appointment

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from emulator.apis.inbound.refusals import bad_request
+from emulator.apis.inbound.refusals import bad_request, missing
 from emulator.apis.inventory import marketplaces as inventory_marketplaces
 from emulator.apis.inventory import service as inventory
 from emulator.apis.listings import identity
@@ -40,12 +40,12 @@ def find(tenant: TenantState, marketplace_id: str, msku: str) -> Sku | None:
 
 
 def require(tenant: TenantState, marketplace_id: str, mskus: list[str], field: str = "msku") -> list[Sku]:
-    """Every named SKU, or a 400 naming the first one unknown in the marketplace or named twice."""
+    """Every named SKU; a 404 names the first one unknown in the marketplace, a 400 one named twice."""
     found: list[Sku] = []
     for msku in mskus:
         sku = find(tenant, marketplace_id, msku)
         if sku is None:
-            raise bad_request(
+            raise missing(
                 f"The msku {msku!r} does not exist in marketplace {marketplace_id}.", f"{field}={msku}"
             )
         if any(seen.msku == msku for seen in found):

@@ -20,7 +20,7 @@ from emulator.apis.inbound import shipments as facade
 from emulator.apis.inbound import transport_records as records
 from emulator.apis.inbound.accepted import DONE, accept, carried, finishes
 from emulator.apis.inbound.records import Dimensions, Pallet, Weight
-from emulator.apis.inbound.refusals import bad_request, out_of_order
+from emulator.apis.inbound.refusals import bad_request, missing, out_of_order
 from emulator.apis.inbound.shipments import InboundPlan, Shipment, ShipmentStatus
 from emulator.apis.inbound.transport_records import (
     Contact,
@@ -263,7 +263,7 @@ def confirm(call: Call, plan_id: str) -> Reply:
             (o for o in logistics.options if o.option_id == selection.transportation_option_id), None
         )
         if offered is None:
-            raise bad_request(
+            raise missing(
                 "The transportation option was not offered for this shipment.",
                 f"transportationOptionId={selection.transportation_option_id}",
             )
@@ -279,10 +279,10 @@ def confirm(call: Call, plan_id: str) -> Reply:
         for s in facade.shipments_of(call.tenant, plan_id)
         if s.status is ShipmentStatus.WORKING and records.of(call.tenant, s).chosen is None
     ]
-    missing = [s for s in waiting if s not in named]
-    if missing:
+    unnamed = [s for s in waiting if s not in named]
+    if unnamed:
         raise bad_request(
-            "Every shipment of the inbound plan needs a transportation option.", f"shipmentId={missing[0]}"
+            "Every shipment of the inbound plan needs a transportation option.", f"shipmentId={unnamed[0]}"
         )
     return accept(call, plan.plan_id, Confirmation(plan_id=plan_id, selections=selections))
 

@@ -1,6 +1,7 @@
 """Which shipments a v0 query selects, and its `NextToken`.
 
-A query selects by status and id list (`SHIPMENT`) or by last update within a date range (`DATE_RANGE`,
+A query selects by status and id list (`SHIPMENT`; with neither, every shipment, as Amazon's sandbox
+answers such a query) or by last update within a date range (`DATE_RANGE`,
 both bounds required), always in one marketplace; answers come in pages of `PAGE` shipments (or items of
 that many shipments), and the `NextToken` carries the query itself, so a `NEXT_TOKEN` call needs nothing else.
 """
@@ -16,7 +17,7 @@ from emulator.apis.inbound import shipments as facade
 from emulator.apis.inbound.shipments import Shipment, ShipmentStatus
 from emulator.apis.inbound_v0.wire import listed, status
 from emulator.context import Call, parse_instant
-from emulator.errors import InvalidInput
+from emulator.errors import InvalidInput, NotFound
 from emulator.state.records import Record
 
 PAGE = 50
@@ -55,11 +56,6 @@ def read(call: Call, by_shipment: bool) -> Query:
     statuses = tuple(call.params.get("ShipmentStatusList") or ())
     if query_type == "SHIPMENT" and by_shipment:
         ids = tuple(call.params.get("ShipmentIdList") or ())
-        if not statuses and not ids:
-            raise InvalidInput(
-                "A SHIPMENT query needs ShipmentStatusList or ShipmentIdList.",
-                "ShipmentStatusList, ShipmentIdList",
-            )
         return Query(marketplace_id=marketplace_id, statuses=statuses, shipment_ids=ids)
     after, before = _bounds(call)
     return Query(marketplace_id=marketplace_id, statuses=statuses, after=after, before=before)
@@ -116,5 +112,5 @@ def by_id(call: Call, shipment_id: str) -> Shipment:
         None,
     )
     if found is None or found.status is ShipmentStatus.UNCONFIRMED:
-        raise InvalidInput("The shipment does not exist.", f"shipmentId={shipment_id}")
+        raise NotFound("The shipment does not exist.", f"shipmentId={shipment_id}")
     return found

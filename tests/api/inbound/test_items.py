@@ -72,12 +72,12 @@ def test_inconsistent_prep_is_refused_and_nothing_is_kept(
     assert _prep(seller, "MUG-01")["MUG-01"]["prepCategory"] == "UNKNOWN"
 
 
-def test_unknown_or_repeated_skus_are_named(seller: Inbound) -> None:
-    for mskus in (["GHOST"], ["MUG-01", "MUG-01"]):
-        response = seller.call(
-            "GET", f"{BASE}/items/compliance", params={"marketplaceId": US, "mskus": mskus}
-        )
-        assert response.status_code == 400
+@pytest.mark.parametrize(("mskus", "status"), [(["GHOST"], 404), (["MUG-01", "MUG-01"], 400)])
+def test_unknown_or_repeated_skus_are_named(seller: Inbound, mskus: list, status: int) -> None:
+    for path in ("compliance", "prepDetails"):
+        params = {"marketplaceId": US, "mskus": mskus}
+        response = seller.call("GET", f"{BASE}/items/{path}", params=params)
+        assert response.status_code == status
         assert mskus[-1] in response.json()["errors"][0]["details"]
 
 

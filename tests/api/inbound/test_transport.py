@@ -164,4 +164,4 @@ def test_another_seller_cannot_see_the_shipment(transport: Transport, other_sell
     response = transport.inbound.client.get(
         path, params={"shipmentId": transport.shipment_id}, headers=other_seller_headers
     )
-    refused(response)
+    refused(response, 404, "NotFound")
