@@ -291,9 +291,14 @@ ALLOWANCES += (
     Allowance(
         _TRANSPORT_PLAN_OPS,
         "NotFound",
-        "",
-        "plans, shipments, options, windows, slots and previews are the seller's own; what a fresh id "
-        "names does not exist (404, as getShipment answers)",
+        "does not exist",
+        "plans, shipments and previews are the seller's own; what a fresh id names does not exist (404)",
+    ),
+    Allowance(
+        _TRANSPORT_PLAN_OPS,
+        "NotFound",
+        "was not offered",
+        "options, windows and slots are the ones offered for the shipment; a fresh id names none (404)",
     ),
     Allowance(
         _TRANSPORT_PLAN_OPS,

@@ -10,12 +10,13 @@ sent and are skipped, naming the parameter; except `sellerId`, which Amazon's ca
 requests never give (its sandbox answers any seller): the target's own seller stands in for it.
 A canned success whose required body has no value is skipped too: the body is what succeeds, so
 sending none cannot reproduce it (canned rejections are still sent without it). So is a canned success
-that sends a value outside its own model's enum. `DIVERGENCES` lists reviewed cases the emulator answers
-otherwise on purpose, each with its reason.
+the emulator's request validation refuses against the model (`breaks_model`). `DIVERGENCES` lists
+reviewed cases the emulator answers otherwise on purpose, each with its reason.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -59,8 +60,6 @@ def case_inputs(
             inputs["path_parameters"]["sellerId"] = seller_id
         elif param.location == "path":
             raise ValueError(f"the canned request gives no path parameter {param.name!r}")
-    if 200 <= status < 300:
-        _within_enums(op, given)
     if op.body is not None and "value" in (given.get(op.body.name) or {}):
         inputs["body"] = given[op.body.name]["value"]
     elif op.body is not None and op.body.required and 200 <= status < 300:
@@ -68,14 +67,21 @@ def case_inputs(
     return inputs
 
 
-def _within_enums(op: Operation, given: dict[str, Any]) -> None:
-    """ValueError when a canned success sends a parameter value its own model's enum does not allow (such
-    a request is refused by any target that checks requests against the model)."""
-    for param in op.parameters:
-        allowed = param.schema.get("enum")
-        value = (given.get(param.name) or {}).get("value")
-        if allowed is not None and value is not None and value not in allowed:
-            raise ValueError(f"the canned success sends {param.name}={value!r}, outside the model's enum")
+# How the emulator's request validation words a value that breaks the model (edge/validation.py).
+_BODY_REFUSAL, _PARAMETER_REFUSAL = (
+    "Request body is invalid:",
+    re.compile(r"^\w+ parameter '[^']+' is invalid: "),
+)
+
+
+def breaks_model(response: Any) -> bool:
+    """Whether the emulator refused the request itself against the model (a canned success can do that:
+    some send a value outside their own enum, or a date-time without seconds)."""
+    if response.status_code != 400:
+        return False
+    errors = response.json().get("errors") or [{}]
+    message = str(errors[0].get("message", ""))
+    return message.startswith(_BODY_REFUSAL) or _PARAMETER_REFUSAL.match(message) is not None
 
 
 def agrees(canned: int, actual: int, op: Operation, exact: bool) -> bool:
@@ -108,6 +114,8 @@ def sandbox_cases_test(model: str) -> Callable[..., None]:
         case = schema.find_operation_by_id(operation_id).Case(**inputs)
         response = case.call(headers=contract.headers(op), **contract.call_kwargs())
         case.validate_response(response, checks=CHECKS)
+        if not contract.exact_sandbox_parity and 200 <= canned.status < 300 and breaks_model(response):
+            pytest.skip(f"{operation_id} static case {index}: the canned request breaks its own model")
         assert agrees(canned.status, response.status_code, op, contract.exact_sandbox_parity), (
             f"{operation_id} static case {index}: Amazon's sandbox answers {canned.status}, "
             f"the target {response.status_code}: {response.text}"
