@@ -18,6 +18,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from contracts import world_inbound_transport as inbound_transport
+from contracts.overlays import DROP, Overlay
+from contracts.overlays import one as _one
+from contracts.overlays import seed_call as _call
 from contracts.target import Target
 from contracts.workflows import US, WORKFLOWS
 
@@ -28,34 +31,6 @@ SHIPPED_ORDER = "W-SHIPPED-1"
 LISTING_SKU = "W-MUG"
 SUBSCRIBED = "FULFILLMENT_ORDER_STATUS"
 UNSUBSCRIBED = ("ANY_OFFER_CHANGED", "FBA_INVENTORY_AVAILABILITY_CHANGES", "LISTINGS_ITEM_STATUS_CHANGE")
-DROP = object()
-"""An overlay value that removes the parameter or field from the generated case."""
-
-
-@dataclass(frozen=True)
-class Overlay:
-    """Parts of a request that replace (or, with `DROP`, remove) what schemathesis generated."""
-
-    path: dict[str, Any] = field(default_factory=dict)
-    query: dict[str, Any] = field(default_factory=dict)
-    headers: dict[str, Any] = field(default_factory=dict)
-    body: dict[str, Any] | None = None
-    whole_body: bool = False  # the body replaces the generated one instead of being laid over it
-
-    def apply(self, case: Any) -> Any:
-        """`case` with this overlay laid over it (the case is changed and returned)."""
-        case.path_parameters = _laid(case.path_parameters, self.path)
-        case.query = _laid(case.query, self.query)
-        case.headers = _laid(case.headers, self.headers)
-        if self.body is not None:
-            generated = case.body if isinstance(case.body, dict) and not self.whole_body else {}
-            case.body = _laid(generated, self.body)
-        return case
-
-
-def _laid(generated: dict[str, Any] | None, overlay: dict[str, Any]) -> dict[str, Any]:
-    merged = {**(generated or {}), **overlay}
-    return {name: value for name, value in merged.items() if value is not DROP}
 
 
 @dataclass(frozen=True)
@@ -78,14 +53,6 @@ class World:
     def new_id(self, prefix: str) -> st.SearchStrategy[str]:
         """A fresh id on every draw (creates must not collide with the world or each other)."""
         return st.builds(lambda: f"{prefix}-{self.fresh()}")
-
-
-def _call(target: Target, operation_id: str, path: str, **kwargs: Any) -> Any:
-    op = target.catalog[operation_id]
-    headers = {**target.headers(op), **kwargs.pop("headers", {})}
-    response = target.http.request(op.method.upper(), path, headers=headers, **kwargs)
-    assert response.status_code < 300, f"seeding the world: {operation_id} {response.text}"
-    return response.json() if response.content else None
 
 
 def order_2020(order_id: str, sku: str = "W-MUG", quantity: int = 1, action: str = "Ship") -> dict[str, Any]:
@@ -160,7 +127,7 @@ def seed(target: Target, seller_id: str) -> World:
         json={"payloadVersion": "1.0", "destinationId": destination},
     )["payload"]["subscriptionId"]
     world = World(seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription)
-    world.extras["inbound"] = seed_inbound(target)
+    world.extras["inbound"] = seed_inbound(target, SKUS[0])
     world.extras["inbound_transport"] = inbound_transport.seed(target, seller_id)
     return world
 
@@ -174,23 +141,6 @@ open_orders = st.sampled_from(OPEN_ORDERS)
 any_order = st.sampled_from((*OPEN_ORDERS, HELD_ORDER, SHIPPED_ORDER))
 MARKETPLACE = {"marketplaceId": US}
 LISTING_QUERY = {"marketplaceIds": [US], "issueLocale": DROP}
-
-
-def _one(**parts: Any) -> st.SearchStrategy[Overlay]:
-    """An overlay whose parts are each a strategy or a fixed value."""
-    drawn = {name: _strategy(value) for name, value in parts.items()}
-    return st.fixed_dictionaries(drawn).map(lambda chosen: Overlay(**chosen))
-
-
-def _strategy(value: Any) -> st.SearchStrategy[Any]:
-    """A strategy as it is; a dict as a dict of strategies (one level); anything else as itself."""
-    if isinstance(value, st.SearchStrategy):
-        return value
-    if isinstance(value, dict):
-        return st.fixed_dictionaries(
-            {k: v if isinstance(v, st.SearchStrategy) else st.just(v) for k, v in value.items()}
-        )
-    return st.just(value)
 
 
 def _line_2026(sku: Any, line_id: bool = True) -> Any:
@@ -438,9 +388,4 @@ from contracts.world_inbound import INBOUND_OVERLAYS, seed_inbound  # noqa: E402
 
 OVERLAYS.update(INBOUND_OVERLAYS)
 
-
-def _inbound_transport(operation_id: str) -> Callable[[World], st.SearchStrategy[Overlay]]:
-    return lambda w: _one(**inbound_transport.parts(w.extras["inbound_transport"], DROP)[operation_id])
-
-
-OVERLAYS.update({op: _inbound_transport(op) for op in inbound_transport.OPERATIONS})
+OVERLAYS.update(inbound_transport.TRANSPORT_OVERLAYS)

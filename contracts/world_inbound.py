@@ -18,33 +18,35 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from contracts.overlays import DROP, Overlay, one, seed_call
 from contracts.target import Target
 from contracts.workflows import US
-from contracts.world import DROP, SKUS, Overlay, World, _call, _one
+from emulator.control.seed import SEED_SOURCE as SOURCE
 
 BASE = "/inbound/fba/2024-03-20/inboundPlans"
-SOURCE = {
-    "name": "World warehouse",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrProvinceCode": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-    "phoneNumber": "2065550100",
-}
-LINE = {"msku": SKUS[0], "quantity": 4, "labelOwner": "SELLER", "prepOwner": "NONE"}
-BOX = {
-    "contentInformationSource": "BOX_CONTENT_PROVIDED",
-    "dimensions": {"length": 12, "width": 10, "height": 8, "unitOfMeasurement": "IN"},
-    "weight": {"value": 10, "unit": "LB"},
-    "quantity": 1,
-    "items": [LINE],
-}
+
+
+def line(sku: str) -> dict[str, Any]:
+    return {"msku": sku, "quantity": 4, "labelOwner": "SELLER", "prepOwner": "NONE"}
+
+
+def box(sku: str) -> dict[str, Any]:
+    """One box holding a plan's four units."""
+    return {
+        "contentInformationSource": "BOX_CONTENT_PROVIDED",
+        "dimensions": {"length": 12, "width": 10, "height": 8, "unitOfMeasurement": "IN"},
+        "weight": {"value": 10, "unit": "LB"},
+        "quantity": 1,
+        "items": [line(sku)],
+    }
+
+
 PAGED = {"paginationToken": DROP}
 
 
 @dataclass(frozen=True)
 class InboundWorld:
+    sku: str
     fresh: str
     offered: str
     packing_option: str
@@ -58,58 +60,59 @@ class InboundWorld:
     operation: str
 
 
-def seed_inbound(target: Target) -> InboundWorld:
-    """Five plans of the world's first SKU, each taken one step further than the one before."""
+def seed_inbound(target: Target, sku: str) -> InboundWorld:
+    """Five plans of `sku` (a stocked SKU of the world), each taken one step further than the one before."""
     target.http.put("/_emulator/config/inbound.timings", json={"operation": 0})
     try:
-        return _plans(target)
+        return _plans(target, sku)
     finally:
         target.http.delete("/_emulator/config/inbound.timings")
 
 
-def _plans(target: Target) -> InboundWorld:
+def _plans(target: Target, sku: str) -> InboundWorld:
     plans = [
-        _call(
+        seed_call(
             target,
             "createInboundPlan",
             BASE,
-            json={"destinationMarketplaces": [US], "sourceAddress": SOURCE, "items": [LINE]},
+            json={"destinationMarketplaces": [US], "sourceAddress": SOURCE, "items": [line(sku)]},
         )["inboundPlanId"]
         for _ in range(5)
     ]
     fresh, offered, chosen, packed, placed = plans
     for plan in plans[1:]:
-        _call(target, "generatePackingOptions", f"{BASE}/{plan}/packingOptions")
+        seed_call(target, "generatePackingOptions", f"{BASE}/{plan}/packingOptions")
     option = {
-        p: _call(target, "listPackingOptions", f"{BASE}/{p}/packingOptions")["packingOptions"][0]
+        p: seed_call(target, "listPackingOptions", f"{BASE}/{p}/packingOptions")["packingOptions"][0]
         for p in plans[1:]
     }
     for plan in plans[2:]:
-        _call(
+        seed_call(
             target,
             "confirmPackingOption",
             f"{BASE}/{plan}/packingOptions/{option[plan]['packingOptionId']}/confirmation",
         )
     for plan in plans[3:]:
-        grouping = {"packingGroupId": option[plan]["packingGroups"][0], "boxes": [BOX]}
-        _call(
+        grouping = {"packingGroupId": option[plan]["packingGroups"][0], "boxes": [box(sku)]}
+        seed_call(
             target,
             "setPackingInformation",
             f"{BASE}/{plan}/packingInformation",
             json={"packageGroupings": [grouping]},
         )
-        _call(target, "generatePlacementOptions", f"{BASE}/{plan}/placementOptions", json={})
+        seed_call(target, "generatePlacementOptions", f"{BASE}/{plan}/placementOptions", json={})
     placement = {
-        p: _call(target, "listPlacementOptions", f"{BASE}/{p}/placementOptions")["placementOptions"][0]
+        p: seed_call(target, "listPlacementOptions", f"{BASE}/{p}/placementOptions")["placementOptions"][0]
         for p in plans[3:]
     }
-    last = _call(
+    last = seed_call(
         target,
         "confirmPlacementOption",
         f"{BASE}/{placed}/placementOptions/{placement[placed]['placementOptionId']}/confirmation",
     )
-    _call(target, "getInboundPlan", f"{BASE}/{placed}")  # settles the last operation
+    seed_call(target, "getInboundPlan", f"{BASE}/{placed}")  # settles the last operation
     return InboundWorld(
+        sku=sku,
         fresh=fresh,
         offered=offered,
         packing_option=option[offered]["packingOptionId"],
@@ -124,7 +127,8 @@ def _plans(target: Target) -> InboundWorld:
     )
 
 
-def _inbound(world: World) -> InboundWorld:
+def _inbound(world: Any) -> InboundWorld:
+    """What `seed_inbound` made, kept with the world (`contracts.world.World`)."""
     found: InboundWorld = world.extras["inbound"]
     return found
 
@@ -132,11 +136,11 @@ def _inbound(world: World) -> InboundWorld:
 def _on(step: str, **parts: Any) -> Any:
     """An overlay factory: the path names the plan at `step`, plus `parts` (each may read the world)."""
 
-    def overlay(world: World) -> st.SearchStrategy[Overlay]:
+    def overlay(world: Any) -> st.SearchStrategy[Overlay]:
         found = _inbound(world)
         path = {"inboundPlanId": getattr(found, step)}
         drawn = {k: v(found) if callable(v) else v for k, v in parts.items()}
-        return _one(**{**drawn, "path": {**path, **drawn.get("path", {})}})
+        return one(**{**drawn, "path": {**path, **drawn.get("path", {})}})
 
     return overlay
 
@@ -146,10 +150,15 @@ def _shipment(**parts: Any) -> Any:
 
 
 INBOUND_OVERLAYS = {
-    "createInboundPlan": lambda w: _one(
-        body={"destinationMarketplaces": [US], "sourceAddress": SOURCE, "items": [LINE], "name": DROP}
+    "createInboundPlan": lambda w: one(
+        body={
+            "destinationMarketplaces": [US],
+            "sourceAddress": SOURCE,
+            "items": [line(_inbound(w).sku)],
+            "name": DROP,
+        }
     ),
-    "listInboundPlans": lambda w: _one(query=PAGED),
+    "listInboundPlans": lambda w: one(query=PAGED),
     "getInboundPlan": _on("placed"),
     "listInboundPlanItems": _on("placed", query=PAGED),
     "listInboundPlanBoxes": _on("placed", query=PAGED),
@@ -163,7 +172,7 @@ INBOUND_OVERLAYS = {
     "listPackingGroupBoxes": _on("placed", path=lambda w: {"packingGroupId": w.placed_group}, query=PAGED),
     "setPackingInformation": _on(
         "chosen",
-        body=lambda w: {"packageGroupings": [{"packingGroupId": w.group, "boxes": [BOX]}]},
+        body=lambda w: {"packageGroupings": [{"packingGroupId": w.group, "boxes": [box(w.sku)]}]},
         whole_body=True,
     ),
     "generatePlacementOptions": _on("packed", body={}, whole_body=True),
@@ -175,5 +184,5 @@ INBOUND_OVERLAYS = {
     "listShipmentPallets": _shipment(query=PAGED),
     "updateShipmentName": _shipment(),
     "updateShipmentSourceAddress": _shipment(body={"address": SOURCE}, whole_body=True),
-    "getInboundOperationStatus": lambda w: _one(path={"operationId": _inbound(w).operation}),
+    "getInboundOperationStatus": lambda w: one(path={"operationId": _inbound(w).operation}),
 }

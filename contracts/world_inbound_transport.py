@@ -7,14 +7,18 @@ stay put): a US plan whose shipment has transportation options, delivery windows
 appointment slots on offer (`open_`), a US plan shipping as partnered freight with a scheduled appointment
 and a content-update preview (`ready`), and an India plan for the delivery challan (made while the
 default seller also sells in India; its marketplaces are restored afterwards). `parts` gives, per
-operation, what `world._one` lays over generated cases (`drop` removes a generated value).
+operation, what `overlays.one` lays over generated cases; `TRANSPORT_OVERLAYS` the world's overlays.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from hypothesis import strategies as st
+
+from contracts.overlays import DROP, Overlay, one, seed_call
 from contracts.target import EmulatorTarget, Target
 from emulator.apis.inbound import timings
 from emulator.state.config import CONFIG, Setting
@@ -82,12 +86,7 @@ class _Driver:
         self.target = target
 
     def call(self, operation_id: str, path: str, **kwargs: Any) -> Any:
-        op = self.target.catalog[operation_id]
-        response = self.target.http.request(
-            op.method.upper(), path, headers=self.target.headers(op), **kwargs
-        )
-        assert response.status_code < 300, f"seeding the inbound world: {operation_id} {response.text}"
-        return response.json() if response.content else None
+        return seed_call(self.target, operation_id, path, **kwargs)
 
     def run(self, operation_id: str, path: str, **kwargs: Any) -> Any:
         answer = self.call(operation_id, path, **kwargs)
@@ -257,8 +256,8 @@ def _at(shipment: Shipment, **path: Any) -> dict[str, Any]:
     return {"inboundPlanId": shipment.plan_id, "shipmentId": shipment.shipment_id, **path}
 
 
-def parts(t: Transported | None, drop: object) -> dict[str, dict[str, Any]]:
-    """Per operation, the `world._one` arguments that point its cases at `t`."""
+def parts(t: Transported | None, drop: object = DROP) -> dict[str, dict[str, Any]]:
+    """Per operation, the `overlays.one` arguments that point its cases at `t`."""
     if t is None:
         raise RuntimeError("the transport side's world is seeded on the in-process emulator only")
     o, r = t.open_, t.ready
@@ -366,3 +365,13 @@ def parts(t: Transported | None, drop: object) -> dict[str, dict[str, Any]]:
         },
         "getBillOfLading": {"path": {"shipmentId": r.confirmation_id}},
     }
+
+
+def _overlay(operation_id: str) -> Callable[[Any], st.SearchStrategy[Overlay]]:
+    def overlay(world: Any) -> st.SearchStrategy[Overlay]:
+        return one(**parts(world.extras["inbound_transport"])[operation_id])
+
+    return overlay
+
+
+TRANSPORT_OVERLAYS = {op: _overlay(op) for op in OPERATIONS}

@@ -205,8 +205,10 @@ FORBIDDEN = {
     ),
     "emulator.registry": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
     "emulator.context": ("emulator.edge", "emulator.apis", "emulator.control", "emulator.app"),
+    # Inbound moves stock through inventory's service only; v0 reads Inbound's plans, never the reverse.
+    "emulator.apis.inbound": ("emulator.apis.outbound", "emulator.apis.inbound_v0"),
 }
-# Inbound v0 reads the plans, shipments and SKU settings of 2024-03-20; 2024-03-20 knows nothing of v0.
+# Inbound v0 reads the plans, shipments and SKU settings of 2024-03-20 (never the reverse, see FORBIDDEN).
 ALLOWED["emulator.apis.inbound_v0"] = (
     "emulator.apis.inbound",
     "emulator.apis.inventory",
@@ -215,7 +217,6 @@ ALLOWED["emulator.apis.inbound_v0"] = (
     "emulator.registry",
     "emulator.state",
 )
-FORBIDDEN["emulator.apis.inbound"] = ("emulator.apis.inbound_v0",)
 # Amazon's hostnames, the CA and the listeners know nothing of the emulator's behaviour or state.
 FORBIDDEN["emulator.tls"] = (
     *(m for m in FORBIDDEN["emulator.state"] if m != "emulator.errors"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from emulator.apis.inbound import operations, packing, paging, placement, plans, wire
+from emulator.apis.inbound import operations, options, packing, paging, placement, plans, wire
 from emulator.apis.inbound.shipments import require_plan, shipments_of
 from emulator.context import Call, Reply
 from emulator.registry import operation
@@ -16,7 +16,7 @@ def _plan_id(call: Call) -> str:
 
 @operation("createInboundPlan")
 def create_inbound_plan(call: Call) -> dict[str, Any]:
-    """A new inbound plan for one marketplace; its MSKUs must be FBA inventory or FBA listings."""
+    """A new inbound plan; its operation fails on MSKUs that are neither FBA inventory nor FBA listings."""
     plan, job = plans.create(call)
     return operations.accepted(job, inboundPlanId=plan.plan_id)
 
@@ -24,8 +24,9 @@ def create_inbound_plan(call: Call) -> dict[str, Any]:
 @operation("listInboundPlans")
 def list_inbound_plans(call: Call) -> dict[str, Any]:
     """The seller's plans by status, sorted by creation or update time, in pages."""
-    found, pagination = paging.page(plans.listed(call.tenant, call.params), call.params)
-    return {"inboundPlans": [wire.plan_summary(p) for p in found]} | pagination
+    return paging.listed(
+        call.params, "inboundPlans", plans.listed(call.tenant, call.params), wire.plan_summary
+    )
 
 
 @operation("getInboundPlan")
@@ -39,8 +40,7 @@ def get_inbound_plan(call: Call) -> dict[str, Any]:
 def list_inbound_plan_items(call: Call) -> dict[str, Any]:
     """The plan's items, in pages."""
     plan = require_plan(call.tenant, _plan_id(call))
-    found, pagination = paging.page(plan.items, call.params)
-    return {"items": [wire.item(line) for line in found]} | pagination
+    return paging.listed(call.params, "items", plan.items, wire.item)
 
 
 @operation("updateInboundPlanName")
@@ -67,14 +67,15 @@ def list_packing_options(call: Call) -> dict[str, Any]:
     """The packing options offered (none before generatePackingOptions succeeds)."""
     plan = require_plan(call.tenant, _plan_id(call))
     now = call.clock.timestamp()
-    found, pagination = paging.page(plan.packing_options, call.params)
-    return {"packingOptions": [wire.packing_option(o, now) for o in found]} | pagination
+    return paging.listed(
+        call.params, "packingOptions", plan.packing_options, lambda o: wire.packing_option(o, now)
+    )
 
 
 @operation("confirmPackingOption")
 def confirm_packing_option(call: Call) -> dict[str, Any]:
     """Accepts one offered, unexpired packing option (asynchronous)."""
-    job = packing.confirm(call, _plan_id(call), call.params["packingOptionId"])
+    job = options.confirm(call, _plan_id(call), call.params["packingOptionId"], options.PACKING)
     return operations.accepted(job)
 
 
@@ -83,8 +84,7 @@ def list_packing_group_items(call: Call) -> dict[str, Any]:
     """The items of one packing group, in pages."""
     plan = require_plan(call.tenant, _plan_id(call))
     group = packing.group(plan, call.params["packingGroupId"])
-    found, pagination = paging.page(group.items, call.params)
-    return {"items": [wire.item(line) for line in found]} | pagination
+    return paging.listed(call.params, "items", group.items, wire.item)
 
 
 @operation("listPackingGroupBoxes")
@@ -93,8 +93,7 @@ def list_packing_group_boxes(call: Call) -> dict[str, Any]:
     plan = require_plan(call.tenant, _plan_id(call))
     group = packing.group(plan, call.params["packingGroupId"])
     boxes = [b for b in plan.boxes if b.packing_group_id == group.group_id]
-    found, pagination = paging.page(boxes, call.params)
-    return {"boxes": [wire.box(b) for b in found]} | pagination
+    return paging.listed(call.params, "boxes", boxes, wire.box)
 
 
 @operation("setPackingInformation")
@@ -110,8 +109,7 @@ def list_inbound_plan_boxes(call: Call) -> dict[str, Any]:
     confirmed = [
         b for s in shipments_of(call.tenant, plan.plan_id) if s.shipment_confirmation_id for b in s.boxes
     ]
-    found, pagination = paging.page(confirmed or list(plan.boxes), call.params)
-    return {"boxes": [wire.box(b) for b in found]} | pagination
+    return paging.listed(call.params, "boxes", confirmed or list(plan.boxes), wire.box)
 
 
 @operation("listInboundPlanPallets")
@@ -119,8 +117,7 @@ def list_inbound_plan_pallets(call: Call) -> dict[str, Any]:
     """The pallets of the plan's shipments, in pages."""
     plan = require_plan(call.tenant, _plan_id(call))
     pallets = [p for s in shipments_of(call.tenant, plan.plan_id) for p in s.pallets]
-    found, pagination = paging.page(pallets, call.params)
-    return {"pallets": [wire.pallet(p) for p in found]} | pagination
+    return paging.listed(call.params, "pallets", pallets, wire.pallet)
 
 
 @operation("generatePlacementOptions")
@@ -134,15 +131,18 @@ def list_placement_options(call: Call) -> dict[str, Any]:
     """The placement options offered, with their shipments and fees."""
     plan = require_plan(call.tenant, _plan_id(call))
     now = call.clock.timestamp()
-    found, pagination = paging.page(plan.placement_options, call.params)
-    shown = [wire.placement_option(o, plan.marketplace_id, now) for o in found]
-    return {"placementOptions": shown} | pagination
+    return paging.listed(
+        call.params,
+        "placementOptions",
+        plan.placement_options,
+        lambda o: wire.placement_option(o, plan.marketplace_id, now),
+    )
 
 
 @operation("confirmPlacementOption")
 def confirm_placement_option(call: Call) -> dict[str, Any]:
     """Accepts a placement option: its shipments become WORKING with confirmation ids (asynchronous)."""
-    job = placement.confirm(call, _plan_id(call), call.params["placementOptionId"])
+    job = options.confirm(call, _plan_id(call), call.params["placementOptionId"], options.PLACEMENT)
     return operations.accepted(job)
 
 

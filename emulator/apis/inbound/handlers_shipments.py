@@ -24,22 +24,19 @@ def get_shipment(call: Call) -> dict[str, Any]:
 @operation("listShipmentItems")
 def list_shipment_items(call: Call) -> dict[str, Any]:
     """The units of one shipment per MSKU, in pages."""
-    found, pagination = paging.page(_shipment(call).items, call.params)
-    return {"items": [wire.item(line) for line in found]} | pagination
+    return paging.listed(call.params, "items", _shipment(call).items, wire.item)
 
 
 @operation("listShipmentBoxes")
 def list_shipment_boxes(call: Call) -> dict[str, Any]:
     """The boxes of one shipment (with box ids once placement is confirmed), in pages."""
-    found, pagination = paging.page(_shipment(call).boxes, call.params)
-    return {"boxes": [wire.box(b) for b in found]} | pagination
+    return paging.listed(call.params, "boxes", _shipment(call).boxes, wire.box)
 
 
 @operation("listShipmentPallets")
 def list_shipment_pallets(call: Call) -> dict[str, Any]:
     """The pallets of a freight shipment, in pages."""
-    found, pagination = paging.page(_shipment(call).pallets, call.params)
-    return {"pallets": [wire.pallet(p) for p in found]} | pagination
+    return paging.listed(call.params, "pallets", _shipment(call).pallets, wire.pallet)
 
 
 @operation("updateShipmentName")

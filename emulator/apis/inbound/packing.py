@@ -16,6 +16,7 @@ from typing import Any
 import msgspec
 
 from emulator.apis.inbound import ids, inputs, lifecycle, operations
+from emulator.apis.inbound.options import PACKING, settled, undecided
 from emulator.apis.inbound.records import (
     PLANS,
     SHIPMENTS,
@@ -34,7 +35,6 @@ from emulator.context import Call
 from emulator.state import TenantState
 
 GROUP_MISSING = "The requested packingGroupId does not exist for the specified inbound plan."
-OPTION_MISSING = "The requested packingOptionId does not exist for the given inbound plan."
 HEAVY_LB = 50.0
 _LB_PER_KG = 2.20462
 
@@ -48,12 +48,7 @@ class Packing(msgspec.Struct, kw_only=True, frozen=True):
 
 def generate(call: Call, plan_id: str) -> Job:
     plan = operations.open_plan(call, plan_id)
-    if plan.packing_option_id is not None:
-        raise bad_request(
-            "The inbound plan is not in a valid state to generate packing options: "
-            "a packing option is already confirmed.",
-            f"packingOptionId={plan.packing_option_id}",
-        )
+    undecided(plan, PACKING)
     return operations.begin(call, plan, "generatePackingOptions", operations.expiry(call))
 
 
@@ -85,33 +80,10 @@ def _generated(tenant: TenantState, plan: InboundPlan, job: Job, due: float) -> 
     return Outcome(operations.SUCCESS)
 
 
-def confirm(call: Call, plan_id: str, option_id: str) -> Job:
-    plan = operations.open_plan(call, plan_id)
-    option = next((o for o in plan.packing_options if o.option_id == option_id), None)
-    if option is None:
-        raise missing(OPTION_MISSING, f"packingOptionId={option_id}")
-    if plan.packing_option_id is not None:
-        raise bad_request(
-            "A packing option is already confirmed for this inbound plan.",
-            f"packingOptionId={plan.packing_option_id}",
-        )
-    if option.status is not OptionStatus.OFFERED or call.clock.timestamp() >= option.expires_at:
-        raise bad_request(
-            "The packing option has expired: call generatePackingOptions again.",
-            f"packingOptionId={option_id}",
-        )
-    return operations.begin(call, plan, "confirmPackingOption", {"packingOptionId": option_id})
-
-
 @operations.on_plan("confirmPackingOption")
 def _confirmed(tenant: TenantState, plan: InboundPlan, job: Job, due: float) -> Outcome:
-    chosen = job.params["packingOptionId"]
-    options = tuple(
-        msgspec.structs.replace(
-            o, status=OptionStatus.ACCEPTED if o.option_id == chosen else OptionStatus.EXPIRED
-        )
-        for o in plan.packing_options
-    )
+    chosen = job.params[PACKING.id_param]
+    options = settled(plan.packing_options, chosen)
     changed = msgspec.structs.replace(plan, packing_options=options, packing_option_id=chosen, updated_at=due)
     tenant.table(PLANS).put(plan.plan_id, changed)
     return Outcome(operations.SUCCESS)

@@ -8,7 +8,7 @@ sandbox answers made-up tokens with success.
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -41,3 +41,11 @@ def page(
     size = int(params.get("pageSize") or default_size)
     end = start + size
     return found[start:end], ({"pagination": {"nextToken": token(end)}} if end < len(found) else {})
+
+
+def listed(
+    params: dict[str, Any], key: str, found: Sequence[T], render: Callable[[T], Any]
+) -> dict[str, Any]:
+    """A list operation's answer: the page of `found` under `key`, rendered, and its `pagination`."""
+    shown, pagination = page(found, params)
+    return {key: [render(x) for x in shown]} | pagination

@@ -17,6 +17,7 @@ import msgspec
 
 from emulator.apis.inbound import ids, lifecycle, operations
 from emulator.apis.inbound.centres import centres
+from emulator.apis.inbound.options import PLACEMENT, settled, undecided
 from emulator.apis.inbound.packing import confirmed_groups, label
 from emulator.apis.inbound.records import (
     PLANS,
@@ -30,25 +31,19 @@ from emulator.apis.inbound.records import (
     Shipment,
     ShipmentStatus,
 )
-from emulator.apis.inbound.refusals import bad_request, missing, out_of_order
+from emulator.apis.inbound.refusals import bad_request, out_of_order
 from emulator.apis.inbound.shipments import shipments_of
 from emulator.apis.inventory.marketplaces import BY_ID
 from emulator.apis.jobs import Job, Outcome
 from emulator.context import Call
 from emulator.state import TenantState
 
-OPTION_MISSING = "The requested placementOptionId does not exist for the given inbound plan."
 FEE_PER_UNIT = 0.27
 
 
 def generate(call: Call, plan_id: str) -> Job:
     plan = operations.open_plan(call, plan_id)
-    if plan.placement_option_id is not None:
-        raise bad_request(
-            "The inbound plan is not in a valid state to generate placement options: "
-            "a placement option is already confirmed.",
-            f"placementOptionId={plan.placement_option_id}",
-        )
+    undecided(plan, PLACEMENT)
     groups = confirmed_groups(plan)
     if not groups:
         raise out_of_order("generate placement options", "confirmPackingOption", f"inboundPlanId={plan_id}")
@@ -157,27 +152,9 @@ def _contents(plan: InboundPlan, boxes: tuple[Box, ...]) -> tuple[ItemLine, ...]
     )
 
 
-def confirm(call: Call, plan_id: str, option_id: str) -> Job:
-    plan = operations.open_plan(call, plan_id)
-    option = next((o for o in plan.placement_options if o.option_id == option_id), None)
-    if option is None:
-        raise missing(OPTION_MISSING, f"placementOptionId={option_id}")
-    if plan.placement_option_id is not None:
-        raise bad_request(
-            "A placement option is already confirmed for this inbound plan.",
-            f"placementOptionId={plan.placement_option_id}",
-        )
-    if option.status is not OptionStatus.OFFERED or call.clock.timestamp() >= option.expires_at:
-        raise bad_request(
-            "The placement option has expired: call generatePlacementOptions again.",
-            f"placementOptionId={option_id}",
-        )
-    return operations.begin(call, plan, "confirmPlacementOption", {"placementOptionId": option_id})
-
-
 @operations.on_plan("confirmPlacementOption")
 def _confirmed(tenant: TenantState, plan: InboundPlan, job: Job, due: float) -> Outcome:
-    chosen = next(o for o in plan.placement_options if o.option_id == job.params["placementOptionId"])
+    chosen = next(o for o in plan.placement_options if o.option_id == job.params[PLACEMENT.id_param])
     lifecycle.discard_unconfirmed(tenant, plan.plan_id, keep=frozenset(chosen.shipment_ids))
     for shipment in shipments_of(tenant, plan.plan_id):
         if shipment.shipment_id in chosen.shipment_ids:
@@ -186,10 +163,7 @@ def _confirmed(tenant: TenantState, plan: InboundPlan, job: Job, due: float) -> 
                 shipment, shipment_confirmation_id=confirmation, boxes=label(confirmation, shipment.boxes)
             )
             lifecycle.confirm(tenant, due, numbered)
-    options = tuple(
-        msgspec.structs.replace(o, status=OptionStatus.ACCEPTED if o is chosen else OptionStatus.EXPIRED)
-        for o in plan.placement_options
-    )
+    options = settled(plan.placement_options, chosen.option_id)
     changed = msgspec.structs.replace(
         plan, placement_options=options, placement_option_id=chosen.option_id, updated_at=due
     )

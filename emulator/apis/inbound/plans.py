@@ -14,7 +14,14 @@ from typing import Any
 import msgspec
 
 from emulator.apis.inbound import ids, inputs, lifecycle, operations
-from emulator.apis.inbound.records import PLANS, InboundPlan, ItemLine, PlanStatus, ShipmentStatus
+from emulator.apis.inbound.records import (
+    PLANS,
+    SHIPMENT_PATH,
+    InboundPlan,
+    ItemLine,
+    PlanStatus,
+    ShipmentStatus,
+)
 from emulator.apis.inbound.refusals import bad_request
 from emulator.apis.inbound.shipments import CANCEL_GUARDS, require_plan, shipments_of
 from emulator.apis.inventory.marketplaces import BY_ID
@@ -22,16 +29,7 @@ from emulator.apis.jobs import Job, Outcome, Problem
 from emulator.context import Call
 from emulator.state import TenantState
 
-_SHIPPED_ON = frozenset(
-    {
-        ShipmentStatus.SHIPPED,
-        ShipmentStatus.IN_TRANSIT,
-        ShipmentStatus.DELIVERED,
-        ShipmentStatus.CHECKED_IN,
-        ShipmentStatus.RECEIVING,
-        ShipmentStatus.CLOSED,
-    }
-)
+_SHIPPED_ON = frozenset(SHIPMENT_PATH[SHIPMENT_PATH.index(ShipmentStatus.SHIPPED) :])
 
 BAD_MARKETPLACE = "Invalid destinationMarketplace provided."
 MARKETPLACE_ID = re.compile(r"[A-Z0-9]{9,20}")

@@ -8,6 +8,7 @@ from emulator.apis.inbound import shipments as facade
 from emulator.apis.inbound.records import (
     Address,
     Box,
+    Dimensions,
     InboundPlan,
     ItemLine,
     OptionStatus,
@@ -15,6 +16,7 @@ from emulator.apis.inbound.records import (
     Pallet,
     PlacementOption,
     Shipment,
+    Weight,
 )
 from emulator.apis.inventory.marketplaces import BY_ID
 from emulator.apis.inventory.summaries import iso_at
@@ -60,18 +62,20 @@ def item(line: ItemLine) -> dict[str, Any]:
     return shown
 
 
+def dimensions(size: Dimensions) -> dict[str, Any]:
+    return {"length": size.length, "width": size.width, "height": size.height, "unitOfMeasurement": size.unit}
+
+
+def weight(found: Weight) -> dict[str, Any]:
+    return {"value": found.value, "unit": found.unit}
+
+
 def box(found: Box) -> dict[str, Any]:
-    size, weight = found.dimensions, found.weight
     shown: dict[str, Any] = {
         "packageId": found.package_id,
         "contentInformationSource": found.content_source,
-        "dimensions": {
-            "length": size.length,
-            "width": size.width,
-            "height": size.height,
-            "unitOfMeasurement": size.unit,
-        },
-        "weight": {"value": weight.value, "unit": weight.unit},
+        "dimensions": dimensions(found.dimensions),
+        "weight": weight(found.weight),
         "quantity": 1,
         "items": [item(line) for line in found.items],
     }
@@ -83,15 +87,9 @@ def box(found: Box) -> dict[str, Any]:
 def pallet(found: Pallet) -> dict[str, Any]:
     shown: dict[str, Any] = {"packageId": found.package_id, "quantity": found.quantity}
     if found.dimensions is not None:
-        size = found.dimensions
-        shown["dimensions"] = {
-            "length": size.length,
-            "width": size.width,
-            "height": size.height,
-            "unitOfMeasurement": size.unit,
-        }
+        shown["dimensions"] = dimensions(found.dimensions)
     if found.weight is not None:
-        shown["weight"] = {"value": found.weight.value, "unit": found.weight.unit}
+        shown["weight"] = weight(found.weight)
     if found.stackability is not None:
         shown["stackability"] = found.stackability
     return shown

@@ -8,21 +8,13 @@ import pytest
 from starlette.testclient import TestClient
 
 from emulator.apis.inbound import shipments
+from emulator.control.seed import SEED_SOURCE as SOURCE
 from emulator.lwa.accounts import DEFAULTS
 from emulator.runtime import Runtime
 from emulator.state.config import CONFIG
 from tests.api.outbound.support import US, Mcf
 
 BASE = "/inbound/fba/2024-03-20"
-SOURCE = {
-    "name": "Jane Doe",
-    "addressLine1": "1 Main St",
-    "city": "Seattle",
-    "stateOrProvinceCode": "WA",
-    "postalCode": "98101",
-    "countryCode": "US",
-    "phoneNumber": "2065550100",
-}
 BOX_SIZE = {"length": 12, "width": 10, "height": 8, "unitOfMeasurement": "IN"}
 
 
@@ -81,13 +73,18 @@ class Inbound(Mcf):
         assert response.status_code == 200, response.text
         return response.json()
 
-    def packed(self, lines: dict[str, int], boxes: list[dict[str, Any]] | None = None) -> str:
-        """A plan with its single-group packing option confirmed and its boxes given."""
+    def chosen(self, lines: dict[str, int]) -> tuple[str, str]:
+        """A plan with its (single-group) packing option confirmed: (plan id, packing group id)."""
         plan_id = self.plan(lines)
         self.step("POST", f"{plan_id}/packingOptions")
         option = self.get(f"{plan_id}/packingOptions")["packingOptions"][0]
         self.step("POST", f"{plan_id}/packingOptions/{option['packingOptionId']}/confirmation")
-        grouping = {"packingGroupId": option["packingGroups"][0], "boxes": boxes or [box(lines)]}
+        return plan_id, str(option["packingGroups"][0])
+
+    def packed(self, lines: dict[str, int], boxes: list[dict[str, Any]] | None = None) -> str:
+        """A plan with its single-group packing option confirmed and its boxes given."""
+        plan_id, group = self.chosen(lines)
+        grouping = {"packingGroupId": group, "boxes": boxes or [box(lines)]}
         self.step("POST", f"{plan_id}/packingInformation", json={"packageGroupings": [grouping]})
         return plan_id
 

@@ -79,11 +79,7 @@ def test_packing_information_needs_a_confirmed_option(inbound):
 
 def test_boxes_must_hold_exactly_the_groups_units(inbound):
     inbound.stock("MUG-1")
-    plan_id = inbound.plan({"MUG-1": 4})
-    inbound.step("POST", f"{plan_id}/packingOptions")
-    [option] = options(inbound, plan_id)
-    inbound.step("POST", f"{plan_id}/packingOptions/{option['packingOptionId']}/confirmation")
-    group = option["packingGroups"][0]
+    plan_id, group = inbound.chosen({"MUG-1": 4})
     short = {"packingGroupId": group, "boxes": [box({"MUG-1": 3})]}
     status = inbound.step(
         "POST", f"{plan_id}/packingInformation", expect="FAILED", json={"packageGroupings": [short]}
@@ -112,11 +108,7 @@ def test_boxes_must_hold_exactly_the_groups_units(inbound):
 
 def test_identical_boxes_are_counted_and_heavy_ones_warned_about(inbound):
     inbound.stock("MUG-1")
-    plan_id = inbound.plan({"MUG-1": 6})
-    inbound.step("POST", f"{plan_id}/packingOptions")
-    [option] = options(inbound, plan_id)
-    inbound.step("POST", f"{plan_id}/packingOptions/{option['packingOptionId']}/confirmation")
-    group = option["packingGroups"][0]
+    plan_id, group = inbound.chosen({"MUG-1": 6})
     grouping = {"packingGroupId": group, "boxes": [box({"MUG-1": 2}, count=3, pounds=55)]}
     status = inbound.step("POST", f"{plan_id}/packingInformation", json={"packageGroupings": [grouping]})
     assert {p["code"] for p in status["operationProblems"]} == {"BoxOverweight"}
