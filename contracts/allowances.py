@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import orjson
 
+from contracts import world_inbound_transport as transport_world
+
 
 @dataclass(frozen=True)
 class Allowance:
@@ -254,32 +256,9 @@ ALLOWANCES: tuple[Allowance, ...] = (
 # Fulfillment Inbound, the transport side (transportation, windows, appointments, tracking, previews,
 # challan; item settings and labels; v0). 2024-03-20 answers its 400s with code BadRequest, v0 with
 # `Invalid Input`.
-_TRANSPORT_PLAN_OPS = (
-    "generateTransportationOptions",
-    "listTransportationOptions",
-    "confirmTransportationOptions",
-    "generateDeliveryWindowOptions",
-    "listDeliveryWindowOptions",
-    "confirmDeliveryWindowOptions",
-    "generateSelfShipAppointmentSlots",
-    "getSelfShipAppointmentSlots",
-    "scheduleSelfShipAppointment",
-    "cancelSelfShipAppointment",
-    "updateShipmentTrackingDetails",
-    "generateShipmentContentUpdatePreviews",
-    "listShipmentContentUpdatePreviews",
-    "getShipmentContentUpdatePreview",
-    "confirmShipmentContentUpdatePreview",
-    "getDeliveryChallanDocument",
-)
-_ITEM_OPS = (
-    "listItemComplianceDetails",
-    "updateItemComplianceDetails",
-    "listPrepDetails",
-    "setPrepDetails",
-    "createMarketplaceItemLabels",
-)
-_V0_OPS = ("getShipments", "getShipmentItems", "getShipmentItemsByShipmentId", "getLabels", "getBillOfLading")
+_TRANSPORT_PLAN_OPS, _ITEM_OPS = transport_world.PLAN_OPERATIONS, transport_world.ITEM_OPERATIONS
+_V0_OPS = transport_world.V0_OPERATIONS
+_V0_SHIPMENT_OPS = tuple(op for op in _V0_OPS if op != "getPrepInstructions")
 _B, _V0 = "BadRequest", "Invalid Input"
 ALLOWANCES += (
     Allowance(
@@ -356,7 +335,7 @@ ALLOWANCES += (
         "a declared value is an amount of money, never negative",
     ),
     *(
-        Allowance((*_V0_OPS, "getPrepInstructions"), _V0, fragment, reason)
+        Allowance(_V0_OPS, _V0, fragment, reason)
         for fragment, reason in (
             ("is not a known marketplace", "marketplace ids are a closed set Amazon lists"),
             ("does not participate", "v0 answers for the marketplaces the seller sells in"),
@@ -373,7 +352,7 @@ ALLOWANCES += (
         )
     ),
     Allowance(
-        _V0_OPS,
+        _V0_SHIPMENT_OPS,
         "NotFound",
         "The shipment does not exist.",
         "v0 names the seller's confirmed shipments (their FBA... shipmentConfirmationIds)",
@@ -385,7 +364,7 @@ ALLOWANCES += (
         "the docs: PackageLabelsToPrint must name box ids of the shipment (from listShipmentBoxes)",
     ),
     Allowance(
-        (*_V0_OPS, "getPrepInstructions"),
+        _V0_OPS,
         _I,
         "must not be empty.",
         "an empty marketplace id, country code or query type names nothing; SP-API answers 400",

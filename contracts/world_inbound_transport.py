@@ -20,8 +20,10 @@ from hypothesis import strategies as st
 
 from contracts.overlays import DROP, Overlay, one, seed_call
 from contracts.target import EmulatorTarget, Target
-from emulator.apis.inbound import timings
-from emulator.state.config import CONFIG, Setting
+from emulator.protocol import CONTROL_PREFIX
+
+TIMINGS = f"{CONTROL_PREFIX}/config/inbound.timings"
+SELLERS = f"{CONTROL_PREFIX}/sellers"
 
 US, IN = "ATVPDKIKX0DER", "A21TJRUUN4KGV"
 SKU = "W-MUG"
@@ -180,12 +182,17 @@ def _ready(driver: _Driver) -> tuple[Shipment, str]:
     return ready, str(previews["contentUpdatePreviews"][0]["contentUpdatePreviewId"])
 
 
+def _control(target: Target, method: str, path: str, **kwargs: Any) -> Any:
+    response = target.http.request(method, path, **kwargs)
+    assert response.status_code < 300, f"seeding the inbound world: {method} {path} {response.text}"
+    return response.json() if response.content else None
+
+
 def _india(driver: _Driver, seller_id: str) -> Shipment:
-    """An India plan, made while the seller also sells there."""
-    accounts = driver.target.runtime.accounts
-    seller = accounts.seller(seller_id)
-    assert seller is not None
-    accounts.add_seller(seller_id, (*seller.marketplaces, IN), seller.name)
+    """An India plan, made while the seller also sells there (through the control API)."""
+    target = driver.target
+    seller = next(s for s in _control(target, "GET", SELLERS)["sellers"] if s["sellerId"] == seller_id)
+    _control(target, "POST", SELLERS, json={**seller, "marketplaceIds": [*seller["marketplaceIds"], IN]})
     try:
         driver.call(
             "createInventoryItem",
@@ -194,15 +201,14 @@ def _india(driver: _Driver, seller_id: str) -> Shipment:
         )
         return driver.placed(IN, INDIA_SOURCE)
     finally:
-        accounts.add_seller(seller_id, seller.marketplaces, seller.name)
+        _control(target, "POST", SELLERS, json=seller)
 
 
 def seed(target: Target, seller_id: str) -> Transported | None:
     """The transport side's part of the world (the in-process emulator only; None elsewhere)."""
     if not isinstance(target, EmulatorTarget):
         return None
-    config = target.runtime.store.shared.table(CONFIG)
-    config.put(timings.CONFIG_KEY, Setting(value={"operation": 0}))
+    _control(target, "PUT", TIMINGS, json={"operation": 0})
     try:
         driver = _Driver(target)
         open_ = driver.placed(US, SOURCE)
@@ -218,10 +224,10 @@ def seed(target: Target, seller_id: str) -> Transported | None:
             preview_id=preview_id,
         )
     finally:
-        config.delete(timings.CONFIG_KEY)
+        _control(target, "DELETE", TIMINGS)
 
 
-OPERATIONS = (
+PLAN_OPERATIONS = (
     "generateTransportationOptions",
     "listTransportationOptions",
     "confirmTransportationOptions",
@@ -238,11 +244,15 @@ OPERATIONS = (
     "getShipmentContentUpdatePreview",
     "confirmShipmentContentUpdatePreview",
     "getDeliveryChallanDocument",
+)
+ITEM_OPERATIONS = (
     "listItemComplianceDetails",
     "updateItemComplianceDetails",
     "listPrepDetails",
     "setPrepDetails",
     "createMarketplaceItemLabels",
+)
+V0_OPERATIONS = (
     "getPrepInstructions",
     "getShipments",
     "getShipmentItems",
@@ -250,6 +260,7 @@ OPERATIONS = (
     "getLabels",
     "getBillOfLading",
 )
+OPERATIONS = (*PLAN_OPERATIONS, *ITEM_OPERATIONS, *V0_OPERATIONS)
 
 
 def _at(shipment: Shipment, **path: Any) -> dict[str, Any]:
