@@ -21,12 +21,12 @@ class InboundPlanStatusChanged(DomainEvent, kw_only=True, frozen=True):
 
 @domain_event
 class InboundShipmentStatusChanged(DomainEvent, kw_only=True, frozen=True):
-    """A shipment of an inbound plan was created (`previous` None) or moved to another status."""
+    """A confirmed shipment of an inbound plan moved to another status (offered ones are not announced)."""
 
     inbound_plan_id: str
     shipment_id: str
     shipment_confirmation_id: str | None
     marketplace_id: str
     warehouse_id: str
-    previous: str | None
+    previous: str
     status: str

@@ -69,7 +69,7 @@ def change(tenant: TenantState, now: float, shipment: Shipment, status: Shipment
             shipment_confirmation_id=changed.shipment_confirmation_id,
             marketplace_id=changed.marketplace_id,
             warehouse_id=changed.destination.warehouse_id,
-            previous=previous if previous != status else None,
+            previous=previous,
             status=status,
         ),
     )

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import msgspec
 
-from emulator.apis.inbound.records import RECEIPTS, Receipt, ReceiptLine, Shipment
+from emulator.apis.inbound.records import RECEIPTS, Shipment
 from emulator.apis.inventory import service as inventory
 from emulator.apis.inventory.events import StockMove
 from emulator.apis.inventory.records import Bucket
 from emulator.state import TenantState
 
 DAMAGED = Bucket.CARRIER_DAMAGED
-
-
-def plan_receipt(tenant: TenantState, shipment_id: str, lines: dict[str, ReceiptLine]) -> Receipt:
-    """Set how the shipment will be received (replacing what was set before)."""
-    return tenant.table(RECEIPTS).put(shipment_id, Receipt(shipment_id=shipment_id, lines=lines))
 
 
 def receive(tenant: TenantState, now: float, shipment: Shipment) -> Shipment:
