@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import orjson
 
+from contracts import world_inbound_transport as transport_world
+
 
 @dataclass(frozen=True)
 class Allowance:
@@ -311,6 +313,125 @@ ALLOWANCES: tuple[Allowance, ...] = (
         "BadRequest",
         "Invalid destinationMarketplace provided.",
         "marketplace ids are a closed set; text that cannot be one is refused at once (the static case)",
+    ),
+)
+
+
+# Fulfillment Inbound, the transport side (transportation, windows, appointments, tracking, previews,
+# challan; item settings and labels; v0). 2024-03-20 answers its 400s with code BadRequest, v0 with
+# `Invalid Input`.
+_TRANSPORT_PLAN_OPS, _ITEM_OPS = transport_world.PLAN_OPERATIONS, transport_world.ITEM_OPERATIONS
+_V0_OPS = transport_world.V0_OPERATIONS
+_V0_SHIPMENT_OPS = tuple(op for op in _V0_OPS if op != "getPrepInstructions")
+_B, _V0 = "BadRequest", "Invalid Input"
+ALLOWANCES += (
+    Allowance(
+        _TRANSPORT_PLAN_OPS,
+        _B,
+        "The inboundPlanId is malformed.",
+        "plan ids are the 38-character wf... ids Amazon issues; the static sandbox refuses others so",
+    ),
+    Allowance(
+        _TRANSPORT_PLAN_OPS,
+        "NotFound",
+        "does not exist",
+        "plans, shipments and previews are the seller's own; what a fresh id names does not exist (404)",
+    ),
+    Allowance(
+        _TRANSPORT_PLAN_OPS,
+        "NotFound",
+        "was not offered",
+        "options, windows and slots are the ones offered for the shipment; a fresh id names none (404)",
+    ),
+    Allowance(
+        _TRANSPORT_PLAN_OPS,
+        _B,
+        "is still in progress on this inbound plan",
+        "Inbound's steps are asynchronous: a step waits until the last operation on the plan ended",
+    ),
+    Allowance(
+        _TRANSPORT_PLAN_OPS,
+        _B,
+        "call ",
+        "Amazon enforces the workflow's order; a step taken early names the operation to call first",
+    ),
+    Allowance(
+        _ITEM_OPS,
+        _B,
+        "is not a known marketplace",
+        "marketplace ids are a closed set Amazon lists; any other id is refused",
+    ),
+    Allowance(
+        _ITEM_OPS,
+        _B,
+        "The seller does not participate",
+        "item settings and labels exist in the marketplaces the seller sells in",
+    ),
+    Allowance(
+        _ITEM_OPS,
+        "NotFound",
+        "does not exist in marketplace",
+        "item operations name the seller's SKUs (FBA inventory or a listing) in the marketplace",
+    ),
+    Allowance(_ITEM_OPS, _B, "is named more than once", "one entry per MSKU"),
+    Allowance(
+        ("createMarketplaceItemLabels",),
+        _B,
+        "has no FNSKU",
+        "item labels carry the FNSKU, which only SKUs fulfilled by Amazon have",
+    ),
+    Allowance(
+        ("createMarketplaceItemLabels",),
+        _B,
+        "labels need",
+        "the docs: pageType is required for STANDARD_FORMAT, width and height for THERMAL_PRINTING",
+    ),
+    Allowance(
+        ("setPrepDetails",),
+        _B,
+        "prep",
+        "prep types must fit the category: ITEM_NO_PREP alone, and the only type of category NONE",
+    ),
+    Allowance(
+        ("updateItemComplianceDetails",),
+        _B,
+        "must not be negative",
+        "a declared value is an amount of money, never negative",
+    ),
+    *(
+        Allowance(_V0_OPS, _V0, fragment, reason)
+        for fragment, reason in (
+            ("is not a known marketplace", "marketplace ids are a closed set Amazon lists"),
+            ("does not participate", "v0 answers for the marketplaces the seller sells in"),
+            ("is not a country Amazon ships to", "ShipToCountryCode is a country with an Amazon marketplace"),
+            ("query needs", "the docs: a DATE_RANGE query needs both bounds"),
+            ("must not be before", "a date range ends after it starts"),
+            ("NextToken", "a NextToken is one v0 issued, for the same marketplace"),
+            ("Submit either", "the docs: getPrepInstructions takes SellerSKUList or ASINList, not both"),
+            ("once transportation is confirmed", "the docs: labels follow a confirmed transportation option"),
+            ("Amazon-partnered LTL", "the docs: bills of lading exist for partnered LTL shipments"),
+            ("labels need", "the docs: PALLET labels are printed per NumberOfPallets"),
+            ("select no labels", "PageStartIndex and PageSize select a range of the shipment's labels"),
+            ("boxes.", "NumberOfPackages cannot exceed the shipment's boxes"),
+        )
+    ),
+    Allowance(
+        _V0_SHIPMENT_OPS,
+        "NotFound",
+        "The shipment does not exist.",
+        "v0 names the seller's confirmed shipments (their FBA... shipmentConfirmationIds)",
+    ),
+    Allowance(
+        ("getLabels",),
+        "IncorrectPackageIdentifier",
+        "not in the shipment",
+        "the docs: PackageLabelsToPrint must name box ids of the shipment (from listShipmentBoxes)",
+    ),
+    Allowance(
+        _V0_OPS,
+        _I,
+        "must not be empty.",
+        "an empty marketplace id, country code or query type names nothing; SP-API answers 400",
     ),
 )
 

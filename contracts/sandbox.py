@@ -13,11 +13,15 @@ follows the target's kind:
   a fresh emulator does not hold; every answer must pass the suite's checks. Canned requests that omit
   a required path parameter cannot be sent and are skipped, naming it, except `sellerId` (the target's
   own seller stands in). A canned success whose required body has no value is skipped too: the body is
-  what succeeds, so sending none cannot reproduce it (canned rejections are still sent without it).
+  what succeeds, so sending none cannot reproduce it (canned rejections are still sent without it). So is a
+  canned success the emulator's request validation refuses against the model (`breaks_model`). Operations
+  that name the seller's SKUs in the query or body (`NAMES_SKUS`) may answer 404 as path-named resources do.
+  `DIVERGENCES` lists reviewed cases a dynamic emulator answers otherwise on purpose, each with its reason.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +34,28 @@ from emulator.catalog import Operation
 from emulator.catalog.operation import StaticCase
 from emulator.catalog.sandbox import canned_request
 from emulator.parity.engine import STAND_INS, difference
+
+# Operations that name the seller's SKUs in the query or body instead of the path: a fresh emulator holds
+# none of the canned SKUs, so a 404 is parity with their canned successes too.
+NAMES_SKUS = frozenset(
+    {
+        "listItemComplianceDetails",
+        "updateItemComplianceDetails",
+        "listPrepDetails",
+        "setPrepDetails",
+        "createMarketplaceItemLabels",
+    }
+)
+# Canned answers the dynamic emulator deliberately differs from, each with the reason (the case is skipped).
+DIVERGENCES = {
+    ("getPrepInstructions", 1): "the model lists unknown ASINs under InvalidASINList in a 200; the canned "
+    "case answers 400 for 'BADASIN', which is no more malformed than case 0's 'ASIN1'",
+}
+# How the emulator's request validation words a value that breaks the model (edge/validation.py).
+_BODY_REFUSAL, _PARAMETER_REFUSAL = (
+    "Request body is invalid:",
+    re.compile(r"^\w+ parameter '[^']+' is invalid: "),
+)
 
 
 def case_inputs(
@@ -57,11 +83,21 @@ def case_inputs(
     return inputs
 
 
+def breaks_model(response: Any) -> bool:
+    """Whether the emulator refused the request itself against the model (a canned success can do that:
+    some send a value outside their own enum, or a date-time without seconds)."""
+    if response.status_code != 400:
+        return False
+    errors = response.json().get("errors") or [{}]
+    message = str(errors[0].get("message", ""))
+    return message.startswith(_BODY_REFUSAL) or _PARAMETER_REFUSAL.match(message) is not None
+
+
 def agrees(canned: int, actual: int, op: Operation, exact: bool) -> bool:
     """Whether `actual` is in parity with the canned status (see module docstring)."""
     if exact or 400 <= canned < 500:
         return actual == canned if exact else 400 <= actual < 500
-    names_resource = any(p.location == "path" for p in op.parameters)
+    names_resource = op.operation_id in NAMES_SKUS or any(p.location == "path" for p in op.parameters)
     return 200 <= actual < 300 or (actual == 404 and names_resource)
 
 
@@ -79,6 +115,8 @@ def sandbox_cases_test(model: str) -> Callable[..., None]:
             pytest.skip(reason)
         canned = op.static_cases[index]
         exact = contract.exact_sandbox_parity
+        if not exact and (operation_id, index) in DIVERGENCES:
+            pytest.skip(DIVERGENCES[operation_id, index])
         seller = contract.credentials.seller_id
         try:
             inputs = case_inputs(op, canned.request, seller, canned.status, exact=exact)
@@ -93,6 +131,8 @@ def sandbox_cases_test(model: str) -> Callable[..., None]:
             assert found is None, f"{label} differs from Amazon's documented answer: {found}"
             return
         case.validate_response(response, checks=CHECKS)
+        if 200 <= canned.status < 300 and breaks_model(response):
+            pytest.skip(f"{label}: the canned request breaks its own model")
         assert agrees(canned.status, response.status_code, op, exact), (
             f"{label}: Amazon's sandbox answers {canned.status}, the target {response.status_code}: "
             f"{response.text}"

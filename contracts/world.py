@@ -17,6 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from contracts import world_inbound_transport as inbound_transport
 from contracts import world_reports
 from contracts.overlays import DROP, Overlay
 from contracts.overlays import one as _one
@@ -135,6 +136,7 @@ def seed(target: Target, seller_id: str) -> World:
         seller_id, shipment["amazonShipmentId"], packages, destination, spare, subscription, reports
     )
     world.extras["inbound"] = seed_inbound(target, SKUS[0])
+    world.extras["inbound_transport"] = inbound_transport.seed(target, seller_id)
     return world
 
 
@@ -407,3 +409,5 @@ OVERLAYS.update({op: _reports(op) for op in world_reports.OPERATIONS})
 from contracts.world_inbound import INBOUND_OVERLAYS, seed_inbound  # noqa: E402  (it builds on the above)
 
 OVERLAYS.update(INBOUND_OVERLAYS)
+
+OVERLAYS.update(inbound_transport.TRANSPORT_OVERLAYS)

@@ -10,6 +10,7 @@ import importlib
 API_MODULES: tuple[str, ...] = (
     "documents",
     "inbound",
+    "inbound_v0",
     "inventory",
     "jobs",
     "listings",

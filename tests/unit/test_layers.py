@@ -228,6 +228,15 @@ FORBIDDEN["emulator.apis.reports"] = (
     "emulator.apis.listings",
     "emulator.apis.notifications",
 )
+# Inbound v0 reads the plans, shipments and SKU settings of 2024-03-20 (never the reverse, see FORBIDDEN).
+ALLOWED["emulator.apis.inbound_v0"] = (
+    "emulator.apis.inbound",
+    "emulator.apis.inventory",
+    "emulator.context",
+    "emulator.errors",
+    "emulator.registry",
+    "emulator.state",
+)
 # Amazon's hostnames, the CA and the listeners know nothing of the emulator's behaviour or state.
 FORBIDDEN["emulator.tls"] = (
     *(m for m in FORBIDDEN["emulator.state"] if m != "emulator.errors"),

@@ -6,4 +6,11 @@
 `shipments` is the facade other modules read through; `wire` renders; `handlers*` bind the operations.
 """
 
-from emulator.apis.inbound import handlers_plans, handlers_shipments, lifecycle, seeding  # noqa: F401  (bind)
+from emulator.apis.inbound import (  # noqa: F401  (importing binds the handlers and the clock)
+    handlers_items,
+    handlers_plans,
+    handlers_shipments,
+    handlers_transport,
+    lifecycle,
+    seeding,
+)
