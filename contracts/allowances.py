@@ -309,6 +309,12 @@ ALLOWANCES: tuple[Allowance, ...] = (
         "Inbound's steps are asynchronous: the next step waits until the last operation on the plan ended",
     ),
     Allowance(
+        _INBOUND_STEPS,
+        "BadRequest",
+        "failed to be created and cannot be changed",
+        "a plan whose creation failed is ERRORED, a final status: no later step applies to it",
+    ),
+    Allowance(
         ("createInboundPlan",),
         "BadRequest",
         "Invalid destinationMarketplace provided.",

@@ -21,6 +21,7 @@ class Scheduler:
     def __init__(self) -> None:
         self._heap: list[tuple[float, int, str, str, dict[str, Any]]] = []
         self._sequence = 0
+        self.settling_to: float | None = None  # while `run_due` runs: the instant it brings the world to
 
     def schedule(self, due: float, kind: str, seller_id: str, payload: dict[str, Any]) -> None:
         self._sequence += 1
@@ -33,10 +34,14 @@ class Scheduler:
         """Fire every event due at or before `now`; returns how many fired."""
         fired = 0
         heap = self._heap
-        while heap and heap[0][0] <= now:
-            due, _, kind, seller_id, payload = heapq.heappop(heap)
-            handlers[kind](store, seller_id, payload, due)
-            fired += 1
+        self.settling_to = now
+        try:
+            while heap and heap[0][0] <= now:
+                due, _, kind, seller_id, payload = heapq.heappop(heap)
+                handlers[kind](store, seller_id, payload, due)
+                fired += 1
+        finally:
+            self.settling_to = None
         return fired
 
     def pending(self, seller_id: str | None = None) -> int:

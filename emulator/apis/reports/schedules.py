@@ -2,7 +2,9 @@
 
 Creating a schedule for a type and marketplaces that already have one replaces it (the old one is
 gone). The first report comes at `nextReportCreationTime`, or at once when none is given; a scheduled
-report of a ranged type covers the period before its creation. `P1M` is taken as 30 days.
+report of a ranged type covers the period before its creation. `P1M` is taken as 30 days. A clock jump
+makes up at most the last `CATCH_UP` (24) runs of a schedule; earlier ones are skipped (a year of `PT5M` makes
+24 reports, not 105,120).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from emulator.registry import transition
 from emulator.state import Store, TenantState
 
 KIND = "reports.schedule"
+CATCH_UP = 24  # runs a clock jump makes up at most, per schedule
 _MINUTE, _HOUR, _DAY = 60.0, 3600.0, 86400.0
 PERIODS = {
     "PT5M": 5 * _MINUTE,
@@ -88,6 +91,12 @@ def cancel(tenant: TenantState, schedule_id: str) -> None:
     tenant.table(SCHEDULES).delete(get(tenant, schedule_id).schedule_id)
 
 
+def _first_kept(due: float, period: float, now: float | None) -> float:
+    """`due`, unless a clock jump passed more than `CATCH_UP` runs: then the first of the last `CATCH_UP`."""
+    missed = 0 if now is None else int((now - due) // period)
+    return due if missed < CATCH_UP else due + (missed - CATCH_UP + 1) * period
+
+
 @transition(KIND)
 def produce(store: Store, seller_id: str, payload: dict[str, Any], due: float) -> None:
     """A schedule's time has come: request its report, then set the next one."""
@@ -96,6 +105,7 @@ def produce(store: Store, seller_id: str, payload: dict[str, Any], due: float) -
     if schedule is None or schedule.next_at != due:
         return  # cancelled or replaced since
     period = PERIODS[schedule.period]
+    due = _first_kept(due, period, store.scheduler.settling_to)
     request = lifecycle.Request(
         report_type=schedule.report_type,
         marketplace_ids=schedule.marketplace_ids,

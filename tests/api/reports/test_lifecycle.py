@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 
 from emulator.apis.reports.records import LEDGER
+from emulator.apis.reports.schedules import CATCH_UP
 from tests.api.outbound.support import US
 from tests.api.reports.support import DONE_AFTER, REPORTS, Reports, parse
 
@@ -233,3 +234,12 @@ def test_a_deleted_sku_leaves_the_ledger_as_an_adjustment_and_options_shape_the_
     ]
     assert {r["Location"] for r in weeks} == {"PHX7"}
     assert weeks[1]["Starting Warehouse Balance"] == "6"
+
+
+def test_a_clock_jump_makes_up_at_most_the_last_24_runs_of_a_schedule(reports: Reports) -> None:
+    reports.mcf.stock("MUG", 1)
+    body = {"reportType": AFN, "marketplaceIds": [US], "period": "PT5M"}
+    assert reports.mcf.call("POST", f"{REPORTS}/schedules", json=body).status_code == 201
+    reports.mcf.advance(7 * 86400)  # 2,016 periods
+    made = reports.mcf.call("GET", f"{REPORTS}/reports", params={"reportTypes": AFN, "pageSize": 100}).json()
+    assert len(made["reports"]) == CATCH_UP
