@@ -1,4 +1,8 @@
-"""Hypothesis profiles for every test directory.
+"""Hypothesis profiles for every test directory, and the models directory as an absolute path.
+
+A relative `MCF_EMULATOR_MODELS` (CI sets `../shared/spapi-models`) is made absolute before any test runs,
+because servers, suites and pytester runs that tests start work in other directories.
+
 
 `ci` (the default, also in CI) is derandomised: each property test draws the same examples on every run,
 so a green run means the same thing on every machine. `thorough` draws ten times as many examples at
@@ -8,6 +12,8 @@ finds becomes a fixed example (`@example` or a plain test) before it is fixed.
 """
 
 from __future__ import annotations
+
+import os
 
 from hypothesis import settings
 from hypothesis.database import DirectoryBasedExampleDatabase
@@ -22,3 +28,6 @@ settings.register_profile(
     database=DirectoryBasedExampleDatabase(".hypothesis/examples"),
 )
 settings.load_profile("ci")
+
+if os.environ.get("MCF_EMULATOR_MODELS"):
+    os.environ["MCF_EMULATOR_MODELS"] = os.path.abspath(os.environ["MCF_EMULATOR_MODELS"])

@@ -245,7 +245,9 @@ def test_unusable_models_are_reported_once_per_test_naming_the_plugin_option(pyt
             pass
     """
     absent = str(tmp_path / "absent")
-    result = run(pytester, source, "--spapi-models", absent, "-rN")  # no short summary (CI=true prints it whole)
+    result = run(
+        pytester, source, "--spapi-models", absent, "-rN"
+    )  # no short summary (CI=true prints it whole)
     result.assert_outcomes(errors=2)
     text = result.stdout.str()
     assert text.count(f"{absent} (from --spapi-models) is not a directory") == 2  # once per test, not chained

@@ -1,5 +1,5 @@
 """The contract suite against real servers given as URLs: a static-mode and a dynamic emulator, both green;
-an unreachable URL is one clear error at once.
+an unreachable URL is one clear error before any operation is tried.
 
 The two runs go side by side at one example per operation and phase, without the coverage phase (its
 boundary requests multiply the count tenfold): the whole suite, every test, in about half a minute.
@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from emulator.lwa.accounts import DEFAULTS
@@ -46,17 +45,19 @@ def test_the_contract_suite_is_green_against_remote_static_and_dynamic_emulators
             "static": (static, suite(static, tmp_path / "static", *QUICK)),
             "dynamic": (dynamic, suite(dynamic, tmp_path / "dynamic", *QUICK)),
         }
+        outputs = {mode: run.communicate(timeout=300)[0] for mode, (_, run) in runs.items()}  # both, always
         for mode, (base, run) in runs.items():
-            out, _ = run.communicate(timeout=300)
+            out = outputs[mode]
             assert run.returncode == 0, out[-6000:]
             assert f"target: {base}, sandbox mode {mode}" in out
             assert " passed" in out and " failed" not in out
 
 
-def test_an_unreachable_target_is_one_clear_error_within_seconds(tmp_path):
-    started = time.monotonic()
+def test_an_unreachable_target_is_one_clear_error_before_any_test(tmp_path):
     run = suite(f"http://127.0.0.1:{free_port()}", tmp_path, "-p", "no:cacheprovider")
-    out, _ = run.communicate(timeout=60)
+    out, _ = run.communicate(timeout=120)
     assert run.returncode == 4, out
     assert "contract suite: http://127.0.0.1:" in out and "cannot be reached" in out
-    assert time.monotonic() - started < 20
+    assert (
+        out.count("cannot be reached") == 1 and " passed" not in out and " failed" not in out
+    )  # nothing tried
