@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from emulator.edge.fault_engine import FaultEngine, _marketplaces
@@ -131,7 +133,7 @@ def test_a_bad_shorthand_argument_is_named(text):
 
 
 def test_a_json_header_must_be_valid_json():
-    with pytest.raises(FaultSpecError, match="the fault header holds invalid JSON"):
+    with pytest.raises(FaultSpecError, match="^the fault header holds invalid JSON$"):
         Effect.shorthand("{nope")
 
 
@@ -191,6 +193,21 @@ def test_probability_draws_from_the_rules_seed():
     assert draws(3) == draws(3) != draws(4)
     assert 0 < draws(3).count(True) < 40
     assert not any(rule(probability=0).fires(0) for _ in range(20))
+
+
+def test_only_draws_that_decide_something_use_the_rules_rng():
+    """A certain rule draws no probability and a fixed delay draws nothing: the seed's draws are kept."""
+    seeded = random.Random("1:f1")
+    ranged = rule(effect={"type": "latency", "ms": [10, 20]}, probability=1.0)
+    assert [ranged.fires(0) and ranged.inject().delay for _ in range(3)] == [
+        seeded.uniform(0.01, 0.02) for _ in range(3)
+    ]
+
+    def fired(effect: dict[str, object]) -> list[bool]:
+        half = rule(effect=effect, probability=0.5)
+        return [half.fires(0) and half.inject().delay >= 0 for _ in range(30)]
+
+    assert fired({"type": "error", "status": 500, "delayMs": 5}) == fired(ERROR)
 
 
 def test_inject_draws_the_delay():
