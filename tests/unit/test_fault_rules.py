@@ -6,8 +6,11 @@ import random
 
 import pytest
 
-from emulator.edge.fault_engine import FaultEngine, _marketplaces
+from emulator.context import Caller
+from emulator.edge.exchange import Exchange
+from emulator.edge.fault_engine import FaultEngine, MarkStale, _marketplaces
 from emulator.edge.faults import MAX_DELAY_MS, Effect, FaultRule, FaultSpecError, Injection
+from emulator.state import Clock
 from emulator.state.clock import iso, reachable
 
 ERROR = {"type": "error", "status": 500}
@@ -80,7 +83,7 @@ def test_error_statuses_span_400_to_599(status):
 
 @pytest.mark.parametrize("status", [399, 600, "500", None])
 def test_an_error_status_outside_400_to_599_is_refused(status):
-    with pytest.raises(FaultSpecError, match="an error effect needs a status between 400 and 599"):
+    with pytest.raises(FaultSpecError, match="^an error effect needs a status between 400 and 599$"):
         Effect.parse({"type": "error", "status": status})
 
 
@@ -92,9 +95,13 @@ def test_a_non_standard_status_needs_code_and_message(given):
         Effect.parse({"type": "error", "status": 418, **given})
 
 
+def test_stale_seconds_may_be_below_one():
+    assert Effect.parse({"type": "stale", "seconds": 0.5}).seconds == 0.5
+
+
 @pytest.mark.parametrize("seconds", [0, -1, "5"])
 def test_stale_seconds_must_be_positive(seconds):
-    with pytest.raises(FaultSpecError, match="stale `seconds` must be a positive number"):
+    with pytest.raises(FaultSpecError, match="^stale `seconds` must be a positive number$"):
         Effect.parse({"type": "stale", "seconds": seconds})
 
 
@@ -350,6 +357,34 @@ def test_select_takes_the_first_rule_that_fires():
     assert [p.rule_id for p in picks if p] == ["once", "last"]
     assert engine.select(attrs, b"", b'{"marketplaceId": "M2"}', 0.0).rule_id == "other"
     assert FaultEngine(seed=1).select(attrs, b"", b"", 0.0) is None
+
+
+def test_header_faults_are_off_unless_allowed():
+    assert FaultEngine(seed=5).describe() == {"rules": [], "headerFaults": False}
+
+
+def stale_write(status: int, caller: Caller | None) -> Exchange:
+    exchange = Exchange("POST", "/things/T1", b"", {}, b"", False)
+    exchange.path_params, exchange.status, exchange.caller = {"thingId": "T1"}, status, caller
+    exchange.injection = Injection(Effect.parse({"type": "stale", "seconds": 5}), "r")
+    return exchange
+
+
+@pytest.mark.parametrize(
+    ("status", "seller", "opens"),
+    [(200, "S", True), (299, "S", True), (300, "S", False), (400, "S", False), (200, None, False)],
+)
+def test_only_a_successful_sellers_write_opens_a_stale_window(status, seller, opens):
+    engine, clock = FaultEngine(seed=1), Clock()
+    caller = Caller(client_id="c", application_id="a", seller_id=seller)
+    MarkStale(engine, clock)(stale_write(status, caller))
+    assert engine.is_stale("S", ["T1"], clock.timestamp()) is opens
+
+
+def test_a_write_without_a_caller_opens_nothing():
+    engine = FaultEngine(seed=1)
+    MarkStale(engine, Clock())(stale_write(200, None))
+    assert not engine.has_stale
 
 
 def test_header_delays_are_seeded():
