@@ -100,3 +100,33 @@ def test_auto_consent_problems_are_lwa_json(client):
         CONSENT, params={"auto": "0", "application_id": DEFAULTS.application_id}, follow_redirects=False
     )
     assert page.headers["content-type"].startswith("text/html")
+
+
+def decide(client, **fields: str):
+    app = client.app.runtime.accounts.application(DEFAULTS.client_id)
+    kept = {"application_id": app.application_id, "redirect_uri": "https://r.example/cb", "state": "s"}
+    return client.post(CONSENT, data={**kept, **fields}, follow_redirects=False)
+
+
+def test_the_consent_page_cancel_and_confirm(client):
+    cancel = decide(client, decision="cancel")
+    assert cancel.status_code == 303
+    denial = parse_qs(urlsplit(cancel.headers["location"]).query)
+    assert denial == {
+        "error": ["access_denied"],
+        "error_description": ["The seller denied the request"],
+        "state": ["s"],
+    }
+    confirm = decide(client, decision="confirm", seller_id="A1", new_seller_id=" NEWSELLER9 ")
+    assert confirm.status_code == 303
+    query = parse_qs(urlsplit(confirm.headers["location"]).query)
+    assert query["selling_partner_id"] == ["NEWSELLER9"] and query["state"] == ["s"]
+    seller = client.app.runtime.accounts.seller("NEWSELLER9")
+    assert seller.name == "created on the consent page"
+
+
+@pytest.mark.parametrize("seller", ["", "has space", "X" * 33])
+def test_the_consent_page_refuses_a_bad_seller_id(client, seller):
+    response = decide(client, decision="confirm", seller_id=seller)
+    assert response.status_code == 400 and "A seller ID is 1 to 32 letters and digits." in response.text
+    assert response.headers["cache-control"] == "no-store"
