@@ -250,6 +250,7 @@ def test_a_code_needs_its_client_its_redirect_and_its_lifetime():
 
 def test_a_code_is_good_up_to_its_expiry():
     tokens = service()
+    assert tokens.accounts.take_code("never-issued") is None
     table = tokens.accounts._store.shared.table(accounts.AUTH_CODES)
     code = code_for(tokens)
     table.put(code, table.get(code).__class__(client_id=DEFAULTS.client_id, seller_id="S", expires_at=1e12))
@@ -257,6 +258,12 @@ def test_a_code_is_good_up_to_its_expiry():
     code = code_for(tokens)
     table.put(code, table.get(code).__class__(client_id=DEFAULTS.client_id, seller_id="S", expires_at=1.0))
     assert refused(tokens, form(grant_type="authorization_code", code=code)).error == "invalid_grant"
+
+    tokens.clock.freeze()  # a code is still good at the very instant it expires
+    code = code_for(tokens)
+    now = tokens.clock.timestamp()
+    table.put(code, table.get(code).__class__(client_id=DEFAULTS.client_id, seller_id="S", expires_at=now))
+    assert tokens.exchange(form(grant_type="authorization_code", code=code))["token_type"] == "bearer"
 
 
 def test_grant_code_consents_for_the_default_or_a_new_seller():
