@@ -221,7 +221,8 @@ def test_an_authorization_code_is_exchanged_once_for_a_new_refresh_token():
     body = tokens.exchange(form(grant_type="authorization_code", code=code, redirect_uri="https://r"))
     refresh = tokens.accounts.refresh_token(body["refresh_token"])
     assert (refresh.client_id, refresh.seller_id) == (DEFAULTS.client_id, DEFAULTS.seller_id)
-    assert tokens.accounts.access_token(body["access_token"]).seller_id == DEFAULTS.seller_id
+    access = tokens.accounts.access_token(body["access_token"])
+    assert (access.client_id, access.seller_id) == (DEFAULTS.client_id, DEFAULTS.seller_id)
     again = refused(tokens, form(grant_type="authorization_code", code=code, redirect_uri="https://r"))
     assert again.error == "invalid_grant"
 
