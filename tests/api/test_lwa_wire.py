@@ -5,9 +5,14 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from starlette.testclient import TestClient
 
+from emulator.app import EmulatorApp
 from emulator.lwa.accounts import DEFAULTS
 from emulator.lwa.routes import MAX_TOKEN_REQUEST
+from emulator.registry import Registry
+from emulator.runtime import Runtime
+from emulator.settings import Settings
 
 TOKEN = "/auth/o2/token"
 CONSENT = "/apps/authorize/consent"
@@ -17,6 +22,13 @@ REFRESH = {
     "client_id": DEFAULTS.client_id,
     "client_secret": DEFAULTS.client_secret,
 }
+
+
+@pytest.fixture
+def client(catalog):
+    """An emulator of its own, not the session's: mutation testing then sees these tests build the routes."""
+    with TestClient(EmulatorApp(Runtime(Settings(seed=7), catalog, Registry()))) as own:
+        yield own
 
 
 def test_token_answers_carry_lwa_headers(client):
@@ -130,3 +142,26 @@ def test_the_consent_page_refuses_a_bad_seller_id(client, seller):
     response = decide(client, decision="confirm", seller_id=seller)
     assert response.status_code == 400 and "A seller ID is 1 to 32 letters and digits." in response.text
     assert response.headers["cache-control"] == "no-store"
+
+
+def beta_code(client) -> str:
+    params = {"auto": "1", "application_id": "amzn1.sp.solution.draft", "version": "beta"}
+    response = client.get(CONSENT, params=params, follow_redirects=False)
+    assert response.status_code == 302
+    return parse_qs(urlsplit(response.headers["location"]).query)["spapi_oauth_code"][0]
+
+
+def test_auto_consent_passes_the_version_and_binds_the_code_to_its_redirect(client):
+    accounts = client.app.runtime.accounts
+    accounts.add_application(
+        "draft-client", "s", "amzn1.sp.solution.draft", ["https://d.example/cb"], draft=True
+    )
+    params = {"auto": "1", "application_id": "amzn1.sp.solution.draft"}
+    assert client.get(CONSENT, params=params, follow_redirects=False).json()["error"] == "MD1000"
+    exchange = {"grant_type": "authorization_code", "client_id": "draft-client", "client_secret": "s"}
+    refused = client.post(TOKEN, data={**exchange, "code": beta_code(client)})
+    assert refused.json()["error"] == "invalid_grant"  # the code is bound to the registered redirect
+    fine = client.post(
+        TOKEN, data={**exchange, "code": beta_code(client), "redirect_uri": "https://d.example/cb"}
+    )
+    assert fine.status_code == 200
