@@ -14,10 +14,17 @@ from emulator.state.records import Schema
 SCOPE = KNOWN_SCOPES[0]
 
 
-def service(mode: str = "permissive", lifetime: int = 3600) -> TokenService:
+def service(mode: str = "permissive", lifetime: int | None = None) -> TokenService:
     book = Accounts(Store(Schema(accounts.TABLES)), IdFactory(3))
     book.ensure_defaults()
+    if lifetime is None:
+        return TokenService(book, Clock(), mode)
     return TokenService(book, Clock(), mode, lifetime)
+
+
+def test_access_tokens_live_an_hour_by_default():
+    body = service().exchange(form(grant_type="client_credentials", scope=SCOPE))
+    assert body["expires_in"] == 3600
 
 
 def form(**fields: str) -> dict[str, str]:
