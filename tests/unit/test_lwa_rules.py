@@ -80,6 +80,9 @@ def test_tokens_and_codes_are_opaque_and_codes_are_taken_once():
         20.0,
         10.0,
     )
+    assert (
+        book.access_token(book.add_access_token("c", None, [], 20.0)).issued_at == 0.0
+    )  # valid from any time
     code = book.add_code("c", "S", "https://r", 99.0)
     assert len(code) == 20
     taken = book.take_code(code)
