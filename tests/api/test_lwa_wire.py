@@ -77,6 +77,8 @@ def test_json_token_requests_turn_values_into_text_and_skip_nulls(client):
     assert response.status_code == 200 and response.json()["token_type"] == "bearer"
     empty = client.post(TOKEN, content=b"", headers={"content-type": "application/json"})
     assert empty.json()["error_description"] == "The request is missing a required parameter : grant_type"
+    bare = client.post(TOKEN, content="&".join(f"{k}={v}" for k, v in REFRESH.items()).encode())
+    assert "content-type" not in bare.request.headers and bare.status_code == 200  # read as a form
     blank = client.post(TOKEN, content=b"grant_type=&client_id=x", headers={"content-type": ""})
     assert blank.json()["error_description"] == "The request is missing a required parameter : grant_type"
 
