@@ -87,9 +87,8 @@ def _generated(tenant: TenantState, job: Job, due: float) -> Outcome:
 def listed(call: Call, plan_id: str, shipment_id: str) -> dict[str, Any]:
     """listShipmentContentUpdatePreviews, paged."""
     shipment = facade.require_shipment(call.tenant, plan_id, shipment_id)
-    found = [transport_wire.preview(p) for p in records.of(call.tenant, shipment).previews]
-    shown, pagination = paging.page(found, call.params)
-    return {"contentUpdatePreviews": list(shown), "pagination": pagination}
+    found = records.of(call.tenant, shipment).previews
+    return paging.listed(call.params, "contentUpdatePreviews", found, transport_wire.preview)
 
 
 def _find(call: Call, plan_id: str, shipment_id: str, preview_id: str) -> Preview:

@@ -71,9 +71,8 @@ def _generated(tenant: TenantState, job: Job, due: float) -> Outcome:
 def listed(call: Call, plan_id: str, shipment_id: str) -> dict[str, Any]:
     """listDeliveryWindowOptions: the windows last generated for the shipment, paged."""
     shipment = facade.require_shipment(call.tenant, plan_id, shipment_id)
-    found = [transport_wire.window(w) for w in records.of(call.tenant, shipment).windows]
-    shown, pagination = paging.page(found, call.params)
-    return {"deliveryWindowOptions": list(shown), "pagination": pagination}
+    found = records.of(call.tenant, shipment).windows
+    return paging.listed(call.params, "deliveryWindowOptions", found, transport_wire.window)
 
 
 def confirm(call: Call, plan_id: str, shipment_id: str, option_id: str) -> Reply:

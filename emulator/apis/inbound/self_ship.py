@@ -90,7 +90,7 @@ def listed(call: Call, plan_id: str, shipment_id: str) -> dict[str, Any]:
         )
     shown, pagination = paging.page([transport_wire.slot(s) for s in logistics.slots], call.params)
     availability = {"expiresAt": iso(logistics.slots_expire_at), "slots": list(shown)}
-    return {"selfShipAppointmentSlotsAvailability": availability, "pagination": pagination}
+    return {"selfShipAppointmentSlotsAvailability": availability} | pagination
 
 
 def schedule(call: Call, plan_id: str, shipment_id: str, slot_id: str) -> dict[str, Any]:

@@ -238,7 +238,7 @@ def listed(call: Call, plan_id: str) -> dict[str, Any]:
             confirmed = logistics.chosen is not None and logistics.chosen.option_id == offered.option_id
             found.append(transport_wire.option(offered, logistics.confirmed_at if confirmed else None))
     shown, pagination = paging.page(found, call.params)
-    return {"transportationOptions": list(shown), "pagination": pagination}
+    return {"transportationOptions": list(shown)} | pagination
 
 
 def confirm(call: Call, plan_id: str) -> Reply:

@@ -60,6 +60,18 @@ def test_blocked_and_expired_delivery_windows_are_refused(transport: Transport) 
     )
 
 
+def test_delivery_windows_page_with_the_token_in_pagination(transport: Transport) -> None:
+    inbound = transport.inbound
+    inbound.step("POST", f"{transport.at}/deliveryWindowOptions")
+    path = f"{transport.at}/deliveryWindowOptions"
+    first = inbound.get(path, pageSize=2)
+    token = first["pagination"]["nextToken"]
+    rest = inbound.get(path, pageSize=10, paginationToken=token)
+    every = inbound.get(path)["deliveryWindowOptions"]
+    assert first["deliveryWindowOptions"] + rest["deliveryWindowOptions"] == every
+    assert "pagination" not in rest
+
+
 def test_steps_out_of_order_name_the_missing_step(inbound: Inbound) -> None:
     inbound.stock("MUG-01")
     plan_id = inbound.packed({"MUG-01": 6})
