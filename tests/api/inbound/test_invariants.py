@@ -15,14 +15,12 @@ from typing import Any
 
 import msgspec
 import pytest
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
     invariant,
     precondition,
     rule,
-    run_state_machine_as_test,
 )
 
 from emulator.apis.inbound import shipments
@@ -35,7 +33,7 @@ from emulator.runtime import Runtime
 from emulator.state.config import CONFIG, Setting
 from tests.api.inbound.support import BASE, SOURCE, Inbound, box, item
 from tests.api.inventory.conftest import recorded
-from tests.budget import examples
+from tests.api.outbound.test_invariants import run_machine
 
 SKUS = ("A", "B")
 PATH = ("WORKING", "READY_TO_SHIP", "SHIPPED", "IN_TRANSIT", "DELIVERED", "CHECKED_IN", "RECEIVING", "CLOSED")
@@ -218,12 +216,4 @@ class InboundMachine(RuleBasedStateMachine):
 
 @pytest.mark.hypothesis
 def test_inbound_keeps_every_unit_and_skips_no_step(client, runtime):
-    run_state_machine_as_test(
-        lambda: InboundMachine(Inbound(client, runtime)),
-        settings=settings(
-            max_examples=examples(40),
-            stateful_step_count=50,
-            deadline=None,
-            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-        ),
-    )
+    run_machine(lambda: InboundMachine(Inbound(client, runtime)), 40, steps=50)

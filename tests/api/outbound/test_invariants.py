@@ -265,13 +265,13 @@ def numbers(document: Any) -> list[int]:
     return [document] if isinstance(document, int) and not isinstance(document, bool) else []
 
 
-def run_machine(machine: Callable[[], RuleBasedStateMachine], ci_examples: int) -> None:
-    """Run a state machine of up to 30 steps over `ci_examples` examples (as the budget scales them)."""
+def run_machine(machine: Callable[[], RuleBasedStateMachine], ci_examples: int, steps: int = 30) -> None:
+    """Run a state machine of up to `steps` steps over `ci_examples` examples (as the budget scales them)."""
     run_state_machine_as_test(
         machine,
         settings=settings(
             max_examples=examples(ci_examples),
-            stateful_step_count=30,
+            stateful_step_count=steps,
             deadline=None,
             suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
         ),
