@@ -35,7 +35,11 @@ def test_token_answers_carry_lwa_headers(client):
     response = client.post(TOKEN, data=REFRESH)
     assert response.headers["content-type"] == "application/json;charset=UTF-8"
     assert (response.headers["cache-control"], response.headers["pragma"]) == ("no-store", "no-cache")
-    refused = client.put(TOKEN, data=REFRESH)
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE"])
+def test_token_endpoint_refuses_other_methods_in_lwa_words(client, method):
+    refused = client.request(method, TOKEN, data=REFRESH if method != "GET" else None)
     assert refused.status_code == 405 and refused.headers["pragma"] == "no-cache"
     assert refused.json() == {
         "error": "invalid_request",
