@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from fpdf import FPDF
-
 _CODE39 = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%")
 PDF = "application/pdf"
 
@@ -36,6 +34,10 @@ def _barcode_text(value: str) -> str:
 
 def render(title: str, sheets: Iterable[Sheet], at: float) -> bytes:
     """The PDF of `sheets` (at least one page), titled `title`, created at emulator time `at`."""
+    # fpdf (with fontTools) takes about half a second to import: only a label or bill asked for pays it,
+    # not every start of the emulator.
+    from fpdf import FPDF
+
     pdf = FPDF(format="letter")
     pdf.set_title(_printable(title))
     pdf.set_creator("mcf-emulator")
