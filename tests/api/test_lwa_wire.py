@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -171,3 +172,41 @@ def test_auto_consent_passes_the_version_and_binds_the_code_to_its_redirect(clie
         TOKEN, data={**exchange, "code": beta_code(client), "redirect_uri": "https://d.example/cb"}
     )
     assert fine.status_code == 200
+
+
+def test_a_code_from_the_consent_page_is_bound_to_the_redirect_it_was_given_for(client):
+    def code() -> str:
+        confirm = decide(client, decision="confirm", seller_id=DEFAULTS.seller_id)
+        return parse_qs(urlsplit(confirm.headers["location"]).query)["spapi_oauth_code"][0]
+
+    exchange = {
+        "grant_type": "authorization_code",
+        "client_id": DEFAULTS.client_id,
+        "client_secret": DEFAULTS.client_secret,
+    }
+    refused = client.post(
+        TOKEN, data={**exchange, "code": code(), "redirect_uri": "https://other.example/cb"}
+    )
+    assert refused.json()["error"] == "invalid_grant"
+    fine = client.post(TOKEN, data={**exchange, "code": code(), "redirect_uri": "https://r.example/cb"})
+    assert fine.status_code == 200 and fine.json()["refresh_token"]
+
+
+def _offered_sellers(page: str) -> list[tuple[str, bool]]:
+    """(seller id, preselected) of each option of the consent page's seller list, in page order."""
+    options = re.findall(r'<option value="([^"]+)"( selected)?>', page)
+    return [(seller_id, bool(selected)) for seller_id, selected in options]
+
+
+def test_the_consent_page_lists_sellers_by_id_and_preselects_the_one_asked_for(client):
+    accounts = client.app.runtime.accounts
+    for seller_id in ("ZSELLER", "BSELLER"):
+        accounts.add_seller(seller_id)
+    app = accounts.application(DEFAULTS.client_id)
+    query = {"application_id": app.application_id, "redirect_uri": "https://r.example/cb"}
+    plain = _offered_sellers(client.get(CONSENT, params=query).text)
+    ids = [seller_id for seller_id, _ in plain]
+    assert ids == sorted(ids) and {"BSELLER", "ZSELLER", DEFAULTS.seller_id} <= set(ids)
+    assert [seller_id for seller_id, selected in plain if selected] == [DEFAULTS.seller_id]
+    asked = _offered_sellers(client.get(CONSENT, params={**query, "selling_partner_id": "ZSELLER"}).text)
+    assert [seller_id for seller_id, selected in asked if selected] == ["ZSELLER"]
