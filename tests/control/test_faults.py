@@ -183,6 +183,19 @@ def test_stale_read_answers_404_until_the_window_closes(http, auth, live):
     assert http.get(f"{V2020}/fulfillmentOrders/ORDER-S", headers=auth).status_code == 200
 
 
+def test_a_stale_window_delays_reads_only_and_writes_reach_the_order(http, auth, live):
+    stock(live)
+    add(
+        http, {"match": {"operationId": "createFulfillmentOrder"}, "effect": {"type": "stale", "seconds": 30}}
+    )
+    assert (
+        http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-W"), headers=auth).status_code == 200
+    )
+    cancel = http.put(f"{V2020}/fulfillmentOrders/ORDER-W/cancel", headers=auth)
+    assert cancel.status_code == 200
+    assert journal(http)[-1]["faults"] == []
+
+
 @pytest.mark.parametrize(
     ("match", "hit"),
     [
