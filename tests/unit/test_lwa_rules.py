@@ -64,6 +64,8 @@ def test_applications_and_sellers():
     assert (app.redirect_uris, app.name, app.draft) == (("https://a",), "n", True)
     assert book.application_by_id(app.application_id) == app and book.application_by_id("nope") is None
     assert book.add_seller("S2").marketplaces == accounts.NA_MARKETPLACES
+    unnamed = book.add_application("c2", "s")  # the consent page then titles it with its application id
+    assert (unnamed.name, unnamed.draft, unnamed.redirect_uris) == ("", False, ())
 
 
 def test_tokens_and_codes_are_opaque_and_codes_are_taken_once():
