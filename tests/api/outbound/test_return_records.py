@@ -127,3 +127,55 @@ def test_each_reason_is_graded_and_restocked_when_the_fc_receives_the_unit(mcf, 
         unfulfillable["carrierDamagedQuantity"],
         unfulfillable["distributorDamagedQuantity"] + unfulfillable["warehouseDamagedQuantity"],
     ) == (2, 1, 1, 1)
+
+
+def refused(return_id, line_id, code, description):
+    return {
+        "sellerReturnItemId": return_id,
+        "sellerFulfillmentOrderItemId": line_id,
+        "invalidItemReason": {"invalidItemReasonCode": code, "description": description},
+    }
+
+
+def test_refused_units_say_why_and_the_rest_go_ahead(mcf, shipment):
+    ask(mcf, [item(shipment, "R1", "DEFECTIVE")])
+    answer = ask(
+        mcf,
+        [
+            item(shipment, "R1", "DEFECTIVE"),  # used by the earlier request
+            item(shipment, "R2", "MADE_UP"),
+            item("nope", "R3", "DEFECTIVE"),
+            item(shipment, "R4", "DEFECTIVE") | {"sellerFulfillmentOrderItemId": "CUP"},
+            item(shipment, "R5", "DEFECTIVE"),
+            item(shipment, "R5", "DEFECTIVE"),  # used earlier in this request
+        ]
+        + [item(shipment, f"S{n}", "DEFECTIVE") for n in range(len(GRADES) - 2)]
+        + [item(shipment, "S9", "DEFECTIVE")],  # one unit more than shipped
+    )
+    assert answer["invalidReturnItems"] == [
+        refused("R1", "MUG", "DuplicateRequest", "This return item id was already used."),
+        refused("R2", "MUG", "InvalidValues", "Unknown return reason code MADE_UP."),
+        refused("R3", "MUG", "InvalidValues", "The item or shipment is not part of this order."),
+        refused("R4", "CUP", "InvalidValues", "The item or shipment is not part of this order."),
+        refused("R5", "MUG", "DuplicateRequest", "This return item id was already used."),
+        refused("S9", "MUG", "NoReturnableQuantity", "Every shipped unit of this item already has a return."),
+    ]
+    assert [r["sellerReturnItemId"] for r in answer["returnItems"]] == ["R5"] + [
+        f"S{n}" for n in range(len(GRADES) - 2)
+    ]
+
+
+def test_units_of_a_shipment_still_in_the_fc_cannot_be_returned(mcf):
+    mcf.stock("MUG", 1)
+    mcf.create("O-1", {"MUG": 1})
+    assert mcf.set_status("O-1", "Processing").status_code == 200
+    shipment = mcf.order("O-1")["fulfillmentShipments"][0]["amazonShipmentId"]
+    answer = ask(mcf, [item(shipment, "R1", "DEFECTIVE")])
+    assert answer == {
+        "returnItems": [],
+        "invalidReturnItems": [
+            refused("R1", "MUG", "NoCompletedShipItems", "The shipment has not shipped yet.")
+        ],
+        "returnAuthorizations": [],
+    }
+    assert mcf.order("O-1")["returnItems"] == []
