@@ -51,3 +51,14 @@ def test_a_picked_shipment_given_up_holds_nothing(mcf):
     assert placed(mcf, {"MUG": 2, "CUP": 1}, "Processing")
     assert mcf.set_status("O-1", "Unfulfillable").status_code == 200
     assert lines(mcf) == {"MUG": (0, 0, 0, 2), "CUP": (0, 0, 0, 1)}
+
+
+def test_a_line_without_reserved_units_gets_no_package(mcf):
+    mcf.stock("MUG", 5)
+    mcf.stock("CUP", 0)
+    assert mcf.create("O-1", {"MUG": 1, "CUP": 1}, fulfillmentPolicy="FillAllAvailable").status_code == 200
+    assert mcf.set_status("O-1", "Processing").status_code == 200
+    (shipment,) = mcf.order("O-1")["fulfillmentShipments"]
+    assert [(i["sellerSku"], i["quantity"]) for i in shipment["fulfillmentShipmentItem"]] == [("MUG", 1)]
+    assert len(shipment["fulfillmentShipmentPackage"]) == 1
+    assert lines(mcf) == {"MUG": (1, 1, 0, 0), "CUP": (0, 0, 0, 1)}
