@@ -9,7 +9,10 @@ from datetime import datetime
 
 import pytest
 
+from emulator.apis.outbound.events import ReturnStatusChanged
 from emulator.apis.outbound.timings import DEFAULT
+from emulator.lwa.accounts import DEFAULTS
+from emulator.state.events import EventQuery
 from tests.api.outbound.support import V2020
 
 # reason code -> the condition the FC grades the unit with (and the inventory bucket it goes back to)
@@ -179,3 +182,33 @@ def test_units_of_a_shipment_still_in_the_fc_cannot_be_returned(mcf):
         "returnAuthorizations": [],
     }
     assert mcf.order("O-1")["returnItems"] == []
+
+
+def test_each_returned_unit_records_its_authorisation_and_its_receipt(mcf, shipment):
+    start = mcf.runtime.store.events.last_sequence
+    asked_at = mcf.runtime.clock.timestamp()
+    answer = ask(mcf, [item(shipment, "R1", "QUALITYUNACCEPTABLE")])
+    authorization_id = answer["returnAuthorizations"][0]["returnAuthorizationId"]
+    mcf.advance(DEFAULT.return_processing)
+    mcf.order("O-1")  # the next call settles the clock
+    query = EventQuery(
+        seller_id=DEFAULTS.seller_id, types=frozenset({ReturnStatusChanged.type_name()}), after_sequence=start
+    )
+    recorded = mcf.runtime.store.events.query(query)
+    unit = {"order_id": "O-1", "return_item_id": "R1", "authorization_id": authorization_id, "sku": "MUG"}
+    assert [(e.at, e.event) for e in recorded] == [
+        (
+            asked_at,
+            ReturnStatusChanged(**unit, previous=None, status="New", order_status="Complete"),
+        ),
+        (
+            asked_at + DEFAULT.return_processing,
+            ReturnStatusChanged(
+                **unit,
+                previous="New",
+                status="Processed",
+                order_status="Complete",
+                received_condition="CustomerDamaged",
+            ),
+        ),
+    ]
