@@ -13,8 +13,8 @@ import re
 
 import pytest
 
-from tests.api.outbound.support import ADDRESS, V2020, Mcf
-from tests.conftest import issue_token
+from tests.api.outbound.sellers import as_seller
+from tests.api.outbound.support import ADDRESS, V2020
 
 TBA = re.compile(r"TBA[0-9]{12}")
 UPS = re.compile(r"1Z[A-Z0-9]{16}")
@@ -37,15 +37,6 @@ def shipped(mcf, lines, order_id="O-1", **fields):
     assert mcf.create(order_id, lines, **fields).status_code == 200
     assert mcf.set_status(order_id, "Complete").status_code == 200
     return packages(mcf, order_id)
-
-
-def as_seller(runtime, client, seller_id, marketplaces):
-    """A second driver, acting for `seller_id`."""
-    runtime.accounts.add_seller(seller_id, marketplaces)
-    token = runtime.accounts.add_refresh_token("amzn1.application-oa2-client.mcfemulator", seller_id)
-    other = Mcf(client, runtime)
-    other.headers = {"x-amz-access-token": issue_token(client, token)}
-    return other
 
 
 @pytest.fixture(autouse=True)
@@ -94,9 +85,9 @@ def test_two_packages_of_an_order_by_ups_have_their_own_numbers(mcf):
     assert first["trackingNumber"] != second["trackingNumber"]
 
 
-def test_the_same_package_number_of_two_sellers_has_different_numbers(mcf, runtime, client):
+def test_the_same_package_number_of_two_sellers_has_different_numbers(mcf):
     mine = shipped(mcf, {"MUG": 1}) + shipped(mcf, {"MUG": 1}, "O-2", shippingSpeedCategory="Expedited")
-    other = as_seller(runtime, client, "A2OTHERSELLER9", ("ATVPDKIKX0DER",))
+    other = as_seller(mcf, "A2OTHERSELLER9", ("ATVPDKIKX0DER",))
     other.stock("MUG", 10)
     theirs = shipped(other, {"MUG": 1}) + shipped(other, {"MUG": 1}, "O-2", shippingSpeedCategory="Expedited")
     assert [p["packageNumber"] for p in mine] == [p["packageNumber"] for p in theirs]
@@ -121,8 +112,8 @@ def test_identifiers_are_the_same_from_one_release_to_the_next(mcf):
     assert shipment_ids == ["ufVfkYQ2f", "pYbub1TB8"]
 
 
-def test_a_marketplace_without_a_named_centre_ships_from_its_country(mcf, runtime, client):
-    seller = as_seller(runtime, client, "A3GERMANSELLER", (DE,))
+def test_a_marketplace_without_a_named_centre_ships_from_its_country(mcf):
+    seller = as_seller(mcf, "A3GERMANSELLER", (DE,))
     seller.stock("MUG", 10, marketplace=DE)
     (package,) = shipped(seller, {"MUG": 1}, marketplaceId=DE, destinationAddress=BERLIN)
     assert package["carrierCode"] == "AMZN_DE"

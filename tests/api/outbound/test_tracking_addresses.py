@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.api.outbound.sellers import as_seller
 from tests.api.outbound.support import ADDRESS, JP, JP_ADDRESS, V2020
-from tests.conftest import issue_token
 
 LONG_CITY = "Llanfair" * 25  # 200 characters
 LONG_STATE = "Region" * 30  # 180 characters
@@ -28,13 +28,11 @@ def shipped_tracking(mcf, address, marketplace=None):
 
 
 @pytest.fixture
-def japan(runtime, client, mcf):
-    """The driver acting for a seller in Japan with MUG in stock there."""
-    runtime.accounts.add_seller("A3JAPANSELLER", [JP])
-    token = runtime.accounts.add_refresh_token("amzn1.application-oa2-client.mcfemulator", "A3JAPANSELLER")
-    mcf.headers = {"x-amz-access-token": issue_token(client, token)}
-    mcf.stock("MUG", 5, marketplace=JP)
-    return mcf
+def japan(mcf):
+    """A driver acting for a seller in Japan with MUG in stock there."""
+    seller = as_seller(mcf, "A3JAPANSELLER", (JP,))
+    seller.stock("MUG", 5, marketplace=JP)
+    return seller
 
 
 @pytest.fixture
