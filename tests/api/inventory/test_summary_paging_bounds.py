@@ -1,0 +1,95 @@
+"""getInventorySummaries at its bounds: page size, token life and marketplace, SKU filters, startDateTime."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from emulator.state.clock import iso
+from tests.api.outbound.support import INVENTORY, US
+
+CA = "A2EUQ1WTGCTBG2"
+
+
+def query(marketplace: str = US, **params):
+    return {
+        "granularityType": "Marketplace",
+        "granularityId": marketplace,
+        "marketplaceIds": marketplace,
+        **params,
+    }
+
+
+def summaries(mcf, marketplace: str = US, **params):
+    response = mcf.call("GET", f"{INVENTORY}/summaries", params=query(marketplace, **params))
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def refusal(mcf, marketplace: str = US, **params):
+    response = mcf.call("GET", f"{INVENTORY}/summaries", params=query(marketplace, **params))
+    assert response.status_code == 400, response.text
+    return response.json()["errors"]
+
+
+def skus(body):
+    return [s["sellerSku"] for s in body["payload"]["inventorySummaries"]]
+
+
+def frozen_at_noon(mcf) -> None:
+    mcf.runtime.clock.freeze()
+    mcf.runtime.clock.set(datetime(2026, 6, 1, 12, tzinfo=UTC))
+    mcf.advance(0)  # a token issued at the frozen instant
+
+
+def test_a_full_last_page_has_no_next_token(mcf):
+    for n in range(100):
+        mcf.stock(f"SKU-{n:03d}")
+    first = summaries(mcf)
+    token = first["pagination"]["nextToken"]
+    assert len(token) == 48 and token.isalnum()
+    second = summaries(mcf, nextToken=token)
+    assert skus(second) == [f"SKU-{n:03d}" for n in range(50, 100)]
+    assert "pagination" not in second
+    assert "pagination" not in summaries(mcf, sellerSkus=",".join(f"SKU-{n:03d}" for n in range(50)))
+
+
+def test_a_token_lives_thirty_seconds_to_the_instant(mcf):
+    frozen_at_noon(mcf)
+    for n in range(60):
+        mcf.stock(f"SKU-{n:03d}")
+    token = summaries(mcf)["pagination"]["nextToken"]
+    mcf.runtime.clock.advance(30)
+    summaries(mcf)  # another query at the same instant leaves the token alive
+    assert skus(summaries(mcf, nextToken=token)) == [f"SKU-{n:03d}" for n in range(50, 60)]
+
+
+def test_a_token_pages_only_the_marketplace_that_issued_it(mcf):
+    for n in range(60):
+        mcf.stock(f"SKU-{n:03d}")
+        mcf.stock(f"SKU-{n:03d}", marketplace=CA)
+    token = summaries(mcf)["pagination"]["nextToken"]
+    assert refusal(mcf, CA, nextToken=token) == [
+        {
+            "code": "InvalidInput",
+            "message": "Next token is invalid or expired",
+            "details": f"nextToken={token}",
+        }
+    ]
+
+
+def test_seller_skus_are_deduplicated_sorted_and_fifty_are_allowed(mcf):
+    for sku in ("A", "B", "C"):
+        mcf.stock(sku)
+    assert skus(summaries(mcf, sellerSkus="C,A,NOPE,C")) == ["A", "C"]
+    assert skus(summaries(mcf, sellerSku="NOPE")) == []
+    fifty = ["A", *(f"S{n}" for n in range(49))]
+    assert skus(summaries(mcf, sellerSkus=",".join(fifty))) == ["A"]
+
+
+def test_start_date_time_includes_an_item_changed_at_that_instant(mcf):
+    frozen_at_noon(mcf)
+    mcf.stock("MUG-1", 1)
+    mcf.runtime.clock.advance(1)
+    mcf.stock("CAP-1", 1)
+    changed = iso(mcf.runtime.clock.now())
+    assert skus(summaries(mcf, startDateTime=changed)) == ["CAP-1"]
