@@ -63,11 +63,14 @@ def test_a_token_lives_thirty_seconds_to_the_instant(mcf):
     assert skus(summaries(mcf, nextToken=token)) == [f"SKU-{n:03d}" for n in range(50, 60)]
 
 
-def test_a_token_pages_only_the_marketplace_that_issued_it(mcf):
+def test_each_marketplace_lists_its_own_items_and_honours_only_its_tokens(mcf):
     for n in range(60):
         mcf.stock(f"SKU-{n:03d}")
-        mcf.stock(f"SKU-{n:03d}", marketplace=CA)
-    token = summaries(mcf)["pagination"]["nextToken"]
+    mcf.stock("CA-ONLY", marketplace=CA)
+    first = summaries(mcf)
+    assert skus(first) == [f"SKU-{n:03d}" for n in range(50)]
+    assert skus(summaries(mcf, CA)) == ["CA-ONLY"]
+    token = first["pagination"]["nextToken"]
     assert refusal(mcf, CA, nextToken=token) == [
         {
             "code": "InvalidInput",
