@@ -96,3 +96,15 @@ def test_start_date_time_includes_an_item_changed_at_that_instant(mcf):
     mcf.stock("CAP-1", 1)
     changed = iso(mcf.runtime.clock.now())
     assert skus(summaries(mcf, startDateTime=changed)) == ["CAP-1"]
+
+
+def test_a_token_sent_alone_keeps_the_filters_of_its_query(mcf):
+    mcf.stock("AAA-OLD", 1)
+    mcf.advance(60)
+    cutoff = iso(mcf.runtime.clock.now())
+    for n in range(60):
+        mcf.stock(f"SKU-{n:03d}", 1)
+    first = summaries(mcf, details="true", startDateTime=cutoff)
+    second = summaries(mcf, nextToken=first["pagination"]["nextToken"])
+    assert skus(second) == [f"SKU-{n:03d}" for n in range(50, 60)]
+    assert all("inventoryDetails" in s for s in second["payload"]["inventorySummaries"])
