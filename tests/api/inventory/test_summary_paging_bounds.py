@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from emulator.apis.inventory.records import PAGE_TOKENS
+from emulator.lwa.accounts import DEFAULTS
 from emulator.state.clock import iso
 from tests.api.outbound.support import INVENTORY, US
 
@@ -108,3 +110,17 @@ def test_a_token_sent_alone_keeps_the_filters_of_its_query(mcf):
     second = summaries(mcf, nextToken=first["pagination"]["nextToken"])
     assert skus(second) == [f"SKU-{n:03d}" for n in range(50, 60)]
     assert all("inventoryDetails" in s for s in second["payload"]["inventorySummaries"])
+
+
+def test_the_next_call_drops_expired_tokens_from_the_state_and_keeps_live_ones(mcf):
+    frozen_at_noon(mcf)
+    for n in range(60):
+        mcf.stock(f"SKU-{n:03d}")
+    old = summaries(mcf)["pagination"]["nextToken"]
+    mcf.runtime.clock.advance(20)
+    young = summaries(mcf)["pagination"]["nextToken"]
+    mcf.runtime.clock.advance(11)
+    newest = summaries(mcf)["pagination"]["nextToken"]
+    tokens = mcf.runtime.store.tenant(DEFAULTS.seller_id).table(PAGE_TOKENS)
+    assert list(tokens.keys()) == [young, newest]
+    assert old not in (young, newest)
