@@ -37,6 +37,14 @@ def skus(body):
     return [s["sellerSku"] for s in body["payload"]["inventorySummaries"]]
 
 
+def stocked(mcf, count: int, quantity: int = 0) -> list[str]:
+    """SKU-000, SKU-001, ...: `count` new SKUs of `quantity` units each, in the order pages list them."""
+    names = [f"SKU-{n:03d}" for n in range(count)]
+    for sku in names:
+        mcf.stock(sku, quantity)
+    return names
+
+
 def frozen_at_noon(mcf) -> None:
     mcf.runtime.clock.freeze()
     mcf.runtime.clock.set(datetime(2026, 6, 1, 12, tzinfo=UTC))
@@ -44,33 +52,30 @@ def frozen_at_noon(mcf) -> None:
 
 
 def test_a_full_last_page_has_no_next_token(mcf):
-    for n in range(100):
-        mcf.stock(f"SKU-{n:03d}")
+    names = stocked(mcf, 100)
     first = summaries(mcf)
     token = first["pagination"]["nextToken"]
     assert len(token) == 48 and token.isalnum()
     second = summaries(mcf, nextToken=token)
-    assert skus(second) == [f"SKU-{n:03d}" for n in range(50, 100)]
+    assert skus(second) == names[50:]
     assert "pagination" not in second
-    assert "pagination" not in summaries(mcf, sellerSkus=",".join(f"SKU-{n:03d}" for n in range(50)))
+    assert "pagination" not in summaries(mcf, sellerSkus=",".join(names[:50]))
 
 
 def test_a_token_lives_thirty_seconds_to_the_instant(mcf):
     frozen_at_noon(mcf)
-    for n in range(60):
-        mcf.stock(f"SKU-{n:03d}")
+    names = stocked(mcf, 60)
     token = summaries(mcf)["pagination"]["nextToken"]
     mcf.runtime.clock.advance(30)
     summaries(mcf)  # another query at the same instant leaves the token alive
-    assert skus(summaries(mcf, nextToken=token)) == [f"SKU-{n:03d}" for n in range(50, 60)]
+    assert skus(summaries(mcf, nextToken=token)) == names[50:]
 
 
 def test_each_marketplace_lists_its_own_items_and_honours_only_its_tokens(mcf):
-    for n in range(60):
-        mcf.stock(f"SKU-{n:03d}")
+    names = stocked(mcf, 60)
     mcf.stock("CA-ONLY", marketplace=CA)
     first = summaries(mcf)
-    assert skus(first) == [f"SKU-{n:03d}" for n in range(50)]
+    assert skus(first) == names[:50]
     assert skus(summaries(mcf, CA)) == ["CA-ONLY"]
     token = first["pagination"]["nextToken"]
     assert refusal(mcf, CA, nextToken=token) == [
@@ -104,18 +109,16 @@ def test_a_token_sent_alone_keeps_the_filters_of_its_query(mcf):
     mcf.stock("AAA-OLD", 1)
     mcf.advance(60)
     cutoff = iso(mcf.runtime.clock.now())
-    for n in range(60):
-        mcf.stock(f"SKU-{n:03d}", 1)
+    names = stocked(mcf, 60, 1)
     first = summaries(mcf, details="true", startDateTime=cutoff)
     second = summaries(mcf, nextToken=first["pagination"]["nextToken"])
-    assert skus(second) == [f"SKU-{n:03d}" for n in range(50, 60)]
+    assert skus(second) == names[50:]
     assert all("inventoryDetails" in s for s in second["payload"]["inventorySummaries"])
 
 
 def test_the_next_call_drops_expired_tokens_from_the_state_and_keeps_live_ones(mcf):
     frozen_at_noon(mcf)
-    for n in range(60):
-        mcf.stock(f"SKU-{n:03d}")
+    stocked(mcf, 60)
     old = summaries(mcf)["pagination"]["nextToken"]
     mcf.runtime.clock.advance(20)
     young = summaries(mcf)["pagination"]["nextToken"]
