@@ -13,10 +13,11 @@ from emulator.apis.inventory.events import InventoryAvailabilityChanged, StockMo
 from emulator.apis.inventory.records import Bucket
 from emulator.lwa.accounts import DEFAULTS
 from emulator.state.clock import iso
-from tests.api.inventory.conftest import recorded
+from emulator.state.events import EventQuery
 from tests.api.outbound.support import INVENTORY, US
 
 NOON = datetime(2026, 6, 1, 12, tzinfo=UTC)
+STOCK_MOVES = frozenset({InventoryAvailabilityChanged.type_name()})
 
 
 def summary(mcf):
@@ -71,8 +72,10 @@ def test_inbound_moves_are_quiet_until_units_reach_stock(mcf):
     assert stocked["lastUpdatedTime"] == iso(received)
     assert stocked["inventoryDetails"]["fulfillableQuantity"] == 5
     assert service.get(tenant, US, "MUG-1").balanced()
-    moves = recorded(mcf.runtime, InventoryAvailabilityChanged, after=start)
-    assert [(m.move, m.quantity, m.source, m.target) for m in moves] == [
+    query = EventQuery(seller_id=DEFAULTS.seller_id, types=STOCK_MOVES, after_sequence=start)
+    entries = list(mcf.runtime.store.events.query(query))
+    assert [e.at for e in entries] == [now] * 4 + [received]
+    assert [(e.event.move, e.event.quantity, e.event.source, e.event.target) for e in entries] == [
         (StockMove.ADDED, 6, None, Bucket.INBOUND_WORKING),
         (StockMove.INBOUND, 6, Bucket.INBOUND_WORKING, Bucket.INBOUND_SHIPPED),
         (StockMove.INBOUND, 6, Bucket.INBOUND_SHIPPED, Bucket.INBOUND_RECEIVING),

@@ -63,7 +63,7 @@ def test_deleting_a_sku_with_reserved_units_says_how_many(mcf):
     assert mcf.details("MUG-1")["totalQuantity"] == 3
 
 
-def test_stock_never_receives_a_negative_quantity(mcf):
+def test_stock_never_receives_a_negative_quantity_and_zero_is_no_move(mcf):
     mcf.stock("MUG-1", 2)
     tenant = mcf.runtime.store.tenant(DEFAULTS.seller_id)
     with pytest.raises(InvalidInput) as caught:
@@ -72,4 +72,7 @@ def test_stock_never_receives_a_negative_quantity(mcf):
         "quantity must not be negative (got -1).",
         "sellerSku=MUG-1",
     )
+    start = mcf.runtime.store.events.last_sequence
+    service.add(tenant, mcf.runtime.clock.timestamp(), US, "MUG-1", 0)  # nothing received, nothing recorded
     assert mcf.details("MUG-1")["totalQuantity"] == 2
+    assert mcf.runtime.store.events.last_sequence == start

@@ -21,8 +21,11 @@ def bound() -> Iterator[None]:
 
 def test_a_follower_bound_twice_sees_each_move_once(mcf, bound):
     seen: list[InventoryAvailabilityChanged] = []
+    mcf.runtime.clock.freeze()
+    frozen = mcf.runtime.clock.timestamp()
 
     def follower(tenant, now, event):
+        assert now == frozen
         seen.append(event)
 
     assert follows_stock(follower) is follower

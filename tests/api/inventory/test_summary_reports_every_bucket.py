@@ -16,6 +16,7 @@ def test_each_bucket_has_its_own_quantity_in_the_summary(mcf):
     for quantity, bucket in enumerate(Bucket, start=1):  # a distinct count per bucket: 1, 2, ... 15
         service.add(tenant, now, US, "MUG-1", quantity, bucket)
     item = service.get(tenant, US, "MUG-1")
+    assert item.balanced()  # every unit received is counted
     response = mcf.call(
         "GET",
         f"{INVENTORY}/summaries",
