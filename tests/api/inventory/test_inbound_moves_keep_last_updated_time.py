@@ -40,34 +40,19 @@ def test_inbound_moves_are_quiet_until_units_reach_stock(mcf):
     now = clock.timestamp()
     service.add(tenant, now, US, "MUG-1", 6, Bucket.INBOUND_WORKING)
     item = service.get(tenant, US, "MUG-1")
-    assert (
-        service.move(tenant, now, item, Bucket.INBOUND_WORKING, Bucket.INBOUND_SHIPPED, 9, StockMove.INBOUND)
-        == 6
-    )
-    assert (
-        service.move(
-            tenant, now, item, Bucket.INBOUND_SHIPPED, Bucket.INBOUND_RECEIVING, 6, StockMove.INBOUND
-        )
-        == 6
-    )
-    assert service.withdraw(tenant, now, item, Bucket.INBOUND_RECEIVING, 1, StockMove.WITHDRAWN) == 1
-    assert service.withdraw(tenant, now, item, Bucket.INBOUND_WORKING, 1, StockMove.WITHDRAWN) == 0
-    assert service.withdraw(tenant, now, None, Bucket.INBOUND_RECEIVING, 1, StockMove.WITHDRAWN) == 0
-    assert (
-        service.move(tenant, now, None, Bucket.INBOUND_RECEIVING, Bucket.FULFILLABLE, 1, StockMove.RECEIVED)
-        == 0
-    )
+    working, shipped, receiving = Bucket.INBOUND_WORKING, Bucket.INBOUND_SHIPPED, Bucket.INBOUND_RECEIVING
+    assert service.move(tenant, now, item, working, shipped, 9, StockMove.INBOUND) == 6  # all it holds
+    assert service.move(tenant, now, item, shipped, receiving, 6, StockMove.INBOUND) == 6
+    assert service.withdraw(tenant, now, item, receiving, 1, StockMove.WITHDRAWN) == 1
+    assert service.withdraw(tenant, now, item, working, 1, StockMove.WITHDRAWN) == 0  # none left there
+    assert service.withdraw(tenant, now, None, receiving, 1, StockMove.WITHDRAWN) == 0  # no item
+    assert service.move(tenant, now, None, receiving, Bucket.FULFILLABLE, 1, StockMove.RECEIVED) == 0
     quiet = summary(mcf)
     assert quiet["lastUpdatedTime"] == iso(NOON)
     assert (quiet["totalQuantity"], quiet["inventoryDetails"]["inboundReceivingQuantity"]) == (5, 5)
     clock.advance(60)
     received = clock.timestamp()
-    assert (
-        service.move(
-            tenant, received, item, Bucket.INBOUND_RECEIVING, Bucket.FULFILLABLE, 5, StockMove.RECEIVED
-        )
-        == 5
-    )
+    assert service.move(tenant, received, item, receiving, Bucket.FULFILLABLE, 5, StockMove.RECEIVED) == 5
     stocked = summary(mcf)
     assert stocked["lastUpdatedTime"] == iso(received)
     assert stocked["inventoryDetails"]["fulfillableQuantity"] == 5
@@ -76,9 +61,9 @@ def test_inbound_moves_are_quiet_until_units_reach_stock(mcf):
     entries = list(mcf.runtime.store.events.query(query))
     assert [e.at for e in entries] == [now] * 4 + [received]
     assert [(e.event.move, e.event.quantity, e.event.source, e.event.target) for e in entries] == [
-        (StockMove.ADDED, 6, None, Bucket.INBOUND_WORKING),
-        (StockMove.INBOUND, 6, Bucket.INBOUND_WORKING, Bucket.INBOUND_SHIPPED),
-        (StockMove.INBOUND, 6, Bucket.INBOUND_SHIPPED, Bucket.INBOUND_RECEIVING),
-        (StockMove.WITHDRAWN, 1, Bucket.INBOUND_RECEIVING, None),
-        (StockMove.RECEIVED, 5, Bucket.INBOUND_RECEIVING, Bucket.FULFILLABLE),
+        (StockMove.ADDED, 6, None, working),
+        (StockMove.INBOUND, 6, working, shipped),
+        (StockMove.INBOUND, 6, shipped, receiving),
+        (StockMove.WITHDRAWN, 1, receiving, None),
+        (StockMove.RECEIVED, 5, receiving, Bucket.FULFILLABLE),
     ]
