@@ -5,6 +5,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 
+from emulator.apis.inventory import service
 from emulator.apis.inventory.records import (
     INBOUND,
     RESERVED,
@@ -104,3 +105,8 @@ def test_page_tokens_keep_their_query():
         issued_at=1.0, marketplace_id="ATVPDKIKX0DER", query=SummaryQuery(skus=["A", "B"]), offset=50
     )
     assert spec.from_builtins(msgspec.to_builtins(token)) == token
+
+
+def test_units_free_to_promise_are_the_fulfillable_ones_and_none_without_an_item():
+    assert service.available(item(fulfillable=3, pending_customer_order=2, inbound_working=4)) == 3
+    assert service.available(None) == 0

@@ -113,9 +113,7 @@ def _select(tenant: TenantState, marketplace_id: str, query: SummaryQuery) -> li
 
 
 def _query(params: dict[str, Any], clock: Clock) -> SummaryQuery:
-    """The selection a first call (no nextToken) asks for."""
-    if len(params.get("sellerSkus") or []) > 50:
-        raise InvalidInput("sellerSkus accepts at most 50 SKUs.", "sellerSkus")
+    """The selection a first call (no nextToken) asks for (the model caps sellerSkus at 50)."""
     start = params.get("startDateTime")
     return SummaryQuery(
         details=bool(params.get("details")),
