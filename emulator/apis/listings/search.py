@@ -112,8 +112,9 @@ def _filters(params: dict[str, Any]) -> list[Filter]:
 
 
 def _dated(pick: Callable[[Group], float], at: float, later: bool) -> Filter:
-    """Whether the date `pick` chooses is at or after `at` (`later`), or before it."""
-    return lambda t, g: (pick(g) >= at) == later
+    """Whether the date `pick` chooses is at or after `at` (`later`), or at or before it: both bounds
+    include their own instant, as the model describes them."""
+    return lambda t, g: pick(g) >= at if later else pick(g) <= at
 
 
 def _identifiers(tenant: TenantState, group: Group, kind: str) -> set[str]:
