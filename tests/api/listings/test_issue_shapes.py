@@ -59,3 +59,30 @@ def test_processing_issues_name_their_marketplace(listings):
             "marketplaceIds": [US],
         },
     ]
+
+
+def test_a_channel_without_a_price_is_a_warning_a_product_alone_is_not(listings):
+    priceless = listing()
+    del priceless["attributes"]["purchasable_offer"]
+    listings.accepted("MUG-1", priceless)
+    product = {
+        "productType": "HOME",
+        "requirements": "LISTING_PRODUCT_ONLY",
+        "attributes": listing()["attributes"],
+    }
+    for name in ("purchasable_offer", "fulfillment_availability", "condition_type"):
+        del product["attributes"][name]
+    listings.accepted("MUG-2", product)
+    listings.processed()
+    assert listings.item("MUG-1", "issues")["issues"] == [
+        {
+            "code": "99102",
+            "message": "The listing has no price in this marketplace, so buyers cannot purchase it.",
+            "severity": "WARNING",
+            "attributeNames": ["purchasable_offer"],
+            "categories": ["MISSING_PRICE"],
+            "marketplaceIds": [US],
+        }
+    ]
+    product_item = listings.item("MUG-2", "issues,summaries")
+    assert product_item["issues"] == [] and product_item["summaries"][0]["status"] == ["DISCOVERABLE"]
