@@ -87,3 +87,8 @@ def test_a_get_of_an_unknown_sku(listings):
 def test_a_bad_search(listings, params, message, details):
     found = error(listings.search(**params), 400)
     assert found == {"code": "BAD_REQUEST", "message": message, "details": details}
+
+
+def test_an_empty_marketplace_list_is_refused_before_any_operation(listings):
+    for response in (listings.get("MUG-1", marketplaces=""), listings.search(marketplaceIds="")):
+        assert error(response, 400)["code"] == "BAD_REQUEST"
