@@ -2,35 +2,35 @@
 
 from __future__ import annotations
 
-from tests.api.listings.conftest import US, listing
+from tests.api.listings.conftest import US, issue, listing
 
-NOT_EXEMPT = {"status": "NOT_EXEMPT"}
+NO_PRICE = "The listing has no price in this marketplace, so buyers cannot purchase it."
+
+
+def warning(code: str, message: str, attribute: str, category: str) -> dict[str, object]:
+    """A WARNING that asynchronous processing found in the US marketplace."""
+    return issue(code, message, attribute, category, severity="WARNING", marketplace=US)
 
 
 def test_a_write_reports_missing_and_invalid_attributes_in_full(listings):
-    body = {
-        "productType": "HOME",
-        "attributes": {"condition_type": [{"value": "brand_new"}]},
-    }
+    body = {"productType": "HOME", "attributes": {"condition_type": [{"value": "brand_new"}]}}
     answer = listings.put("MUG-1", body).json()
     assert answer["status"] == "INVALID"
     assert answer["issues"] == [
-        {
-            "code": "90220",
-            "message": "'item_name' is required but not supplied (LISTING submissions carry product facts).",
-            "severity": "ERROR",
-            "attributeNames": ["item_name"],
-            "categories": ["MISSING_ATTRIBUTE"],
-            "enforcements": {"actions": [{"action": "LISTING_SUPPRESSED"}], "exemption": NOT_EXEMPT},
-        },
-        {
-            "code": "90000900",
-            "message": "The attribute 'condition_type' is invalid: 'brand_new' is not a condition type.",
-            "severity": "ERROR",
-            "attributeNames": ["condition_type"],
-            "categories": ["INVALID_ATTRIBUTE"],
-            "enforcements": {"actions": [{"action": "ATTRIBUTE_SUPPRESSED"}], "exemption": NOT_EXEMPT},
-        },
+        issue(
+            "90220",
+            "'item_name' is required but not supplied (LISTING submissions carry product facts).",
+            "item_name",
+            "MISSING_ATTRIBUTE",
+            action="LISTING_SUPPRESSED",
+        ),
+        issue(
+            "90000900",
+            "The attribute 'condition_type' is invalid: 'brand_new' is not a condition type.",
+            "condition_type",
+            "INVALID_ATTRIBUTE",
+            action="ATTRIBUTE_SUPPRESSED",
+        ),
     ]
 
 
@@ -41,23 +41,15 @@ def test_processing_issues_name_their_marketplace(listings):
     listings.accepted("MUG-1", body)
     listings.processed()
     assert listings.item("MUG-1", "issues")["issues"] == [
-        {
-            "code": "99101",
-            "message": "The listing has no main image.",
-            "severity": "WARNING",
-            "attributeNames": ["main_product_image_locator"],
-            "categories": ["MISSING_IMAGE"],
-            "marketplaceIds": [US],
-        },
-        {
-            "code": "99103",
-            "message": "The offer matches no product: give item_name or merchant_suggested_asin.",
-            "severity": "ERROR",
-            "attributeNames": ["item_name"],
-            "categories": ["MISSING_ATTRIBUTE"],
-            "enforcements": {"actions": [{"action": "LISTING_SUPPRESSED"}], "exemption": NOT_EXEMPT},
-            "marketplaceIds": [US],
-        },
+        warning("99101", "The listing has no main image.", "main_product_image_locator", "MISSING_IMAGE"),
+        issue(
+            "99103",
+            "The offer matches no product: give item_name or merchant_suggested_asin.",
+            "item_name",
+            "MISSING_ATTRIBUTE",
+            action="LISTING_SUPPRESSED",
+            marketplace=US,
+        ),
     ]
 
 
@@ -75,14 +67,7 @@ def test_a_channel_without_a_price_is_a_warning_a_product_alone_is_not(listings)
     listings.accepted("MUG-2", product)
     listings.processed()
     assert listings.item("MUG-1", "issues")["issues"] == [
-        {
-            "code": "99102",
-            "message": "The listing has no price in this marketplace, so buyers cannot purchase it.",
-            "severity": "WARNING",
-            "attributeNames": ["purchasable_offer"],
-            "categories": ["MISSING_PRICE"],
-            "marketplaceIds": [US],
-        }
+        warning("99102", NO_PRICE, "purchasable_offer", "MISSING_PRICE")
     ]
     product_item = listings.item("MUG-2", "issues,summaries")
     assert product_item["issues"] == [] and product_item["summaries"][0]["status"] == ["DISCOVERABLE"]

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-ATTRIBUTE_SUPPRESSED = {
-    "actions": [{"action": "ATTRIBUTE_SUPPRESSED"}],
-    "exemption": {"status": "NOT_EXEMPT"},
-}
+from tests.api.listings.conftest import issue
 
 
 def test_each_patch_that_cannot_apply_is_an_issue(listings):
@@ -20,23 +17,21 @@ def test_each_patch_that_cannot_apply_is_an_issue(listings):
     ).json()
     assert answer["status"] == "INVALID"
     assert answer["issues"] == [
-        {
-            "code": "90000900",
-            "message": "The attribute '/attributes/item_name/0/value' is invalid: "
+        issue(
+            "90000900",
+            "The attribute '/attributes/item_name/0/value' is invalid: "
             "patches[0].path must name a top-level attribute (/attributes/<name>).",
-            "severity": "ERROR",
-            "attributeNames": ["/attributes/item_name/0/value"],
-            "categories": ["INVALID_ATTRIBUTE"],
-            "enforcements": ATTRIBUTE_SUPPRESSED,
-        },
-        {
-            "code": "90000900",
-            "message": "The attribute 'color' is invalid: patches[1] (merge) needs a non-empty value.",
-            "severity": "ERROR",
-            "attributeNames": ["color"],
-            "categories": ["INVALID_ATTRIBUTE"],
-            "enforcements": ATTRIBUTE_SUPPRESSED,
-        },
+            "/attributes/item_name/0/value",
+            "INVALID_ATTRIBUTE",
+            action="ATTRIBUTE_SUPPRESSED",
+        ),
+        issue(
+            "90000900",
+            "The attribute 'color' is invalid: patches[1] (merge) needs a non-empty value.",
+            "color",
+            "INVALID_ATTRIBUTE",
+            action="ATTRIBUTE_SUPPRESSED",
+        ),
     ]
     assert "color" not in listings.item("MUG-1", "attributes")["attributes"]
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.api.listings.conftest import US
+from tests.api.listings.conftest import US, issue
 
 NAME = {"item_name": [{"value": "Blue mug"}]}
 NEW = {"condition_type": [{"value": "new_new"}]}
@@ -101,19 +101,11 @@ def test_a_price_must_be_a_positive_number(listings, price):
     body = {"productType": "HOME", "attributes": {**NAME, **NEW, "purchasable_offer": [offer(price)]}}
     answer = listings.put("MUG-1", body).json()
     assert answer["status"] == "INVALID"
-    assert answer["issues"] == [
-        {
-            "code": "90000900",
-            "message": "our_price[0].schedule[0].value_with_tax must be a positive number.",
-            "severity": "ERROR",
-            "attributeNames": ["purchasable_offer"],
-            "categories": ["INVALID_PRICE"],
-            "enforcements": {
-                "actions": [{"action": "LISTING_SUPPRESSED"}],
-                "exemption": {"status": "NOT_EXEMPT"},
-            },
-        }
-    ]
+    price_rule = "our_price[0].schedule[0].value_with_tax must be a positive number."
+    expected = issue(
+        "90000900", price_rule, "purchasable_offer", "INVALID_PRICE", action="LISTING_SUPPRESSED"
+    )
+    assert answer["issues"] == [expected]
 
 
 @pytest.mark.parametrize(
