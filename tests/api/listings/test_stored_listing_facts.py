@@ -1,5 +1,5 @@
-"""The exported state (GET /_emulator/state) keeps an FBA channel without the seller's quantity: FBA's
-stock is what counts for it, so a number the seller wrote there is never stored."""
+"""What the exported state (GET /_emulator/state) keeps of a listing's facts: an FBA channel without the
+seller's quantity (FBA's stock counts for it), an identifier without a type with an empty one."""
 
 from __future__ import annotations
 
@@ -27,3 +27,11 @@ def test_an_fba_channel_is_stored_without_the_seller_quantity(listings):
     state = listings.mcf.client.get("/_emulator/state").json()
     assert stored_facts(state, "FBA-1")["channels"] == [{"code": "AMAZON_NA"}]  # quantity 0, the default
     assert stored_facts(state, "MFN-1")["channels"] == [{"code": "DEFAULT", "quantity": 7}]
+
+
+def test_an_identifier_without_a_type_is_stored_with_an_empty_type(listings):
+    untyped = [{"value": "012345"}]
+    listings.accepted("MUG-1", listing(externally_assigned_product_identifier=untyped))
+    state = listings.mcf.client.get("/_emulator/state").json()
+    assert stored_facts(state, "MUG-1")["external_ids"] == [{"type": "", "value": "012345"}]
+    assert listings.search(identifiersType="UPC", identifiers="012345").json()["items"] == []
