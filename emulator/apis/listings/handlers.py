@@ -44,15 +44,13 @@ def _spelled(handler: Handler) -> Handler:
 
 
 def _checked(call: Call) -> list[str]:
-    """The request's marketplaces after the seller and marketplace checks."""
+    """The request's marketplaces after the seller and marketplace checks, each once, in request order."""
     if call.params["sellerId"] != call.seller_id:
         raise Unauthorized(details=f"sellerId={call.params['sellerId']} is not the authorized seller.")
-    wanted = call.params["marketplaceIds"]
-    if not wanted:
-        raise InvalidInput("marketplaceIds must name a marketplace.", "marketplaceIds")
+    wanted = call.params["marketplaceIds"]  # never empty: the edge requires at least one
     for marketplace_id in wanted:
         marketplaces.require(marketplace_id, call.caller.marketplaces, "marketplaceIds")
-    return list(wanted)
+    return list(dict.fromkeys(wanted))
 
 
 def _one_marketplace(call: Call) -> str:
@@ -134,5 +132,4 @@ def get_listings_item(call: Call) -> dict[str, Any]:
 @_spelled
 def search_listings_items(call: Call) -> dict[str, Any]:
     """Filters, sorts and pages the seller's listings (first 1000 matches reachable)."""
-    _checked(call)
-    return search.run(call.tenant, call.params)
+    return search.run(call.tenant, {**call.params, "marketplaceIds": _checked(call)})

@@ -5,8 +5,9 @@ its earliest record's, its last-updated date its latest. Identifier types: SKU; 
 reported in summaries; EAN, GTIN, ISBN, JAN, MINSAN and UPC match the seller's
 `externally_assigned_product_identifier` values of that type. `variationParentSku` matches the
 `child_parent_sku_relationship` parent; package hierarchies are not emulated (400).
-A page token encodes the offset and a digest of the query, so a token only pages the query that
-issued it (else 400); matches past the first 1000 are never reachable.
+A page token encodes the offset and a digest of the query (the seller's included), so a token only
+pages the query that issued it, for the seller it was issued to (else 400); matches past the first
+1000 are never reachable.
 """
 
 from __future__ import annotations
@@ -112,8 +113,9 @@ def _filters(params: dict[str, Any]) -> list[Filter]:
 
 
 def _dated(pick: Callable[[Group], float], at: float, later: bool) -> Filter:
-    """Whether the date `pick` chooses is at or after `at` (`later`), or before it."""
-    return lambda t, g: (pick(g) >= at) == later
+    """Whether the date `pick` chooses is at or after `at` (`later`), or at or before it: both bounds
+    include their own instant, as the model describes them."""
+    return lambda t, g: pick(g) >= at if later else pick(g) <= at
 
 
 def _identifiers(tenant: TenantState, group: Group, kind: str) -> set[str]:
@@ -125,7 +127,7 @@ def _identifiers(tenant: TenantState, group: Group, kind: str) -> set[str]:
 
 
 def _digest(params: dict[str, Any]) -> str:
-    query = {k: v for k, v in params.items() if k not in ("pageToken", "sellerId")}
+    query = {k: v for k, v in params.items() if k != "pageToken"}  # the seller too: tokens are not shared
     return hashlib.sha256(orjson.dumps(query, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from emulator.apis.inventory.summaries import iso_at
 from emulator.apis.listings import identity
-from emulator.apis.listings.records import Issue, Listing, Submission, Verdict
+from emulator.apis.listings.records import Issue, Listing, Submission
 from emulator.state import TenantState
 
 IMAGE_SIDE = 1000  # images are not fetched; their size is reported as 1000 x 1000 pixels
@@ -119,6 +119,6 @@ def submission(sku: str, marketplace_id: str, included: list[str], judged: Submi
     if "issues" in included:
         body["issues"] = [issue(i) for i in judged.issues]
     if "identifiers" in included:
-        shown = judged.asin and judged.verdict != Verdict.INVALID
-        body["identifiers"] = [{"marketplaceId": marketplace_id, "asin": judged.asin}] if shown else []
+        asin = judged.asin  # an INVALID submission names no product
+        body["identifiers"] = [{"marketplaceId": marketplace_id, "asin": asin}] if asin else []
     return body

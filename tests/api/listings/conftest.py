@@ -49,6 +49,31 @@ def listing(
     return {"productType": "HOME", "requirements": "LISTING", "attributes": attributes}
 
 
+def issue(
+    code: str,
+    message: str,
+    attribute: str,
+    category: str,
+    *,
+    severity: str = "ERROR",
+    action: str | None = None,
+    marketplace: str | None = None,
+) -> dict[str, Any]:
+    """An `Issue` as SP-API shows it: enforced by `action` if given, about `marketplace` if given."""
+    shown: dict[str, Any] = {
+        "code": code,
+        "message": message,
+        "severity": severity,
+        "attributeNames": [attribute],
+        "categories": [category],
+    }
+    if action is not None:
+        shown["enforcements"] = {"actions": [{"action": action}], "exemption": {"status": "NOT_EXEMPT"}}
+    if marketplace is not None:
+        shown["marketplaceIds"] = [marketplace]
+    return shown
+
+
 class Listings:
     """Listings calls for the default seller, over HTTP."""
 

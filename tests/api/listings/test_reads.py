@@ -133,6 +133,12 @@ def test_several_marketplaces(listings):
     item = response.json()
     assert [s["marketplaceId"] for s in item["summaries"]] == [CA, US]
     assert [o["price"]["currencyCode"] for o in item["offers"]] == ["CAD", "USD"]
+    repeated = f"{US},{CA},{US}"  # a marketplace named twice counts once, where it is first named
+    item = listings.get("MUG-1", "summaries,offers", marketplaces=repeated).json()
+    assert [s["marketplaceId"] for s in item["summaries"]] == [US, CA]
+    assert [o["marketplaceId"] for o in item["offers"]] == [US, CA]
+    [searched] = listings.mcf.call("GET", ITEMS, params={"marketplaceIds": repeated}).json()["items"]
+    assert [s["marketplaceId"] for s in searched["summaries"]] == [US, CA]
 
 
 def test_sellers_never_see_each_others_listings(listings, client, other_seller_headers):

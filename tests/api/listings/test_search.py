@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from emulator.apis.listings import records
@@ -17,7 +19,11 @@ def skus(response):
 
 @pytest.fixture
 def three(listings, mcf):
-    """A-1 (created first), B-2, C-3 (created last), one minute apart; B-2 is FBA with stock."""
+    """A-1 (created first), B-2, C-3 (created last), one minute apart on a frozen clock at whole seconds
+    (so a date a summary reports is the listing's instant exactly); B-2 is FBA with stock."""
+    mcf.runtime.clock.freeze()
+    mcf.runtime.clock.set(datetime(2026, 3, 1, 12, 0, 0, tzinfo=UTC))
+    mcf.advance(0)  # a token issued at the new time
     upc = [{"type": "upc", "value": "012345"}]
     listings.accepted("A-1", listing(externally_assigned_product_identifier=upc))
     mcf.advance(60)
@@ -51,10 +57,15 @@ def test_identifiers(three):
 def test_dates(three):
     items = {i["sku"]: i["summaries"][0] for i in three.search().json()["items"]}
     middle = items["B-2"]["createdDate"]
+    assert middle == "2026-03-01T12:01:00.000Z"
+    # each bound includes its own instant (B-2 was created exactly at `middle`)
     assert skus(three.search(createdAfter=middle)) == ["C-3", "B-2"]
-    assert skus(three.search(createdBefore=middle)) == ["A-1"]
+    assert skus(three.search(createdBefore=middle)) == ["B-2", "A-1"]
     last = items["C-3"]["lastUpdatedDate"]
-    assert skus(three.search(lastUpdatedAfter=middle, lastUpdatedBefore=last)) == ["B-2"]
+    assert skus(three.search(lastUpdatedAfter=middle, lastUpdatedBefore=last)) == ["C-3", "B-2"]
+    assert skus(three.search(lastUpdatedAfter=last)) == ["C-3"]
+    assert skus(three.search(lastUpdatedBefore=middle)) == ["B-2", "A-1"]
+    assert skus(three.search(createdAfter=last, createdBefore=middle)) == []
 
 
 def test_issue_severity_and_status(three):
