@@ -103,6 +103,7 @@ def test_speed_and_currency_scale_the_fees():
     assert expedited.fees == [("FBAPerUnitFulfillmentFee", Decimal("1194.08"))]  # 5.49 x 1.45 x 150 JPY
     cad = promise(stocked(CA, {"SKU": 0.5}), {"SKU": 1}, marketplace_id=CA, speed="Priority", dialect=V2026)
     assert cad.fees == [("FBAPerUnitFulfillmentFee", Decimal("15.56"))]  # 5.49 x 2.10 x 1.35 CAD
+    assert cad.fulfillable  # Priority is offered in Canada
     brl = promise(stocked(BR, {"SKU": 0.5}), {"SKU": 1}, marketplace_id=BR)
     assert brl.fees == [("FBAPerUnitFulfillmentFee", Decimal("5.49"))]  # no rate for BRL: as in USD
 
