@@ -86,6 +86,7 @@ def test_fees_and_weight_add_up_over_lines_and_units():
         ("HEAVY", Decimal("4.0")),
     ]
     assert plan.fulfillable and plan.unfulfillable == [] and plan.order_reasons == []
+    assert plan.speed == "Standard" and plan.marketplace is BY_ID[US]
 
 
 def test_feature_surcharges_are_added_per_unit():
@@ -158,3 +159,13 @@ def test_order_reasons_name_the_speed_the_address_and_the_features():
         stocked(JP, {"SKU": 1.0}), NOW, Timings(), BY_ID[JP], HOME["JP"], [line], "Priority", sealed
     )
     assert japan.order_reasons == ["DeliverySLAUnavailable", "FeatureNotAvailable"] and not japan.fulfillable
+
+
+def test_each_version_offers_priority_and_japan_offers_scheduled_delivery():
+    line = planning.RequestedLine(sku="SKU", line_id="SKU", quantity=1)
+    us = stocked(US, {"SKU": 1.0})
+    modern = planning.plan(us, NOW, Timings(), BY_ID[US], HOME["US"], [line], "Priority", [], dialect=V2026)
+    assert modern.order_reasons == ["DeliverySLAUnavailable"]  # 2026-07-04: Priority only in CA, IN and MX
+    assert promise(us, {"SKU": 1}, speed="Priority").order_reasons == []  # 2020-07-01 offers it in the US
+    scheduled = promise(stocked(JP, {"SKU": 1.0}), {"SKU": 1}, marketplace_id=JP, speed="ScheduledDelivery")
+    assert scheduled.order_reasons == [] and scheduled.fulfillable
