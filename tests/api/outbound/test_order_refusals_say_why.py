@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from emulator.apis.outbound.timings import DEFAULT
 from tests.api.outbound.support import JP, JP_ADDRESS, V2020
 from tests.api.outbound.test_preview_2020 import japan  # noqa: F401  (the `japan` fixture)
 
@@ -77,3 +78,26 @@ def test_line_changes_that_cannot_apply_are_refused_naming_the_line(mcf):
     assert refused(too_many) == ("Not enough sellable inventory to raise Item Id MUG to 9 units.", "items")
     assert mcf.order("O-1")["fulfillmentOrderItems"][0]["quantity"] == 2
     assert mcf.details("MUG")["fulfillableQuantity"] == 1
+
+
+def test_a_line_cannot_be_cut_to_zero_units(mcf):
+    mcf.stock("MUG", 3)
+    mcf.create("O-1", {"MUG": 2})
+    zero = update(mcf, "O-1", items=[{"sellerFulfillmentOrderItemId": "MUG", "quantity": 0}])
+    assert refused(zero) == ("Item Id MUG: the SKU cannot change and the quantity must be positive.", "items")
+    assert mcf.order("O-1")["fulfillmentOrderItems"][0]["quantity"] == 2
+
+
+def test_only_an_order_already_in_planning_cannot_be_put_on_hold(mcf):
+    mcf.stock("MUG", 5)
+    mcf.create("O-1", {"MUG": 1})
+    mcf.create("O-2", {"MUG": 1})
+    assert update(mcf, "O-1", fulfillmentAction="Hold").status_code == 200  # still Received
+    mcf.advance(DEFAULT.planning_after + 1)
+    assert mcf.status_of("O-2") == "Planning"
+    assert update(mcf, "O-2", displayableOrderComment="still open").status_code == 200
+    assert refused(update(mcf, "O-2", fulfillmentAction="Hold")) == (
+        "An order already in Planning cannot be put on hold.",
+        "fulfillmentAction",
+    )
+    assert mcf.order("O-2")["fulfillmentOrder"]["displayableOrderComment"] == "still open"
