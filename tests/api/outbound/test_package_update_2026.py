@@ -74,3 +74,14 @@ def test_a_delivery_time_the_clock_cannot_hold_is_refused_by_name(mcf, package_i
     assert error["message"] == "deliveryTime is not a valid ISO 8601 date-time."
     assert error["details"] == "deliveryTime=2026-06-30T23:59:60Z"
     assert package(mcf)["status"] == "IN_TRANSIT"
+
+
+@pytest.mark.parametrize("when", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59"])
+def test_a_delivery_time_beyond_the_clocks_span_is_refused_and_the_order_still_reads(mcf, package_id, when):
+    # valid date-times whose instant falls outside the years a timestamp can be written in
+    response = update(mcf, package_id, {"status": "DELIVERED", "deliveryTime": when})
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["message"] == "deliveryTime must be an instant between 1970 and the year 8000."
+    assert error["details"] == f"deliveryTime={when}"
+    assert package(mcf)["status"] == "IN_TRANSIT"
