@@ -3,6 +3,7 @@ constraints that name what cannot be met."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from tests.api.listings.conftest import at
@@ -92,3 +93,35 @@ def test_payment_on_delivery_offers_say_so_where_it_exists(japan):  # noqa: F811
         ("SCHEDULED", None),
         ("SCHEDULED", cod),
     ]
+
+
+def fulfillment_fee(offer: dict[str, Any]) -> str:
+    [fee] = [p for p in offer["estimatedPrice"]["rollupPrices"] if p["type"] == "MCFFulfillmentFee"]
+    return str(fee["value"]["amount"])
+
+
+def test_the_services_asked_for_are_priced(mcf):
+    mcf.stock("MUG", 5)
+    standard = {"serviceLevel": {"serviceTiers": ["STANDARD"]}}
+    blocked = {**standard, "services": {"additional": {"blockAMZL": "REQUIRED"}}}
+    [plain] = preview(mcf, [line("MUG", "1")], fulfillmentConfiguration=standard)["plannedShipments"]
+    [amzl] = preview(mcf, [line("MUG", "1")], fulfillmentConfiguration=blocked)["plannedShipments"]
+    surcharge = Decimal(fulfillment_fee(amzl["offers"][0])) - Decimal(fulfillment_fee(plain["offers"][0]))
+    assert surcharge == Decimal("0.40")
+
+
+def test_a_service_the_country_lacks_is_a_constraint_instead_of_an_offer(japan):  # noqa: F811
+    signed = {
+        "serviceLevel": {"serviceTiers": ["STANDARD"]},
+        "services": {"additional": {"signatureConfirmation": "REQUIRED"}},
+    }
+    body = {
+        "destination": {"deliveryAddress": JP_ADDRESS},
+        "lineItems": [line("TEA", "1")],
+        "fulfillmentConfiguration": signed,
+    }
+    response = japan.call("POST", f"{V2026}/previews", json=body)
+    assert response.status_code == 200, response.text
+    [shipment] = response.json()["plannedShipments"]
+    assert shipment["offers"] == []
+    assert [c["code"] for c in response.json()["constraints"]] == ["FeatureNotAvailable"]
