@@ -15,8 +15,10 @@ def line(sku: str, units: str) -> dict[str, Any]:
     return {"product": {"productIdentifier": {"amazonSku": sku}}, "amount": {"value": units}}
 
 
-def preview(mcf: Mcf, lines: list[dict[str, Any]], **fields: Any) -> dict[str, Any]:
-    body = {"destination": {"deliveryAddress": ADDRESS}, "lineItems": lines, **fields}
+def preview(
+    mcf: Mcf, lines: list[dict[str, Any]], address: dict[str, str] = ADDRESS, **fields: Any
+) -> dict[str, Any]:
+    body = {"destination": {"deliveryAddress": address}, "lineItems": lines, **fields}
     response = mcf.call("POST", f"{V2026}/previews", json=body)
     assert response.status_code == 200, response.text
     return dict(response.json())
@@ -69,14 +71,8 @@ def test_a_sku_without_an_fba_offer_is_named_with_its_marketplace(mcf):
 
 
 def test_payment_on_delivery_offers_say_so_where_it_exists(japan):  # noqa: F811
-    body = {
-        "destination": {"deliveryAddress": JP_ADDRESS},
-        "lineItems": [line("TEA", "1")],
-        "includePaymentOnDelivery": True,
-    }
-    response = japan.call("POST", f"{V2026}/previews", json=body)
-    assert response.status_code == 200, response.text
-    [shipment] = response.json()["plannedShipments"]
+    result = preview(japan, [line("TEA", "1")], JP_ADDRESS, includePaymentOnDelivery=True)
+    [shipment] = result["plannedShipments"]
     found = [
         (
             o["fulfillmentConfiguration"]["serviceLevel"]["serviceTier"],
@@ -115,13 +111,7 @@ def test_a_service_the_country_lacks_is_a_constraint_instead_of_an_offer(japan):
         "serviceLevel": {"serviceTiers": ["STANDARD"]},
         "services": {"additional": {"signatureConfirmation": "REQUIRED"}},
     }
-    body = {
-        "destination": {"deliveryAddress": JP_ADDRESS},
-        "lineItems": [line("TEA", "1")],
-        "fulfillmentConfiguration": signed,
-    }
-    response = japan.call("POST", f"{V2026}/previews", json=body)
-    assert response.status_code == 200, response.text
-    [shipment] = response.json()["plannedShipments"]
+    result = preview(japan, [line("TEA", "1")], JP_ADDRESS, fulfillmentConfiguration=signed)
+    [shipment] = result["plannedShipments"]
     assert shipment["offers"] == []
-    assert [c["code"] for c in response.json()["constraints"]] == ["FeatureNotAvailable"]
+    assert [c["code"] for c in result["constraints"]] == ["FeatureNotAvailable"]
