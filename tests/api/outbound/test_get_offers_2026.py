@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from emulator.apis.outbound.text import at as at_time
 from tests.api.listings.conftest import at
 from tests.api.outbound.support import US, V2026, Mcf
 
@@ -102,3 +103,12 @@ def test_the_destination_decides_whether_there_is_an_offer(mcf):
     nowhere = {"deliveryAddress": {"countryCode": "ZZ", "postalCode": "00000"}}
     [unreachable] = offers(mcf, [MUG], destination=nowhere)
     assert unreachable["offers"] == []
+
+
+def test_offers_expire_the_offer_ttl_after_the_call(mcf):
+    mcf.stock("MUG", 3)
+    mcf.set_timings(offer_ttl=600)
+    mcf.runtime.clock.freeze()
+    [result] = offers(mcf, [MUG])
+    expected = at_time(mcf.runtime.clock.timestamp() + 600)
+    assert {o["expiryTime"] for o in result["offers"]} == {expected}

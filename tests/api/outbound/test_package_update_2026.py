@@ -85,3 +85,20 @@ def test_a_delivery_time_beyond_the_clocks_span_is_refused_and_the_order_still_r
     assert error["message"] == "deliveryTime must be an instant between 1970 and the year 8000."
     assert error["details"] == f"deliveryTime={when}"
     assert package(mcf)["status"] == "IN_TRANSIT"
+
+
+def test_a_package_of_a_shipment_not_yet_shipped_cannot_be_updated(mcf):
+    mcf.stock("MUG", 5)
+    assert mcf.create("O-1", {"MUG": 1}).status_code == 200
+    assert mcf.set_status("O-1", "Processing").status_code == 200
+    response = mcf.call("GET", f"{V2026}/orders/O-1")
+    [shipment] = response.json()["order"]["shipments"]
+    assert shipment["status"] == "PROCESSING"
+    package_id = shipment["packages"][0]["packageId"]
+    refused = mcf.call("PUT", f"{V2026}/orders/O-1/packages/{package_id}", json={"status": "DELIVERED"})
+    assert refused.status_code == 400
+    [error] = refused.json()["errors"]
+    assert error["message"] == "Only packages of shipped shipments can be updated."
+    assert error["details"] == f"packageId={package_id}"
+    after = mcf.call("GET", f"{V2026}/orders/O-1").json()["order"]["shipments"][0]["packages"][0]
+    assert after["status"] == "PROCESSING"
