@@ -56,6 +56,7 @@ from emulator.apis.outbound.wire_2020 import (
 )
 from emulator.context import parse_instant
 from emulator.errors import InvalidInput
+from emulator.state.clock import SPAN, in_span
 
 Body = dict[str, Any]
 TIERS = {
@@ -360,6 +361,8 @@ def package_override(body: Body, now: float) -> PackageOverride:
             f"status must be one of {', '.join(PACKAGE_STATUSES)}.", f"status={body['status']}"
         )
     delivery = parse_instant(body["deliveryTime"], "deliveryTime") if body.get("deliveryTime") else None
+    if delivery is not None and not in_span(delivery):
+        raise InvalidInput(f"deliveryTime must be an instant {SPAN}.", f"deliveryTime={body['deliveryTime']}")
     return PackageOverride(
         status=body["status"], at=now, delivery_time=delivery, tracking=_tracking_in(body.get("tracking"))
     )
