@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.api.outbound.support import V2020
+from tests.api.outbound.support import JP, V2020
+from tests.conftest import issue_token
 
 
-def offers(mcf: Any, product: dict[str, Any], destination: dict[str, Any]) -> list[dict[str, Any]]:
-    body = {"product": product, "terms": {"origin": {"countryCode": "US"}, "destination": destination}}
-    response = mcf.call("POST", f"{V2020}/deliveryOffers", json=body)
+def ask(mcf: Any, product: dict[str, Any], destination: dict[str, Any], origin: str = "US") -> Any:
+    body = {"product": product, "terms": {"origin": {"countryCode": origin}, "destination": destination}}
+    return mcf.call("POST", f"{V2020}/deliveryOffers", json=body)
+
+
+def offers(mcf: Any, product: dict[str, Any], destination: dict[str, Any], origin: str = "US") -> list[Any]:
+    response = ask(mcf, product, destination, origin)
     assert response.status_code == 200, response.text
     return list(response.json()["payload"]["deliveryOffers"])
+
+
+def error(response: Any) -> tuple[str, str]:
+    assert response.status_code == 400, response.text
+    found = response.json()["errors"][0]
+    return found["message"], found["details"]
 
 
 MUG = {"productIdentifier": {"merchantSku": "MUG"}}
@@ -48,3 +59,40 @@ def test_the_destination_asked_for_is_judged(mcf):
 def test_without_a_delivery_address_offers_are_for_the_origin_country(mcf):
     mcf.stock("MUG", 1)
     assert len(offers(mcf, MUG, {})) == 3
+
+
+def test_a_blank_postal_code_or_city_gets_no_offers(mcf):
+    mcf.stock("MUG", 1)
+    assert offers(mcf, MUG, {"deliveryAddress": {"postalCode": " ", "countryCode": "US"}}) == []
+    blank_city = {"postalCode": "98101", "countryCode": "US", "city": " "}
+    assert offers(mcf, MUG, {"deliveryAddress": blank_city}) == []
+
+
+def test_a_japanese_postal_code_without_a_city_gets_offers(mcf, client, runtime):
+    runtime.accounts.add_seller("A3JAPANSELLER", [JP])
+    token = runtime.accounts.add_refresh_token("amzn1.application-oa2-client.mcfemulator", "A3JAPANSELLER")
+    mcf.headers = {"x-amz-access-token": issue_token(client, token)}
+    mcf.stock("TEA", 1, marketplace=JP)
+    tea = {"productIdentifier": {"merchantSku": "TEA"}}
+    tokyo = {"postalCode": "100-0001", "countryCode": "JP"}
+    assert [
+        o["policy"]["message"]["text"].split()[0]
+        for o in offers(mcf, tea, {"deliveryAddress": tokyo}, origin="JP")
+    ] == ["Standard", "Expedited", "ScheduledDelivery"]
+
+
+def test_bad_offer_requests_say_what_was_wrong(mcf):
+    mcf.stock("MUG", 1)
+    assert error(ask(mcf, MUG, SEATTLE, origin="JP")) == (
+        f"The seller does not participate in marketplace {JP}.",
+        f"origin.countryCode={JP}",
+    )
+    none = {**MUG, "amount": {"unitOfMeasure": "Eaches", "value": "0"}}
+    assert error(ask(mcf, none, SEATTLE)) == (
+        "Amount value must be a positive whole number of eaches.",
+        "amount.value",
+    )
+    half = {**MUG, "amount": {"unitOfMeasure": "Eaches", "value": "0.5"}}
+    assert error(ask(mcf, half, SEATTLE))[1] == "amount.value"
+    ghost = {"productIdentifier": {"merchantSku": "GHOST"}}
+    assert error(ask(mcf, ghost, SEATTLE))[0] == "the SellerSKU for Item Id: GHOST is invalid."
