@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from tests.api.outbound.support import JP, V2020
-from tests.conftest import issue_token
 
 
 def ask(mcf: Any, product: dict[str, Any], destination: dict[str, Any], origin: str = "US") -> Any:
@@ -68,16 +67,12 @@ def test_a_blank_postal_code_or_city_gets_no_offers(mcf):
     assert offers(mcf, MUG, {"deliveryAddress": blank_city}) == []
 
 
-def test_a_japanese_postal_code_without_a_city_gets_offers(mcf, client, runtime):
-    runtime.accounts.add_seller("A3JAPANSELLER", [JP])
-    token = runtime.accounts.add_refresh_token("amzn1.application-oa2-client.mcfemulator", "A3JAPANSELLER")
-    mcf.headers = {"x-amz-access-token": issue_token(client, token)}
-    mcf.stock("TEA", 1, marketplace=JP)
+def test_a_japanese_postal_code_without_a_city_gets_offers(japan):
     tea = {"productIdentifier": {"merchantSku": "TEA"}}
     tokyo = {"postalCode": "100-0001", "countryCode": "JP"}
     assert [
         o["policy"]["message"]["text"].split()[0]
-        for o in offers(mcf, tea, {"deliveryAddress": tokyo}, origin="JP")
+        for o in offers(japan, tea, {"deliveryAddress": tokyo}, origin="JP")
     ] == ["Standard", "Expedited", "ScheduledDelivery"]
 
 

@@ -3,27 +3,13 @@ ScheduledDelivery previews offer three back-to-back 4-hour windows from the earl
 
 from __future__ import annotations
 
-import pytest
-
 from emulator.state.clock import parse_iso
 from tests.api.outbound.support import JP, JP_ADDRESS, V2020
-from tests.conftest import issue_token
 
 HOUR = 3600
 
 
-@pytest.fixture
-def seller_in_japan(mcf, client, runtime):
-    """The driver acting for a seller of the Japanese marketplace, with 2 TEA in stock."""
-    runtime.accounts.add_seller("A3JAPANSELLER", [JP])
-    token = runtime.accounts.add_refresh_token("amzn1.application-oa2-client.mcfemulator", "A3JAPANSELLER")
-    mcf.headers = {"x-amz-access-token": issue_token(client, token)}
-    mcf.stock("TEA", 2, marketplace=JP)
-    return mcf
-
-
-def test_every_cod_charge_reads_back(seller_in_japan):
-    mcf = seller_in_japan
+def test_every_cod_charge_reads_back(japan):
     cod = {
         "isCodRequired": True,
         "codCharge": {"currencyCode": "JPY", "value": "500"},
@@ -31,16 +17,16 @@ def test_every_cod_charge_reads_back(seller_in_japan):
         "shippingCharge": {"currencyCode": "JPY", "value": "300"},
         "shippingChargeTax": {"currencyCode": "JPY", "value": "30"},
     }
-    response = mcf.create(
+    response = japan.create(
         "J-COD", {"TEA": 1}, marketplaceId=JP, destinationAddress=JP_ADDRESS, codSettings=cod
     )
     assert response.status_code == 200, response.text
-    assert mcf.order("J-COD")["fulfillmentOrder"]["codSettings"] == cod
-    listed = mcf.call("GET", f"{V2020}/fulfillmentOrders").json()["payload"]["fulfillmentOrders"]
+    assert japan.order("J-COD")["fulfillmentOrder"]["codSettings"] == cod
+    listed = japan.call("GET", f"{V2020}/fulfillmentOrders").json()["payload"]["fulfillmentOrders"]
     assert [o["codSettings"] for o in listed] == [cod]
 
 
-def test_delivery_windows_are_three_four_hour_slots_from_the_earliest_arrival(seller_in_japan):
+def test_delivery_windows_are_three_four_hour_slots_from_the_earliest_arrival(japan):
     body = {
         "marketplaceId": JP,
         "address": JP_ADDRESS,
@@ -48,7 +34,7 @@ def test_delivery_windows_are_three_four_hour_slots_from_the_earliest_arrival(se
         "shippingSpeedCategories": ["ScheduledDelivery"],
         "includeDeliveryWindows": True,
     }
-    response = seller_in_japan.call("POST", f"{V2020}/fulfillmentOrders/preview", json=body)
+    response = japan.call("POST", f"{V2020}/fulfillmentOrders/preview", json=body)
     assert response.status_code == 200, response.text
     [found] = response.json()["payload"]["fulfillmentPreviews"]
     earliest = parse_iso(found["fulfillmentPreviewShipments"][0]["earliestArrivalDate"]).timestamp()
