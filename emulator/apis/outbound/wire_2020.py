@@ -88,12 +88,14 @@ def present(*pairs: tuple[str, Any]) -> Body:
 
 
 def rough_place(where: Body | None, origin: str) -> RoughPlace:
-    """An offer request's destination (in the origin country when it names none)."""
+    """An offer request's destination (in the origin country when it names none). A place without a
+    city is judged as if its city were known, except in Japan, where addresses name no city."""
     where = where or {}
+    country = where.get("countryCode", origin)
     return RoughPlace(
-        country_code=where.get("countryCode", origin),
+        country_code=country,
         postal_code=where.get("postalCode", "-"),
-        city=where.get("city", "-"),
+        city=where.get("city", None if country == "JP" else "-"),
     )
 
 

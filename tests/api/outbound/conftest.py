@@ -1,3 +1,3 @@
 """Fixtures for the MCF (outbound) tests."""
 
-from tests.api.outbound.support import mcf  # noqa: F401  (the `mcf` fixture)
+from tests.api.outbound.support import japan, mcf  # noqa: F401  (the `japan` and `mcf` fixtures)

@@ -157,3 +157,13 @@ def mcf(client: TestClient, runtime: Runtime) -> Mcf:
     """The default seller, driven over HTTP; lifecycle timings back at their defaults."""
     runtime.store.shared.table(CONFIG).delete("outbound.timings")
     return Mcf(client, runtime)
+
+
+@pytest.fixture
+def japan(mcf: Mcf, client: TestClient, runtime: Runtime) -> Mcf:
+    """The driver re-pointed at a seller who sells in Japan, with 10 TEA in stock there."""
+    runtime.accounts.add_seller("A3JAPANSELLER", [JP])
+    token = runtime.accounts.add_refresh_token("amzn1.application-oa2-client.mcfemulator", "A3JAPANSELLER")
+    mcf.headers = {"x-amz-access-token": issue_token(client, token)}
+    mcf.stock("TEA", 10, marketplace=JP)
+    return mcf

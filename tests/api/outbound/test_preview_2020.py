@@ -9,7 +9,6 @@ import pytest
 from emulator.apis.outbound.timings import DEFAULT
 from emulator.state.clock import parse_iso
 from tests.api.outbound.support import ADDRESS, JP, JP_ADDRESS, V2020
-from tests.conftest import issue_token
 
 
 def preview(mcf, items, **fields):
@@ -130,16 +129,6 @@ def test_feature_constraints_are_echoed_and_checked(mcf):
         address={**ADDRESS, "countryCode": "CA", "stateOrRegion": "ON", "city": "Toronto"},
     )
     assert canada["Standard"]["orderUnfulfillableReasons"] == ["FeatureNotAvailable"]
-
-
-@pytest.fixture
-def japan(mcf, client, runtime):
-    """The driver re-pointed at a seller who sells in Japan."""
-    runtime.accounts.add_seller("A3JAPANSELLER", [JP])
-    token = runtime.accounts.add_refresh_token("amzn1.application-oa2-client.mcfemulator", "A3JAPANSELLER")
-    mcf.headers = {"x-amz-access-token": issue_token(client, token)}
-    mcf.stock("TEA", 10, marketplace=JP)
-    return mcf
 
 
 def test_cod_and_delivery_window_variants_in_japan(japan):
