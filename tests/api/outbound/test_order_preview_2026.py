@@ -8,7 +8,6 @@ from typing import Any
 
 from tests.api.listings.conftest import at
 from tests.api.outbound.support import ADDRESS, JP_ADDRESS, US, V2026, Mcf
-from tests.api.outbound.test_preview_2020 import japan  # noqa: F401  (the `japan` fixture)
 
 
 def line(sku: str, units: str) -> dict[str, Any]:
@@ -70,7 +69,7 @@ def test_a_sku_without_an_fba_offer_is_named_with_its_marketplace(mcf):
     ]
 
 
-def test_payment_on_delivery_offers_say_so_where_it_exists(japan):  # noqa: F811
+def test_payment_on_delivery_offers_say_so_where_it_exists(japan):
     result = preview(japan, [line("TEA", "1")], JP_ADDRESS, includePaymentOnDelivery=True)
     [shipment] = result["plannedShipments"]
     found = [
@@ -106,7 +105,7 @@ def test_the_services_asked_for_are_priced(mcf):
     assert surcharge == Decimal("0.40")
 
 
-def test_a_service_the_country_lacks_is_a_constraint_instead_of_an_offer(japan):  # noqa: F811
+def test_a_service_the_country_lacks_is_a_constraint_instead_of_an_offer(japan):
     signed = {
         "serviceLevel": {"serviceTiers": ["STANDARD"]},
         "services": {"additional": {"signatureConfirmation": "REQUIRED"}},

@@ -7,7 +7,6 @@ from typing import Any
 
 from emulator.apis.outbound.timings import DEFAULT
 from tests.api.outbound.support import JP, JP_ADDRESS, V2020
-from tests.api.outbound.test_preview_2020 import japan  # noqa: F401  (the `japan` fixture)
 
 WINDOW = {"startDate": "2026-12-01T00:00:00Z", "endDate": "2026-12-01T04:00:00Z"}
 SCHEDULED = {
@@ -28,7 +27,7 @@ def update(mcf, order_id: str, **body: Any) -> Any:
     return mcf.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}", json=body)
 
 
-def test_scheduled_delivery_needs_a_window_and_the_ship_action(japan):  # noqa: F811
+def test_scheduled_delivery_needs_a_window_and_the_ship_action(japan):
     assert refused(japan.create("J-1", {"TEA": 1}, **SCHEDULED)) == (
         "ScheduledDelivery orders need a deliveryWindow.",
         "deliveryWindow",
