@@ -89,6 +89,7 @@ def test_the_index_lists_every_order_once_by_its_last_change(touches):
             last[f"O{order}"] = (float(at), sequence)
     assert listed(tenant) == sorted(last, key=last.__getitem__)
     assert listed(tenant, since=25.0) == sorted((o for o in last if last[o][0] >= 25.0), key=last.__getitem__)
+    assert list(tenant.table(update_index.DIRECTORY).keys()) == ["updated"]  # one directory, saved in place
     directory = tenant.table(update_index.DIRECTORY).get("updated")
     blocks = [tenant.table(update_index.BLOCKS).get(str(number)) for number in directory.blocks]
     assert all(block is not None and 0 < len(block.order_ids) <= 4 for block in blocks)
