@@ -167,14 +167,17 @@ def test_wrong_content_type(http, auth):
     assert response.headers["content-type"] == "text/html; charset=utf-8"
 
 
-def test_stale_read_answers_404_until_the_window_closes(http, auth, live):
+def create_with_stale_reads(http, auth, live, order_id: str) -> None:
+    """Create `order_id` under a rule that keeps its reads stale for 30 seconds."""
     stock(live)
     add(
         http, {"match": {"operationId": "createFulfillmentOrder"}, "effect": {"type": "stale", "seconds": 30}}
     )
-    assert (
-        http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-S"), headers=auth).status_code == 200
-    )
+    assert http.post(f"{V2020}/fulfillmentOrders", json=order_body(order_id), headers=auth).status_code == 200
+
+
+def test_stale_read_answers_404_until_the_window_closes(http, auth, live):
+    create_with_stale_reads(http, auth, live, "ORDER-S")
     read = http.get(f"{V2020}/fulfillmentOrders/ORDER-S", headers=auth)
     assert read.status_code == 404
     assert read.json()["errors"][0]["code"] == "NotFound"
@@ -184,13 +187,7 @@ def test_stale_read_answers_404_until_the_window_closes(http, auth, live):
 
 
 def test_a_stale_window_delays_reads_only_and_writes_reach_the_order(http, auth, live):
-    stock(live)
-    add(
-        http, {"match": {"operationId": "createFulfillmentOrder"}, "effect": {"type": "stale", "seconds": 30}}
-    )
-    assert (
-        http.post(f"{V2020}/fulfillmentOrders", json=order_body("ORDER-W"), headers=auth).status_code == 200
-    )
+    create_with_stale_reads(http, auth, live, "ORDER-W")
     cancel = http.put(f"{V2020}/fulfillmentOrders/ORDER-W/cancel", headers=auth)
     assert cancel.status_code == 200
     assert journal(http)[-1]["faults"] == []
