@@ -27,6 +27,13 @@ from emulator.state import TenantState
 
 SPEEDS = ("Standard", "Expedited", "Priority", "ScheduledDelivery")
 COD_COUNTRIES = ("JP", "IN")
+
+
+def names_city(country: str) -> bool:
+    """Whether an address in `country` names a city (Japanese addresses do not)."""
+    return country != "JP"
+
+
 MAX_LINES, MAX_UNITS = 100, 250
 MAX_INT32 = 2**31 - 1
 SPEED_FACTOR = {
@@ -142,9 +149,9 @@ def address_problem(address: Place) -> str | None:
         return f"countryCode {country!r} is not a supported destination country"
     if not address.postal_code.strip():
         return "postalCode is empty"
-    if country != "JP" and not (address.city or "").strip():
+    if names_city(country) and not (address.city or "").strip():
         return "city is required outside Japan"
-    if country == "JP" and address.city is not None:
+    if not names_city(country) and address.city is not None:
         return "city must not be used in Japan"
     return None
 

@@ -10,7 +10,7 @@ import msgspec
 from emulator.apis.outbound import features, preview, returns, tracking
 from emulator.apis.outbound.dialect import V2020
 from emulator.apis.outbound.money import money_in
-from emulator.apis.outbound.planning import Plan, RequestedLine, RoughPlace, decimal_text
+from emulator.apis.outbound.planning import Plan, RequestedLine, RoughPlace, decimal_text, names_city
 from emulator.apis.outbound.records import (
     NO_DETAILS,
     Address,
@@ -95,7 +95,7 @@ def rough_place(where: Body | None, origin: str) -> RoughPlace:
     return RoughPlace(
         country_code=country,
         postal_code=where.get("postalCode", "-"),
-        city=where.get("city", None if country == "JP" else "-"),
+        city=where.get("city", "-" if names_city(country) else None),
     )
 
 
