@@ -102,7 +102,8 @@ def offer_plans(
     env: Env, participations: Sequence[str], request: OfferRequest, now: float
 ) -> tuple[list[Plan], list[str]]:
     """The plans behind deliveryOffers / getOffers for one SKU (only speeds that can be met), and why
-    the SKU cannot ship at all (its unfulfillable reasons; empty when it can)."""
+    it cannot ship at the standard speed: the item's unfulfillable reasons (stock), else the order's
+    (an address nobody delivers to, a feature the marketplace lacks); empty when it can."""
     local = BY_COUNTRY.get(request.origin_country)
     if local is None:
         raise InvalidInput(f"Unsupported origin countryCode {request.origin_country!r}.", "countryCode")
@@ -126,5 +127,6 @@ def offer_plans(
         )
         for speed in speeds_for(None, marketplace, request.dialect)
     ]
-    reasons = [reason for _, why in found[0].unfulfillable for reason in why] if found else []
+    standard = found[0]
+    reasons = [reason for _, why in standard.unfulfillable for reason in why] or standard.order_reasons
     return [p for p in found if p.fulfillable], reasons

@@ -645,11 +645,15 @@ def order_preview(found: list[tuple[Plan, bool]], marketplace: Marketplace, with
 
 
 def _item_constraint(sku: str, reason: str, marketplace_id: str) -> Body:
-    """The constraint of an item that cannot ship for `reason` (a `stock` reason)."""
+    """The constraint of an item that cannot ship for `reason`: a `stock` reason, or an order reason
+    (`planning.plan`'s) that no service tier can get past, under its own name."""
     if reason == stock.NO_FBA_OFFER:
         why = f"The SKU {sku!r} has no offer fulfilled by Amazon in marketplace {marketplace_id}."
         return _constraint("InvalidSku", why, "amazonSku", sku)
-    return _constraint("ItemQuantityNotAvailable", f"No sellable stock of {sku!r}.", "amazonSku", sku)
+    if reason == stock.NO_STOCK:
+        return _constraint("ItemQuantityNotAvailable", f"No sellable stock of {sku!r}.", "amazonSku", sku)
+    why = f"{reason}: no service tier can deliver {sku!r} to this destination."
+    return _constraint(reason, why, "amazonSku", sku)
 
 
 def unknown_sku(item: Body, sku: str) -> Body:
@@ -689,7 +693,5 @@ def offer_result(
         ],
     }
     if not plans:
-        result["constraints"] = [
-            _item_constraint(sku, r, marketplace_id) for r in reasons or [stock.NO_STOCK]
-        ]
+        result["constraints"] = [_item_constraint(sku, r, marketplace_id) for r in reasons]
     return result

@@ -103,6 +103,13 @@ def test_the_destination_decides_whether_there_is_an_offer(mcf):
     nowhere = {"deliveryAddress": {"countryCode": "ZZ", "postalCode": "00000"}}
     [unreachable] = offers(mcf, [MUG], destination=nowhere)
     assert unreachable["offers"] == []
+    assert unreachable["constraints"] == [
+        constraint(
+            "InvalidDestinationAddress",
+            "InvalidDestinationAddress: no service tier can deliver 'MUG' to this destination.",
+            "MUG",
+        )
+    ]
 
 
 def test_offers_expire_the_offer_ttl_after_the_call(mcf):
