@@ -224,7 +224,8 @@ class InjectFault(FaultStep):
 
     def __call__(self, x: Exchange) -> None:
         engine = self.faults
-        seller = x.caller.seller_id if x.caller else None
+        assert x.caller is not None  # Authenticate, the step before, answers 403 without one
+        seller = x.caller.seller_id
         injection = None
         if engine.allow_header and FAULT in x.headers:
             injection = self._header_fault(x)

@@ -112,7 +112,7 @@ def test_permissive_mode_accepts_any_client_and_unknown_refresh_tokens(client, r
     )
     assert response.status_code == 200
     grant = runtime.accounts.access_token(response.json()["access_token"])
-    assert grant.seller_id == DEFAULTS.seller_id
+    assert (grant.client_id, grant.seller_id) == ("amzn1.application-oa2-client.mine", DEFAULTS.seller_id)
 
 
 def test_strict_mode_rejects_unknown_clients_and_wrong_secrets(strict_client):

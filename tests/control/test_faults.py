@@ -258,7 +258,12 @@ def test_header_fault_applies_to_one_request(http, auth):
 def test_malformed_header_fault_is_a_400_naming_the_header(http, auth):
     response = summaries(http, auth, **{"x-mcf-emulator-fault": "explode"})
     assert response.status_code == 400
-    assert "x-mcf-emulator-fault" in response.json()["errors"][0]["message"]
+    [error] = response.json()["errors"]
+    assert error["message"] == "Invalid x-mcf-emulator-fault header."
+    assert error["details"] == (
+        "an effect needs a `type`, one of "
+        "('error', 'latency', 'drop', 'empty', 'truncate', 'malformed', 'content-type', 'stale')"
+    )
 
 
 def test_fault_rule_crud(http):

@@ -106,7 +106,7 @@ def test_stale_seconds_must_be_positive(seconds):
 
 
 def test_a_latency_effect_needs_ms_and_other_effects_delay_by_delay_ms():
-    with pytest.raises(FaultSpecError, match="a latency effect needs `ms`"):
+    with pytest.raises(FaultSpecError, match="^a latency effect needs `ms`$"):
         Effect.parse({"type": "latency", "delayMs": 5})
     assert Effect.parse({"type": "empty", "ms": 5}).delay is None
     assert Effect.parse({"type": "empty", "delayMs": [1, 3]}).delay == (0.001, 0.003)
@@ -157,6 +157,11 @@ def test_describe_round_trips_each_effect():
         {"type": "truncate"},
     ]
     assert [Effect.parse(doc).describe() for doc in docs] == docs
+
+
+def test_describe_rounds_delays_to_microseconds():
+    assert Effect.parse({"type": "latency", "ms": 1.23456}).describe()["ms"] == 1.235
+    assert Effect.parse({"type": "empty", "delayMs": [0.0004, 2.5]}).describe()["delayMs"] == [0.0, 2.5]
 
 
 def test_injection_labels_name_the_status_of_errors_only():
@@ -261,11 +266,16 @@ def test_describe_a_rule():
     [
         ([], "a fault rule must be a JSON object"),
         ({"effect": ERROR, "tims": 1}, r"unknown fault rule fields \['tims'\] \(did you mean 'times'\?\)"),
+        (
+            {"effect": ERROR, "tims": 1, "evry": 2},
+            r"unknown fault rule fields \['evry', 'tims'\] "
+            r"\(did you mean 'every'\?\) \(did you mean 'times'\?\)",
+        ),
         ({"effect": ERROR, "match": ["op"]}, r"`match` may only name \['marketplaceId', 'method'"),
         ({"effect": ERROR, "match": {"colour": "red"}}, "`match` may only name"),
         (
             {"effect": ERROR, "match": {"operationId": "getThings"}},
-            r"no operation 'getThings' \(did you mean 'getThing'\?\)",
+            r"`match.operationId`: the models declare no operation 'getThings' \(did you mean 'getThing'\?\)",
         ),
         ({"effect": ERROR, "probability": 1.5}, "`probability` must be between 0 and 1"),
         ({"effect": ERROR, "probability": -0.1}, "`probability` must be between 0 and 1"),
@@ -284,7 +294,7 @@ def test_describe_a_rule():
     ],
 )
 def test_bad_rules_are_refused_naming_the_field(doc, message):
-    with pytest.raises(FaultSpecError, match=message):
+    with pytest.raises(FaultSpecError, match=f"^{message}"):
         FaultEngine(seed=1, operation_ids=("getThing", "putThing")).parse(doc)
 
 
@@ -314,7 +324,7 @@ def test_replace_numbers_from_f1_and_a_bad_list_changes_nothing():
     engine.add({"effect": ERROR})
     assert [r.id for r in engine.replace([{"effect": ERROR}, {"effect": ERROR}])] == ["f1", "f2"]
     kept = list(engine.rules)
-    with pytest.raises(FaultSpecError, match="fault rule ids must be unique"):
+    with pytest.raises(FaultSpecError, match="^fault rule ids must be unique$"):
         engine.replace([{"id": "x", "effect": ERROR}, {"id": "x", "effect": ERROR}])
     with pytest.raises(FaultSpecError):
         engine.replace([{"effect": ERROR}, {"effect": {"type": "boom"}}])
@@ -379,6 +389,16 @@ def test_only_a_successful_sellers_write_opens_a_stale_window(status, seller, op
     caller = Caller(client_id="c", application_id="a", seller_id=seller)
     MarkStale(engine, clock)(stale_write(status, caller))
     assert engine.is_stale("S", ["T1"], clock.timestamp()) is opens
+
+
+def test_a_write_opens_windows_for_its_path_ids_and_id_like_body_strings_only():
+    engine, clock = FaultEngine(seed=1), Clock()
+    write = stale_write(200, Caller(client_id="c", application_id="a", seller_id="S"))
+    write.body = {"sellerSku": "SKU-1", "orderId": 7, "comment": "T2", "items": ["T3"]}
+    MarkStale(engine, clock)(write)
+    now = clock.timestamp()
+    assert engine.is_stale("S", ["T1"], now) and engine.is_stale("S", ["SKU-1"], now)
+    assert not any(engine.is_stale("S", [other], now) for other in ("7", "T2", "T3"))
 
 
 def test_a_write_without_a_caller_opens_nothing():

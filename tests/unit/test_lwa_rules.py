@@ -51,8 +51,11 @@ def test_defaults_are_registered_once():
     grant = book.refresh_token(DEFAULTS.refresh_token)
     assert (grant.client_id, grant.seller_id) == (DEFAULTS.client_id, DEFAULTS.seller_id)
     book.add_seller(DEFAULTS.seller_id, ["X"], name="renamed")
+    book.add_application(DEFAULTS.client_id, "rotated", DEFAULTS.application_id, ["https://a"])
     book.ensure_defaults()
     assert book.seller(DEFAULTS.seller_id).name == "renamed"
+    kept = book.application(DEFAULTS.client_id)
+    assert (kept.client_secret, kept.redirect_uris) == ("rotated", ("https://a",))
     assert [a.client_id for a in book.applications()] == [DEFAULTS.client_id]
     assert [s.seller_id for s in book.sellers()] == [DEFAULTS.seller_id]
 
@@ -63,7 +66,7 @@ def test_applications_and_sellers():
     assert app.application_id.startswith("amzn1.sp.solution.") and len(app.application_id) > 18
     assert (app.redirect_uris, app.name, app.draft) == (("https://a",), "n", True)
     assert book.application_by_id(app.application_id) == app and book.application_by_id("nope") is None
-    assert book.add_seller("S2").marketplaces == accounts.NA_MARKETPLACES
+    assert (book.add_seller("S2").marketplaces, book.seller("S2").name) == (accounts.NA_MARKETPLACES, "")
     unnamed = book.add_application("c2", "s")  # the consent page then titles it with its application id
     assert (unnamed.name, unnamed.draft, unnamed.redirect_uris) == ("", False, ())
 
@@ -287,7 +290,11 @@ def test_grant_code_consents_for_the_default_or_a_new_seller():
     assert tokens.accounts.seller("NEW1").marketplaces == accounts.NA_MARKETPLACES
     strict = service("strict")
     problem = refused_consent(lambda: strict.grant_code(app, "https://r", "NEW1"))
-    assert (problem.error, problem.description) == ("MD1000", "Unknown selling partner 'NEW1'")
+    assert (problem.error, problem.description, problem.status) == (
+        "MD1000",
+        "Unknown selling partner 'NEW1'",
+        400,
+    )
     assert strict.accounts.seller("NEW1") is None
 
 
