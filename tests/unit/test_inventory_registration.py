@@ -37,7 +37,7 @@ def test_only_a_sku_registered_with_an_implicit_offer_has_one_to_withdraw():
     service.create(state, clock, ids, US, "SANDBOX", "Mug", implicit_offer=True)
     service.create(state, clock, ids, US, "INBOUND", "Mug")
     assert service.withdraw_implicit_offer(state, US, "SANDBOX")
-    assert not service.get(state, US, "SANDBOX").implicit_offer
+    assert service.get(state, US, "SANDBOX").implicit_offer is False
     assert not service.withdraw_implicit_offer(state, US, "SANDBOX")  # gone with the first call
     assert not service.withdraw_implicit_offer(state, US, "INBOUND")
     assert not service.withdraw_implicit_offer(state, US, "GHOST")

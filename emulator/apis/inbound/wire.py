@@ -19,8 +19,8 @@ from emulator.apis.inbound.records import (
     Weight,
 )
 from emulator.apis.inventory.marketplaces import BY_ID
-from emulator.apis.inventory.summaries import iso_at
 from emulator.state import TenantState
+from emulator.state.clock import iso
 
 _ADDRESS = {
     "name": "name",
@@ -105,7 +105,7 @@ def packing_option(option: PackingOption, now: float) -> dict[str, Any]:
         "packingOptionId": option.option_id,
         "packingGroups": list(option.group_ids),
         "status": option_status(option.status, option.expires_at, now),
-        "expiration": iso_at(option.expires_at),
+        "expiration": iso(option.expires_at),
         "fees": [],
         "discounts": [],
         "supportedShippingConfigurations": [
@@ -142,7 +142,7 @@ def placement_option(option: PlacementOption, marketplace_id: str, now: float) -
         "placementOptionId": option.option_id,
         "shipmentIds": list(option.shipment_ids),
         "status": option_status(option.status, option.expires_at, now),
-        "expiration": iso_at(option.expires_at),
+        "expiration": iso(option.expires_at),
         "fees": fees,
         "discounts": [],
     }
@@ -155,8 +155,8 @@ def plan_summary(plan: InboundPlan) -> dict[str, Any]:
         "status": plan.status,
         "marketplaceIds": [plan.marketplace_id],
         "sourceAddress": address(plan.source),
-        "createdAt": iso_at(plan.created_at),
-        "lastUpdatedAt": iso_at(plan.updated_at),
+        "createdAt": iso(plan.created_at),
+        "lastUpdatedAt": iso(plan.updated_at),
     }
 
 

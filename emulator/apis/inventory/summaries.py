@@ -8,7 +8,7 @@ as observed (§13 #14).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from emulator.apis.inventory import names, service
@@ -38,7 +38,7 @@ def summary(tenant: TenantState, item: InventoryItem, details: bool) -> dict[str
         "fnSku": item.fn_sku,
         "sellerSku": item.seller_sku,
         "condition": item.condition,
-        "lastUpdatedTime": iso_at(item.updated_at),
+        "lastUpdatedTime": iso(item.updated_at),
         "productName": names.product_name(tenant, item),
         "totalQuantity": service.total_quantity(item),
         "stores": [],
@@ -81,11 +81,6 @@ def _details(item: InventoryItem) -> dict[str, Any]:
     }
 
 
-def iso_at(timestamp: float) -> str:
-    """A POSIX timestamp in SP-API's ISO form."""
-    return iso(datetime.fromtimestamp(timestamp, UTC))
-
-
 def _start(text: str, clock: Clock) -> float:
     start = parse_instant(text, "startDateTime", "This is an invalid input", _DATE_DETAILS)
     if start < (clock.now() - MAX_LOOKBACK).timestamp():
@@ -100,9 +95,9 @@ def _select(tenant: TenantState, marketplace_id: str, query: SummaryQuery) -> li
 
     SKU filters are key lookups, so asking for three SKUs costs the same with 10 or 100,000 in stock.
     """
-    if query.start is None and (query.skus or query.sku):
+    wanted = sorted(set(query.skus)) if query.skus else [query.sku] if query.sku else []
+    if query.start is None and wanted:
         table = tenant.table(ITEMS)
-        wanted = sorted(set(query.skus)) if query.skus else [query.sku or ""]
         return [k for k in (item_key(marketplace_id, sku) for sku in wanted) if k in table]
     chosen = list(service.items(tenant, marketplace_id))
     if query.start is not None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from emulator.apis.inventory.summaries import iso_at
 from emulator.apis.listings import identity
 from emulator.apis.listings.records import Issue, Listing, Submission
 from emulator.state import TenantState
+from emulator.state.clock import iso
 
 IMAGE_SIDE = 1000  # images are not fetched; their size is reported as 1000 x 1000 pixels
 
@@ -47,8 +47,8 @@ def summary(tenant: TenantState, listing: Listing) -> dict[str, Any]:
         "asin": asin,
         "productType": listing.product_type,
         "status": list(listing.status),
-        "createdDate": iso_at(listing.created_at),
-        "lastUpdatedDate": iso_at(listing.updated_at),
+        "createdDate": iso(listing.created_at),
+        "lastUpdatedDate": iso(listing.updated_at),
     }
     facts = listing.facts
     if facts.condition is not None:

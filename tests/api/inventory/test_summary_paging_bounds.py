@@ -116,6 +116,16 @@ def test_a_token_sent_alone_keeps_the_filters_of_its_query(mcf):
     assert all("inventoryDetails" in s for s in second["payload"]["inventorySummaries"])
 
 
+def test_a_token_sent_with_its_querys_own_filters_is_honoured(mcf):
+    mcf.stock("AAA-OLD", 1)
+    mcf.advance(60)
+    cutoff = iso(mcf.runtime.clock.now())
+    names = stocked(mcf, 60, 1)
+    first = summaries(mcf, startDateTime=cutoff)
+    second = summaries(mcf, startDateTime=cutoff, nextToken=first["pagination"]["nextToken"])
+    assert skus(second) == names[50:]
+
+
 def test_the_next_call_drops_expired_tokens_from_the_state_and_keeps_live_ones(mcf):
     frozen_at_noon(mcf)
     stocked(mcf, 60)
