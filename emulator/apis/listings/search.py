@@ -6,7 +6,8 @@ reported in summaries; EAN, GTIN, ISBN, JAN, MINSAN and UPC match the seller's
 `externally_assigned_product_identifier` values of that type. `variationParentSku` matches the
 `child_parent_sku_relationship` parent; package hierarchies are not emulated (400).
 A page token encodes the offset and a digest of the query (the seller's included), so a token only
-pages the query that issued it, for the seller it was issued to (else 400); matches past the first
+pages the query that issued it, for the seller it was issued to, as it was issued (a character
+added or changed outside the token's alphabet is not skipped over): else 400. Matches past the first
 1000 are never reachable.
 """
 
@@ -139,7 +140,8 @@ def _offset(token: str | None, digest: str) -> int:
     if not token:
         return 0
     try:
-        offset, issued_for = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().split(":")
+        padded = token + "=" * (-len(token) % 4)  # strict: a stray character is not skipped over
+        offset, issued_for = base64.b64decode(padded, altchars=b"-_", validate=True).decode().split(":")
         if issued_for == digest and 0 <= int(offset) < REACHABLE:
             return int(offset)
     except ValueError:
