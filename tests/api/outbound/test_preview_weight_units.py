@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from emulator.apis.inventory import service
+from emulator.lwa.accounts import DEFAULTS
 from tests.api.outbound.support import ADDRESS, V2020
 
 CA = "A2EUQ1WTGCTBG2"
@@ -25,5 +29,7 @@ def test_outside_the_us_the_weight_is_given_in_kilograms(mcf):
     mcf.stock("MUG", 5, marketplace=CA)
     assert standard_weight(mcf)["unit"] == "POUNDS"
     kilos = standard_weight(mcf, marketplaceId=CA, address=TORONTO)
-    # the Canadian plan ships 3.00 lb: 3.00 x 0.45359237 = 1.3608 kg, to the cent
-    assert kilos == {"unit": "KILOGRAMS", "value": "1.36"}
+    item = service.find(mcf.runtime.store.tenant(DEFAULTS.seller_id), CA, "MUG")
+    pounds = Decimal(str(item.unit_weight_lb)) * 2  # the unit weight is drawn per SKU and marketplace
+    assert kilos["unit"] == "KILOGRAMS"
+    assert abs(Decimal(kilos["value"]) - pounds * Decimal("0.45359237")) <= Decimal("0.005")
