@@ -1,10 +1,12 @@
 """What a handler gets (`Call`) and may return (`Reply`): the seam between the edge and the APIs.
 
-`parse_instant` is how a handler reads a date-time a client sent, with SP-API's error when it is not one.
+`parse_instant` is how a handler reads a date-time a client sent, with SP-API's error when it is not one;
+`page_token` / `page_token_data` write and strictly read back the opaque page tokens a client returns.
 """
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -91,3 +93,14 @@ def parse_instant(text: str, name: str, message: str | None = None, details: str
             message or f"{name} is not a valid ISO 8601 date-time.",
             f"{name}={text}" if details is None else details,
         ) from None
+
+
+def page_token(data: bytes) -> str:
+    """An opaque page token holding `data`: URL-safe base64 without padding."""
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def page_token_data(token: str) -> bytes:
+    """The data of a token `page_token` wrote, read strictly: ValueError for any character outside the
+    token's alphabet or a length no token has (a tampered token is refused, never skipped over)."""
+    return base64.b64decode(token + "=" * (-len(token) % 4), altchars=b"-_", validate=True)

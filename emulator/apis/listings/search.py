@@ -13,7 +13,6 @@ added or changed outside the token's alphabet is not skipped over): else 400. Ma
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
@@ -23,7 +22,7 @@ import orjson
 
 from emulator.apis.listings import identity, records, wire
 from emulator.apis.listings.records import Listing
-from emulator.context import parse_instant
+from emulator.context import page_token, page_token_data, parse_instant
 from emulator.errors import InvalidInput
 from emulator.state import TenantState
 
@@ -133,15 +132,14 @@ def _digest(params: dict[str, Any]) -> str:
 
 
 def _token(offset: int, digest: str) -> str:
-    return base64.urlsafe_b64encode(f"{offset}:{digest}".encode()).decode().rstrip("=")
+    return page_token(f"{offset}:{digest}".encode())
 
 
 def _offset(token: str | None, digest: str) -> int:
     if not token:
         return 0
     try:
-        padded = token + "=" * (-len(token) % 4)  # strict: a stray character is not skipped over
-        offset, issued_for = base64.b64decode(padded, altchars=b"-_", validate=True).decode().split(":")
+        offset, issued_for = page_token_data(token).decode().split(":")
         if issued_for == digest and 0 <= int(offset) < REACHABLE:
             return int(offset)
     except ValueError:

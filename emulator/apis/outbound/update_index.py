@@ -11,7 +11,6 @@ the number of orders; a page is a binary search plus the page.
 
 from __future__ import annotations
 
-import base64
 import bisect
 import struct
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ import orjson
 
 from emulator.apis.outbound import orderbook
 from emulator.apis.outbound.records import Order
+from emulator.context import page_token, page_token_data
 from emulator.errors import InvalidInput
 from emulator.registry import table
 from emulator.state import TenantState
@@ -190,12 +190,12 @@ def _entries(tenant: TenantState, start: Key | None, *, after: bool) -> Iterator
 
 
 def _encode(after: Key) -> str:
-    return base64.urlsafe_b64encode(orjson.dumps({"after": list(after)})).decode().rstrip("=")
+    return page_token(orjson.dumps({"after": list(after)}))
 
 
 def _decode(token: str, field: str) -> Key:
     try:
-        state = orjson.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        state = orjson.loads(page_token_data(token))
         return float(state["after"][0]), int(state["after"][1])
     except (ValueError, KeyError, TypeError, IndexError, orjson.JSONDecodeError):
         raise InvalidInput(f"{field} is invalid.", f"{field}={token}") from None

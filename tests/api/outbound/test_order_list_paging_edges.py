@@ -48,3 +48,16 @@ def test_a_garbage_token_is_named_in_the_error(mcf):
     assert error["code"] == "InvalidInput"
     assert error["message"] == "nextToken is invalid."
     assert error["details"] == "nextToken=garbage!"
+
+
+def test_a_token_with_characters_added_is_refused(mcf):
+    mcf.stock("MUG", 60)
+    for n in range(51):
+        mcf.create(f"O-{n:02d}", {"MUG": 1})
+    token = listing(mcf)["nextToken"]
+    rest = listing(mcf, nextToken=token)["fulfillmentOrders"]
+    assert [o["sellerFulfillmentOrderId"] for o in rest] == ["O-50"]
+    for tampered in (f"{token}.", f"{token}....", f"{token[:4]}~~~~{token[4:]}"):  # 4: the length stays valid
+        response = mcf.call("GET", f"{V2020}/fulfillmentOrders", params={"nextToken": tampered})
+        assert response.status_code == 400, tampered
+        assert response.json()["errors"][0]["details"] == f"nextToken={tampered}"
