@@ -7,9 +7,10 @@ sandbox answers made-up tokens with success.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
+
+from emulator.context import page_token, page_token_data
 
 T = TypeVar("T")
 _MARK = "inbound:"
@@ -17,7 +18,7 @@ _PAST = 2**31
 
 
 def token(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"{_MARK}{offset}".encode()).decode()
+    return page_token(f"{_MARK}{offset}".encode())
 
 
 def offset_of(given: str | None) -> int:
@@ -25,8 +26,8 @@ def offset_of(given: str | None) -> int:
     if not given:
         return 0
     try:
-        text = base64.urlsafe_b64decode(given.encode()).decode()
-    except (ValueError, UnicodeDecodeError):
+        text = page_token_data(given).decode()
+    except ValueError:  # a character or length no token has, or bytes that are not text
         return _PAST
     number = text.removeprefix(_MARK)
     return int(number) if text.startswith(_MARK) and number.isdigit() and len(number) < 10 else _PAST

@@ -8,7 +8,6 @@ that many shipments), and the `NextToken` carries the query itself, so a `NEXT_T
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import msgspec
@@ -16,7 +15,7 @@ import msgspec
 from emulator.apis.inbound import shipments as facade
 from emulator.apis.inbound.shipments import Shipment, ShipmentStatus
 from emulator.apis.inbound_v0.wire import listed, status
-from emulator.context import Call, parse_instant
+from emulator.context import Call, page_token, page_token_data, parse_instant
 from emulator.errors import InvalidInput, NotFound
 from emulator.state.records import Record
 
@@ -86,12 +85,12 @@ def page(call: Call, query: Query) -> tuple[list[Shipment], dict[str, Any]]:
 
 
 def _encode(query: Query) -> str:
-    return base64.urlsafe_b64encode(msgspec.json.encode(query)).decode()
+    return page_token(msgspec.json.encode(query))
 
 
 def _decode(token: str | None, marketplace_id: str) -> Query:
     try:
-        query = msgspec.json.decode(base64.urlsafe_b64decode((token or "").encode()), type=Query)
+        query = msgspec.json.decode(page_token_data(token or ""), type=Query)
     except (ValueError, msgspec.DecodeError):
         raise InvalidInput("The NextToken is invalid.", f"NextToken={token}") from None
     if query.marketplace_id != marketplace_id:

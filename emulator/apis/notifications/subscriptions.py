@@ -9,8 +9,6 @@ emulator, so either is a 400 naming the field.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from typing import Any
 
 import msgspec
@@ -24,6 +22,7 @@ from emulator.apis.notifications.records import (
     all_subscriptions,
     subscriptions_of,
 )
+from emulator.context import page_token, page_token_data
 from emulator.errors import Conflict, InvalidInput, NotFound
 from emulator.state import Clock, IdFactory, Store, TenantState
 
@@ -121,15 +120,15 @@ def page(found: list[Subscription], page_size: int, token: str | None) -> dict[s
     start = _offset(token, len(found)) if token else 0
     payload: dict[str, Any] = {"subscriptions": [s.wire() for s in found[start : start + page_size]]}
     if start + page_size < len(found):
-        payload["nextToken"] = base64.urlsafe_b64encode(f"offset:{start + page_size}".encode()).decode()
+        payload["nextToken"] = page_token(f"offset:{start + page_size}".encode())
     return payload
 
 
 def _offset(token: str, total: int) -> int:
     try:
-        text = base64.urlsafe_b64decode(token.encode()).decode()
+        text = page_token_data(token).decode()
         offset = int(text.removeprefix("offset:")) if text.startswith("offset:") else -1
-    except (binascii.Error, UnicodeError, ValueError):
+    except ValueError:  # a character or length no token has, or bytes that are not text
         offset = -1
     if not 0 <= offset <= total:
         raise InvalidInput("The nextToken is not valid.", f"nextToken={token}")
