@@ -261,7 +261,7 @@ def force(env: Env, order: Order, target: str, now: float) -> None:
         raise refuse("statuses only move forwards")
     if (
         target == "CompletePartialled"
-        and not _short(order)
+        and not _short_once_picked(env, order)
         and sum(line.remaining for line in order.lines) < 2
     ):
         raise refuse("a partial completion needs at least two units")
@@ -288,6 +288,28 @@ def _short_line(line: OrderLine) -> bool:
 def _short(order: Order) -> bool:
     """Whether some units of the order will not ship (unfulfillable, cancelled, or not reserved)."""
     return any(_short_line(line) for line in order.lines)
+
+
+def _short_once_picked(env: Env, order: Order) -> bool:
+    """`_short` as it will be once the order is picked: picking withdraws lines without an FBA offer and
+    tops a FillAll order up from the stock that arrived since it was created."""
+    if order.status not in OPEN_FOR_CHANGES:
+        return _short(order)
+    sellable: dict[str, int] = {}
+    for line in order.lines:
+        if line.unfulfillable or line.cancelled:
+            return True
+        if not stock.offered(env.tenant, order.marketplace_id, line.sku):
+            return True
+        held = line.progress.reserved
+        if order.terms.policy == "FillAll":
+            left = sellable.setdefault(line.sku, stock.sellable(env.tenant, order.marketplace_id, line.sku))
+            top_up = max(0, min(line.remaining - held, left))
+            sellable[line.sku] = left - top_up
+            held += top_up
+        if line.remaining > held:
+            return True
+    return False
 
 
 def _walk(env: Env, order: Order, target: str, now: float) -> None:

@@ -26,13 +26,15 @@ CURRENCIES = frozenset(
 """Active ISO 4217 currency codes."""
 
 
-def money_in(currency: str, amount: str, field: str) -> Money:
-    """A request's amount of money, or a 400 naming `field` (its currency, or its amount)."""
+def money_in(currency: str, amount: str, field: str, amount_key: str) -> Money:
+    """A request's amount of money, or a 400 naming the field at fault: `field`.currencyCode, or the
+    amount (`field`.`amount_key`: `value` in 2020-07-01, `amount` in 2026-07-04)."""
     if currency not in CURRENCIES:
         raise InvalidInput(
             f"{field}.currencyCode must be an ISO 4217 currency code (got {currency!r}).",
             f"{field}.currencyCode={currency}",
         )
+    field = f"{field}.{amount_key}"
     if not DECIMAL.match(amount):
         raise InvalidInput(f"{field} {amount!r} is not a decimal number.", f"{field}={amount}")
     if amount.startswith("-"):

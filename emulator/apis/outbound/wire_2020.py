@@ -111,7 +111,7 @@ def drop_off_out(drop_off: DropOffLocation) -> Body:
 
 
 def _money_in(body: Body | None, field: str) -> Money | None:
-    return money_in(body["currencyCode"], body["value"], f"{field}.value") if body else None
+    return money_in(body["currencyCode"], body["value"], field, "value") if body else None
 
 
 def _constraints_in(body: list[Body] | None) -> list[FeatureConstraint] | None:

@@ -136,7 +136,7 @@ def amount(units: int) -> Body:
 
 
 def _money_in(body: Body | None, field: str) -> Money | None:
-    return money_in(body["currencyCode"], body["amount"], f"{field}.amount") if body else None
+    return money_in(body["currencyCode"], body["amount"], field, "amount") if body else None
 
 
 def _money_out(money: Money) -> Body:
