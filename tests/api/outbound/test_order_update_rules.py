@@ -1,13 +1,14 @@
 """updateFulfillmentOrder (2020-07-01) and cancelFulfillmentOrder: the destination and speed rules an
-update must meet, the refusal once picking has started (its message and details), and the clocks an
-update restarts: releasing a hold starts planning afresh, an update that keeps the hold keeps its expiry."""
+update must meet (the order's marketplace cannot change), feature constraints an update leaves out are
+kept, the refusal once picking has started (its message and details), and the clocks an update restarts:
+releasing a hold starts planning afresh, an update that keeps the hold keeps its expiry."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from emulator.apis.outbound.timings import DAY, DEFAULT
-from tests.api.outbound.support import ADDRESS, V2020
+from tests.api.outbound.support import ADDRESS, US, V2020
 
 
 def refused(response: Any) -> tuple[str, str]:
@@ -82,3 +83,22 @@ def test_an_update_that_keeps_the_hold_keeps_its_expiry(mcf):
     assert update(mcf, "O-1", displayableOrderComment="Still waiting").status_code == 200
     mcf.advance(DEFAULT.hold_expiry - 10 * DAY)
     assert mcf.status_of("O-1") == "Cancelled"
+
+
+def test_the_marketplace_of_an_order_cannot_change(mcf):
+    held(mcf)
+    assert update(mcf, "O-1", marketplaceId=US, displayableOrderComment="Same").status_code == 200
+    assert refused(update(mcf, "O-1", marketplaceId="A2EUQ1WTGCTBG2", displayableOrderComment="Moved")) == (
+        "The marketplace of an existing order cannot change.",
+        "marketplaceId",
+    )
+    assert mcf.order("O-1")["fulfillmentOrder"]["displayableOrderComment"] == "Same"
+
+
+def test_feature_constraints_an_update_leaves_out_are_kept(mcf):
+    mcf.stock("MUG", 5)
+    wanted = [{"featureName": "BLANK_BOX", "featureFulfillmentPolicy": "Required"}]
+    created = mcf.create("O-1", {"MUG": 1}, fulfillmentAction="Hold", featureConstraints=wanted)
+    assert created.status_code == 200, created.text
+    assert update(mcf, "O-1", displayableOrderComment="Later").status_code == 200
+    assert mcf.order("O-1")["fulfillmentOrder"]["featureConstraints"] == wanted
