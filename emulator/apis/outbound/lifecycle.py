@@ -90,9 +90,7 @@ def set_status(env: Env, order: Order, status: str, now: float) -> None:
 
 def _release_all(env: Env, order: Order, now: float, *, cancelled: bool) -> None:
     """Give back every reserved unit; what was still open counts as cancelled (or unfulfillable)."""
-    shipments.cancel_pending(
-        env.tenant, order, "CANCELLED_BY_SELLER" if cancelled else "CANCELLED_BY_FULFILLER", now
-    )
+    shipments.cancel_pending(env.tenant, order, now)
     for line in order.lines:
         line.progress.reserved -= inventory.release(
             env.tenant, now, order.marketplace_id, line.sku, line.progress.reserved

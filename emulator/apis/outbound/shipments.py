@@ -138,11 +138,12 @@ def ship_pending(tenant: TenantState, order: Order, now: float, timings: Timings
         _changed(tenant, order, shipment, "PENDING", now)
 
 
-def cancel_pending(tenant: TenantState, order: Order, status: str, now: float) -> None:
-    """Mark shipments that have not left the FC as cancelled (by the seller or by the fulfiller)."""
+def cancel_pending(tenant: TenantState, order: Order, now: float) -> None:
+    """Mark shipments that have not left the FC as CANCELLED_BY_FULFILLER. (A seller can cancel only before
+    picking, when an order has no shipment yet, so no shipment is ever CANCELLED_BY_SELLER.)"""
     for shipment in order.shipments:
         if shipment.status == "PENDING":
-            shipment.status = status
+            shipment.status = "CANCELLED_BY_FULFILLER"
             for item in shipment.items:
                 order.line(item.line_id).progress.picked -= item.quantity
             _changed(tenant, order, shipment, "PENDING", now)
