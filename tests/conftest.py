@@ -19,6 +19,7 @@ from emulator.errors import ModelsUnavailable
 from emulator.lwa.accounts import DEFAULTS
 from emulator.runtime import Runtime
 from emulator.settings import Settings
+from emulator.state.config import CONFIG
 from emulator.testing.handle import EmulatorHandle
 
 BASE_URL = "http://127.0.0.1:8787"
@@ -40,10 +41,20 @@ def session_app(catalog: Catalog) -> EmulatorApp:
 @pytest.fixture
 def app(session_app: EmulatorApp) -> Iterator[EmulatorApp]:
     """The session's emulator, reset as the pytest plugin resets it (state, faults, journal, clock at real
-    time); the test fails on recorded violations."""
+    time) and with no behaviour settings (a reset keeps those), before and after the test; the test fails on
+    recorded violations."""
     EmulatorHandle(session_app, BASE_URL).reset()
+    forget_settings(session_app)
     yield session_app
+    forget_settings(session_app)
     fail_on_violations(session_app)
+
+
+def forget_settings(app: EmulatorApp) -> None:
+    """Drop every behaviour setting (`outbound.timings` and the like): none outlives the test that set it."""
+    settings = app.runtime.store.shared.table(CONFIG)
+    for key in list(settings.keys()):
+        settings.delete(key)
 
 
 def fail_on_violations(app: EmulatorApp) -> None:
