@@ -5,21 +5,9 @@ releasing a hold starts planning afresh, an update that keeps the hold keeps its
 
 from __future__ import annotations
 
-from typing import Any
-
 from emulator.apis.outbound.timings import DAY, DEFAULT
-from tests.api.outbound.support import ADDRESS, US, V2020
-
-
-def refused(response: Any) -> tuple[str, str]:
-    assert response.status_code == 400, response.text
-    error = response.json()["errors"][0]
-    assert error["code"] == "InvalidInput"
-    return error["message"], error["details"]
-
-
-def update(mcf, order_id: str, **body: Any) -> Any:
-    return mcf.call("PUT", f"{V2020}/fulfillmentOrders/{order_id}", json=body)
+from tests.api.outbound.support import ADDRESS, US
+from tests.api.outbound.test_order_refusals_say_why import refused, update
 
 
 def held(mcf, order_id: str = "O-1") -> None:
